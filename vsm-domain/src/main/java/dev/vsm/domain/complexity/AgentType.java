@@ -1,0 +1,24 @@
+package dev.vsm.domain.complexity;
+
+import java.util.Locale;
+
+/** The three kinds of S1 agent: one generalist, functional specialists, domain specialists. */
+public enum AgentType {
+  GENERALIST,
+  FUNCTIONAL,
+  DOMAIN;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Reads a registry type; unknown text counts as a domain specialist. */
+  public static AgentType parse(String label) {
+    for (AgentType t : values()) {
+      if (t.label().equalsIgnoreCase(label == null ? "" : label.trim())) {
+        return t;
+      }
+    }
+    return DOMAIN;
+  }
+}

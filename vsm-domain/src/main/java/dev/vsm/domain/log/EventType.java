@@ -1,0 +1,35 @@
+package dev.vsm.domain.log;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a log entry records. */
+public enum EventType {
+  TASK_STARTED,
+  TASK_COMPLETED,
+  TASK_FAILED,
+  AGENT_INVOKED,
+  AGENT_COMPLETED,
+  AGENT_ERROR,
+  STATE_CHANGED,
+  ALLOCATION_MADE,
+  AUDIT_PERFORMED,
+  CONFLICT_DETECTED,
+  POLICY_DECISION,
+  ADAPTATION_APPLIED,
+  ADAPTATION_CLEARED,
+  OSCILLATION_DETECTED;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<EventType> parse(String label) {
+    for (EventType t : values()) {
+      if (t.label().equals(label)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+}

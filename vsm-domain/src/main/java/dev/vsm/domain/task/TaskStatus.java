@@ -1,0 +1,25 @@
+package dev.vsm.domain.task;
+
+import java.util.Locale;
+
+/** Where a task is in its life. */
+public enum TaskStatus {
+  PENDING,
+  IN_PROGRESS,
+  COMPLETED,
+  FAILED;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Reads a status; unknown text is taken as pending. */
+  public static TaskStatus parse(String label) {
+    for (TaskStatus s : values()) {
+      if (s.label().equalsIgnoreCase(label == null ? "" : label.trim())) {
+        return s;
+      }
+    }
+    return PENDING;
+  }
+}

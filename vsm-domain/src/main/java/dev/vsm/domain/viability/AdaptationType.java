@@ -1,0 +1,28 @@
+package dev.vsm.domain.viability;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The six ways the system adapts itself when its viability metrics cross a threshold. */
+public enum AdaptationType {
+  ADD_REVIEW_STEP,
+  LOWER_COMPLEXITY_THRESHOLD,
+  INCREASE_S2_INVOLVEMENT,
+  REQUIRE_S5_APPROVAL,
+  TIGHTEN_S3_STAR,
+  PARALLELIZE_S1;
+
+  /** The snake_case name used in state files and logs. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<AdaptationType> parse(String label) {
+    for (AdaptationType t : values()) {
+      if (t.label().equals(label)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.vsm.domain.viability;
+
+import dev.vsm.domain.agent.AgentName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How viable the system is, as exponential moving averages over recent tasks. Immutable: every
+ * {@code with…} returns the updated value stamped with {@code now}.
+ */
+public record ViabilityMetrics(
+    String window,
+    double completionRate,
+    Map<String, Double> agentErrors,
+    double oscillationRate,
+    double auditPassRate,
+    int s3S4Conflicts,
+    double avgCycleIterations,
+    List<Adaptation> activeAdaptations,
+    String lastUpdated) {
+
+  public static final double AGENT_ALPHA = 0.2;
+  public static final double COMPLETION_ALPHA = 0.1;
+  public static final double AUDIT_ALPHA = 0.15;
+  public static final double OSCILLATION_ALPHA = 0.15;
+  public static final double ITERATIONS_ALPHA = 0.2;
+
+  public ViabilityMetrics {
+    window = window == null ? "last_10_tasks" : window;
+    agentErrors = Collections.unmodifiableMap(new LinkedHashMap<>(agentErrors));
+    activeAdaptations = List.copyOf(activeAdaptations);
+    lastUpdated = lastUpdated == null ? "" : lastUpdated;
+    Objects.requireNonNull(agentErrors);
+  }
+
+  /** The values a new installation starts from. */
+  public static ViabilityMetrics defaults() {
+    return new ViabilityMetrics("last_10_tasks", 1.0, Map.of(), 0.0, 1.0, 0, 1.0, List.of(), "");
+  }
+
+  static double ema(double alpha, double x, double old) {
+    return alpha * x + (1 - alpha) * old;
+  }
+
+  /** Records one agent run; the key drops the {@code s1-} prefix. */
+  public ViabilityMetrics withAgentResult(String agent, boolean success, String now) {
+    String key = AgentName.withoutS1Prefix(agent);
+    Map<String, Double> errors = new LinkedHashMap<>(agentErrors);
+    errors.put(key, ema(AGENT_ALPHA, success ? 0 : 1, errors.getOrDefault(key, 0.0)));
+    return new ViabilityMetrics(
+        window, completionRate, errors, oscillationRate, auditPassRate, s3S4Conflicts,
+        avgCycleIterations, activeAdaptations, now);
+  }
+
+  public ViabilityMetrics withTaskCompletion(boolean success, String now) {
+    return new ViabilityMetrics(
+        window, ema(COMPLETION_ALPHA, success ? 1 : 0, completionRate), agentErrors,
+        oscillationRate, auditPassRate, s3S4Conflicts, avgCycleIterations, activeAdaptations, now);
+  }
+
+  public ViabilityMetrics withAuditResult(boolean passed, String now) {
+    return new ViabilityMetrics(
+        window, completionRate, agentErrors, oscillationRate,
+        ema(AUDIT_ALPHA, passed ? 1 : 0, auditPassRate), s3S4Conflicts, avgCycleIterations,
+        activeAdaptations, now);
+  }
+
+  public ViabilityMetrics withOscillation(String now) {
+    return new ViabilityMetrics(
+        window, completionRate, agentErrors, ema(OSCILLATION_ALPHA, 1, oscillationRate),
+        auditPassRate, s3S4Conflicts, avgCycleIterations, activeAdaptations, now);
+  }
+
+  /** Records how many S3 allocations a finished cycle needed. */
+  public ViabilityMetrics withCycleIterations(int allocations, String now) {
+    return new ViabilityMetrics(
+        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts,
+        ema(ITERATIONS_ALPHA, allocations, avgCycleIterations), activeAdaptations, now);
+  }
+
+  public ViabilityMetrics withS3S4Conflict(String now) {
+    return new ViabilityMetrics(
+        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts + 1,
+        avgCycleIterations, activeAdaptations, now);
+  }
+
+  public ViabilityMetrics withActiveAdaptations(List<Adaptation> adaptations, String now) {
+    return new ViabilityMetrics(
+        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts,
+        avgCycleIterations, new ArrayList<>(adaptations), now);
+  }
+
+  /** Mean of the per-agent error rates; 0 when no agent has run. */
+  public double averageAgentErrorRate() {
+    return agentErrors.values().stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
+  }
+
+  public boolean isActive(AdaptationType type) {
+    return activeAdaptations.stream().anyMatch(a -> a.type() == type);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.vsm.domain.complexity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vsm.domain.viability.AdaptationPolicy;
+import dev.vsm.domain.viability.ViabilityMetrics;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ComplexityAnalyzerTest {
+
+  private final ComplexityAnalyzer analyzer = ComplexityAnalyzer.withDefaults();
+
+  @Test
+  void oauth_authentication_is_complex_backend_work_as_the_reference_documents() {
+    ComplexityAssessment a = analyzer.analyze("Add user authentication with OAuth2");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.confidence()).isCloseTo(0.85, within(0.05));
+    assertThat(a.rationale()).isEqualTo("Keywords suggest complex; Domain: backend");
+    assertThat(a.suggestedAgents()).containsExactly("backend", "tester", "reviewer");
+    assertThat(a.parallelPossible()).isFalse();
+    assertThat(a.keywordsFound()).containsExactly("authentication");
+    assertThat(a.domainSignals()).containsExactly("backend");
+    assertThat(a.scopeEstimate()).isEqualTo(ScopeEstimate.MULTI_FILE);
+    assertThat(a.suggestedAgentTypes()).containsExactly(AgentType.DOMAIN, AgentType.FUNCTIONAL);
+  }
+
+  @Test
+  void a_simple_hint_gives_simple_with_high_confidence_and_the_generalist() {
+    ComplexityAssessment a = analyzer.analyze("Quick fix", "simple");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.SIMPLE);
+    assertThat(a.confidence()).isEqualTo(0.95);
+    assertThat(a.suggestedAgents()).containsExactly("generalist-coder");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "medium, Fix typo in README",
+    "complex, Fix typo in README",
+    "medium, Implement OAuth2",
+    "complex, Add a TODO comment",
+    "simple, Refactor the monolith into microservices"
+  })
+  void a_hint_is_binding_whatever_the_task_says(String hint, String task) {
+    ComplexityAssessment a = analyzer.analyze(task, hint);
+
+    assertThat(a.complexity().label()).isEqualTo(hint);
+    assertThat(a.confidence()).isEqualTo(0.95);
+    assertThat(a.rationale()).startsWith("User hint: " + hint);
+  }
+
+  @Test
+  void an_unknown_hint_is_refused_with_the_accepted_values() {
+    assertThatThrownBy(() -> analyzer.analyze("x", "huge"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("simple, medium or complex");
+  }
+
+  @Test
+  void custom_keywords_and_a_custom_domain_extend_the_rules_without_code_changes() {
+    ComplexityRules rules =
+        ComplexityRules.defaults()
+            .withKeyword(Complexity.COMPLEX, "\\bmachine\\s+learning\\b")
+            .withKeyword(Complexity.COMPLEX, "\\bai\\b")
+            .withKeyword(Complexity.COMPLEX, "\\bml\\b")
+            .withDomain(
+                "ml",
+                List.of(
+                    "\\bmodel\\b", "\\btraining\\b", "\\binference\\b", "\\btensor\\b",
+                    "\\bpytorch\\b", "\\btensorflow\\b"));
+
+    ComplexityAssessment a =
+        new ComplexityAnalyzer(rules).analyze("Train ML model for predictions");
+
+    assertThat(a.domainSignals()).containsExactly("ml");
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.keywordsFound()).containsExactly("ml");
+    assertThat(ComplexityAnalyzer.withDefaults().analyze("Train ML model for predictions")
+        .domainSignals()).isEmpty();
+  }
+
+  @Test
+  void the_recommendation_splits_primary_and_support_agents() {
+    AgentRecommendation r =
+        ComplexityAnalyzer.recommendation(analyzer.analyze("Add user authentication with OAuth2"));
+
+    assertThat(r.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(r.confidence()).isCloseTo(0.85, within(0.05));
+    assertThat(r.primaryAgents()).containsExactly("backend", "tester");
+    assertThat(r.supportAgents()).containsExactly("reviewer");
+    assertThat(r.parallelExecution()).isFalse();
+    assertThat(r.rationale()).isEqualTo("Keywords suggest complex; Domain: backend");
+    assertThat(r.domains()).containsExactly("backend");
+    assertThat(r.scope()).isEqualTo(ScopeEstimate.MULTI_FILE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "migrat, Migrate the users table, migrate",
+    "migrat, Write the migrations, migrations",
+    "migrat, Plan the migration, migration",
+    "optimi[sz], Optimise the loop, optimise",
+    "optimi[sz], Optimization of queries, optimization",
+    "optimi[sz], Optimizing startup, optimizing"
+  })
+  void stems_match_their_inflections(String stem, String task, String word) {
+    ComplexityRules rules =
+        new ComplexityRules(
+            Map.of(Complexity.COMPLEX, List.of(WeightedPattern.of(stem, 0.5))),
+            Map.of(), Map.of(), List.of(), List.of(), List.of(),
+            ComplexityRules.Thresholds.defaults());
+
+    assertThat(new ComplexityAnalyzer(rules).analyze(task).keywordsFound()).containsExactly(word);
+  }
+
+  @Test
+  void matching_is_case_insensitive_and_on_word_boundaries() {
+    assertThat(analyzer.analyze("IMPLEMENT OAUTH2").complexity()).isEqualTo(Complexity.COMPLEX);
+    // "authorship" is not authentication; "rest" inside "restore" is not REST.
+    ComplexityAssessment a = analyzer.analyze("Restore the authorship line");
+    assertThat(a.keywordsFound()).doesNotContain("authorship");
+    assertThat(a.domainSignals()).doesNotContain("backend");
+  }
+
+  @Test
+  void synonyms_of_one_concept_count_once_and_report_the_first_word() {
+    ComplexityAssessment a = analyzer.analyze("Replace session auth with JWT authentication");
+
+    assertThat(a.keywordsFound()).containsExactly("auth");
+  }
+
+  @Test
+  void several_domains_make_complex_work_parallel() {
+    ComplexityAssessment a =
+        analyzer.analyze("Implement role-based access control across the API and admin UI");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.domainSignals()).containsExactly("frontend", "backend");
+    assertThat(a.suggestedAgents()).containsExactly("frontend", "backend", "tester", "reviewer");
+    assertThat(a.parallelPossible()).isTrue();
+    assertThat(a.scopeEstimate()).isEqualTo(ScopeEstimate.CROSS_MODULE);
+    assertThat(a.rationale()).contains("Scope: cross_module");
+  }
+
+  @Test
+  void complex_work_without_a_domain_goes_to_the_code_writer() {
+    ComplexityAssessment a = analyzer.analyze("Refactor the parser into smaller pieces");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.suggestedAgents()).containsExactly("code-writer", "tester", "reviewer");
+  }
+
+  @Test
+  void medium_work_adds_a_reviewer_for_quality_and_a_documenter_for_docs() {
+    assertThat(analyzer.analyze("Add user validation").suggestedAgents())
+        .containsExactly("code-writer", "tester");
+    assertThat(analyzer.analyze("Add input validation and review the code quality").suggestedAgents())
+        .containsExactly("code-writer", "tester", "reviewer");
+    assertThat(analyzer.analyze("Add a login feature and update the docs").suggestedAgents())
+        .containsExactly("code-writer", "tester", "documenter");
+  }
+
+  @Test
+  void documentation_only_tasks_go_to_the_documenter() {
+    assertThat(analyzer.analyze("Fix typo in README").suggestedAgents())
+        .containsExactly("documenter");
+    assertThat(analyzer.analyze("Write documentation for the deployment process").suggestedAgents())
+        .containsExactly("documenter");
+    assertThat(analyzer.analyze("Add a comment to the parse function").suggestedAgents())
+        .doesNotContain("documenter");
+  }
+
+  @Test
+  void simple_tasks_go_to_the_generalist_and_name_a_single_file() {
+    ComplexityAssessment a = analyzer.analyze("Rename the 'usr' variable to 'user'");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.SIMPLE);
+    assertThat(a.suggestedAgents()).containsExactly("generalist-coder");
+    assertThat(a.suggestedAgentTypes()).containsExactly(AgentType.GENERALIST);
+    assertThat(a.scopeEstimate()).isEqualTo(ScopeEstimate.SINGLE_FILE);
+  }
+
+  @Test
+  void a_task_with_no_signal_is_medium_with_low_confidence_and_unknown_scope() {
+    ComplexityAssessment a = analyzer.analyze("Do the thing");
+
+    assertThat(a.complexity()).isEqualTo(Complexity.MEDIUM);
+    assertThat(a.confidence()).isEqualTo(0.5);
+    assertThat(a.scopeEstimate()).isEqualTo(ScopeEstimate.UNKNOWN);
+    assertThat(a.rationale()).contains("No complexity signals");
+  }
+
+  @Test
+  void lowered_thresholds_turn_a_task_just_under_complex_into_complex() {
+    // A medium cue and a second domain: scores just under the complex threshold.
+    String task = "Add a search filter to the product page and its API";
+    assertThat(analyzer.analyze(task).complexity()).isEqualTo(Complexity.MEDIUM);
+
+    ViabilityMetrics struggling =
+        ViabilityMetrics.defaults().withAgentResult("tester", false, "t")
+            .withAgentResult("tester", false, "t");
+    assertThat(struggling.averageAgentErrorRate()).isGreaterThan(0.2);
+
+    ComplexityAssessment a = analyzer.adaptedTo(struggling).analyze(task);
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.rationale()).contains("Complex threshold lowered by 0.15");
+  }
+
+  @Test
+  void threshold_drops_add_up_and_stop_at_0_4() {
+    ViabilityMetrics m = ViabilityMetrics.defaults();
+    assertThat(ComplexityAnalyzer.thresholdDrop(m)).isZero();
+
+    m = m.withAgentResult("a", false, "t").withAgentResult("a", false, "t");
+    assertThat(ComplexityAnalyzer.thresholdDrop(m)).isEqualTo(0.15);
+
+    m = m.withOscillation("t").withOscillation("t");
+    assertThat(m.oscillationRate()).isGreaterThan(0.15);
+    assertThat(ComplexityAnalyzer.thresholdDrop(m)).isEqualTo(0.25);
+
+    for (int i = 0; i < 8; i++) {
+      m = m.withTaskCompletion(false, "t");
+    }
+    m = AdaptationPolicy.apply(m, AdaptationPolicy.analyze(m), "t").metrics();
+    assertThat(ComplexityAnalyzer.thresholdDrop(m)).isEqualTo(0.4);
+  }
+
+  @Test
+  void a_keyword_rule_with_a_broken_pattern_is_refused_when_added() {
+    assertThatThrownBy(
+            () -> ComplexityRules.defaults().withKeyword(Complexity.COMPLEX, "(unclosed"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a valid pattern");
+  }
+}

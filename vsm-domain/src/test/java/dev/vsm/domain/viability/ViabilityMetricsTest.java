@@ -1,0 +1,57 @@
+package dev.vsm.domain.viability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ViabilityMetricsTest {
+
+  private final ViabilityMetrics fresh = ViabilityMetrics.defaults();
+
+  @Test
+  void defaults_are_those_of_the_reference() {
+    assertThat(fresh.window()).isEqualTo("last_10_tasks");
+    assertThat(fresh.completionRate()).isEqualTo(1.0);
+    assertThat(fresh.agentErrors()).isEmpty();
+    assertThat(fresh.oscillationRate()).isZero();
+    assertThat(fresh.auditPassRate()).isEqualTo(1.0);
+    assertThat(fresh.s3S4Conflicts()).isZero();
+    assertThat(fresh.avgCycleIterations()).isEqualTo(1.0);
+    assertThat(fresh.activeAdaptations()).isEmpty();
+    assertThat(fresh.lastUpdated()).isEmpty();
+  }
+
+  @Test
+  void an_agent_failure_moves_its_error_rate_by_alpha_0_2_under_the_name_without_prefix() {
+    ViabilityMetrics m = fresh.withAgentResult("s1-tester", false, "T1");
+
+    assertThat(m.agentErrors()).containsOnlyKeys("tester");
+    assertThat(m.agentErrors().get("tester")).isCloseTo(0.2, within(1e-12));
+    assertThat(m.withAgentResult("tester", false, "T2").agentErrors().get("tester"))
+        .isCloseTo(0.36, within(1e-12));
+    assertThat(m.withAgentResult("tester", true, "T2").agentErrors().get("tester"))
+        .isCloseTo(0.16, within(1e-12));
+    assertThat(m.lastUpdated()).isEqualTo("T1");
+    assertThat(fresh.agentErrors()).as("the old value is unchanged").isEmpty();
+  }
+
+  @Test
+  void completion_audit_oscillation_and_iterations_use_their_alphas() {
+    assertThat(fresh.withTaskCompletion(false, "t").completionRate()).isCloseTo(0.9, within(1e-12));
+    assertThat(fresh.withAuditResult(false, "t").auditPassRate()).isCloseTo(0.85, within(1e-12));
+    assertThat(fresh.withOscillation("t").oscillationRate()).isCloseTo(0.15, within(1e-12));
+    assertThat(fresh.withCycleIterations(2, "t").avgCycleIterations())
+        .isCloseTo(1.2, within(1e-12));
+    assertThat(fresh.withS3S4Conflict("t").withS3S4Conflict("t").s3S4Conflicts()).isEqualTo(2);
+  }
+
+  @Test
+  void average_error_rate_is_zero_without_agents() {
+    assertThat(fresh.averageAgentErrorRate()).isZero();
+    assertThat(
+            fresh.withAgentResult("a", false, "t").withAgentResult("b", true, "t")
+                .averageAgentErrorRate())
+        .isCloseTo(0.1, within(1e-12));
+  }
+}
