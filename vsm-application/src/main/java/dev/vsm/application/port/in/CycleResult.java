@@ -1,0 +1,37 @@
+package dev.vsm.application.port.in;
+
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.domain.cycle.S3S4Conflict;
+import dev.vsm.domain.viability.Adaptation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a cycle did: the task, whether it succeeded, the summary, which S1 agents ran, the audit,
+ * conflicts, the adaptations applied for it, each S1 result and the totals over every agent run.
+ */
+public record CycleResult(
+    String taskId,
+    boolean success,
+    String summary,
+    String complexity,
+    List<String> agentsInvoked,
+    Boolean auditPassed,
+    List<S3S4Conflict> conflicts,
+    List<Adaptation> adaptations,
+    List<AgentResult> s1Results,
+    List<String> notes,
+    int allocations,
+    double costUsd,
+    long inputTokens,
+    long outputTokens,
+    Duration duration) {
+
+  public CycleResult {
+    agentsInvoked = List.copyOf(agentsInvoked);
+    conflicts = List.copyOf(conflicts);
+    adaptations = List.copyOf(adaptations);
+    s1Results = List.copyOf(s1Results);
+    notes = List.copyOf(notes);
+  }
+}

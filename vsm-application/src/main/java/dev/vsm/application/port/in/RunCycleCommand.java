@@ -1,0 +1,70 @@
+package dev.vsm.application.port.in;
+
+import dev.vsm.application.port.out.AgentOptions;
+import dev.vsm.domain.complexity.Complexity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
+ * may take, the options passed to every agent, an optional budget, and a handle to cancel it.
+ */
+public record RunCycleCommand(
+    String task,
+    String taskId,
+    Complexity hint,
+    Path workingDirectory,
+    Duration agentTimeout,
+    AgentOptions agentOptions,
+    Double maxBudgetUsd,
+    int maxParallelAgents,
+    CycleCancellation cancellation) {
+
+  public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
+  public static final int DEFAULT_MAX_PARALLEL = 4;
+
+  public RunCycleCommand {
+    Objects.requireNonNull(task, "task");
+    if (task.isBlank()) {
+      throw new IllegalArgumentException("the task is empty: say what should be done");
+    }
+    Objects.requireNonNull(workingDirectory, "workingDirectory");
+    agentTimeout = agentTimeout == null ? DEFAULT_AGENT_TIMEOUT : agentTimeout;
+    if (agentTimeout.isNegative() || agentTimeout.isZero()) {
+      throw new IllegalArgumentException("the agent timeout must be positive");
+    }
+    agentOptions = agentOptions == null ? AgentOptions.defaults() : agentOptions;
+    maxParallelAgents = maxParallelAgents <= 0 ? DEFAULT_MAX_PARALLEL : maxParallelAgents;
+    cancellation = cancellation == null ? new CycleCancellation() : cancellation;
+  }
+
+  /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
+  public static RunCycleCommand of(String task, Path workingDirectory) {
+    return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null);
+  }
+
+  public RunCycleCommand withHint(Complexity newHint) {
+    return new RunCycleCommand(
+        task, taskId, newHint, workingDirectory, agentTimeout, agentOptions, maxBudgetUsd,
+        maxParallelAgents, cancellation);
+  }
+
+  public RunCycleCommand withBudget(Double budget) {
+    return new RunCycleCommand(
+        task, taskId, hint, workingDirectory, agentTimeout, agentOptions, budget,
+        maxParallelAgents, cancellation);
+  }
+
+  public RunCycleCommand withCancellation(CycleCancellation c) {
+    return new RunCycleCommand(
+        task, taskId, hint, workingDirectory, agentTimeout, agentOptions, maxBudgetUsd,
+        maxParallelAgents, c);
+  }
+
+  public RunCycleCommand withAgentTimeout(Duration timeout) {
+    return new RunCycleCommand(
+        task, taskId, hint, workingDirectory, timeout, agentOptions, maxBudgetUsd,
+        maxParallelAgents, cancellation);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vsm.application.port.out;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one agent run gave: whether it succeeded, its output text, the JSON object of its reply when
+ * the runner parsed one, why it failed, and what it cost.
+ */
+public record AgentResult(
+    String agent,
+    boolean success,
+    String output,
+    Optional<Map<String, Object>> json,
+    String error,
+    Failure failure,
+    Duration duration,
+    double costUsd,
+    long inputTokens,
+    long outputTokens,
+    String claudeSessionId) {
+
+  /** Why a run failed. Authentication and a missing command stop the whole cycle. */
+  public enum Failure {
+    NONE,
+    ERROR,
+    TIMEOUT,
+    LIMIT,
+    CANCELLED,
+    AUTHENTICATION,
+    COMMAND_NOT_FOUND;
+
+    /** True when no further agent can succeed either: the cycle stops. */
+    public boolean isFatal() {
+      return this == AUTHENTICATION || this == COMMAND_NOT_FOUND;
+    }
+  }
+
+  public AgentResult {
+    output = output == null ? "" : output;
+    json = json == null ? Optional.empty() : json;
+    failure = failure == null ? (success ? Failure.NONE : Failure.ERROR) : failure;
+    duration = duration == null ? Duration.ZERO : duration;
+  }
+
+  public static AgentResult succeeded(String agent, String output, Duration duration) {
+    return new AgentResult(
+        agent, true, output, Optional.empty(), null, Failure.NONE, duration, 0, 0, 0, null);
+  }
+
+  public static AgentResult failed(String agent, Failure failure, String error, Duration duration) {
+    return new AgentResult(
+        agent, false, "", Optional.empty(), error, failure, duration, 0, 0, 0, null);
+  }
+
+  public AgentResult withAgent(String name) {
+    return new AgentResult(
+        name, success, output, json, error, failure, duration, costUsd, inputTokens, outputTokens,
+        claudeSessionId);
+  }
+
+  /** The same run judged failed after reading its reply (e.g. an S1 agent reporting it blocked). */
+  public AgentResult asFailed(String reason) {
+    return new AgentResult(
+        agent, false, output, json, reason, Failure.ERROR, duration, costUsd, inputTokens,
+        outputTokens, claudeSessionId);
+  }
+}

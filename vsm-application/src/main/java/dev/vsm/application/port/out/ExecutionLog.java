@@ -1,0 +1,49 @@
+package dev.vsm.application.port.out;
+
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The append-only audit trail of every cycle. */
+public interface ExecutionLog {
+
+  /** This process's session id (stamped on every entry it appends). */
+  String sessionId();
+
+  /** Appends one entry as a whole line; concurrent appenders never interleave. */
+  void append(LogEntry entry);
+
+  /** Calls {@code action} for every entry, oldest first, without holding the log in memory. */
+  void forEach(Consumer<LogEntry> action);
+
+  /** The last {@code count} entries, oldest first; cost independent of the log's size. */
+  List<LogEntry> recent(int count);
+
+  default List<LogEntry> readAll() {
+    List<LogEntry> all = new java.util.ArrayList<>();
+    forEach(all::add);
+    return all;
+  }
+
+  default List<LogEntry> readSession(String sessionId) {
+    List<LogEntry> out = new java.util.ArrayList<>();
+    forEach(e -> { if (sessionId.equals(e.sessionId())) out.add(e); });
+    return out;
+  }
+
+  default List<LogEntry> readTask(String taskId) {
+    List<LogEntry> out = new java.util.ArrayList<>();
+    forEach(e -> { if (taskId.equals(e.taskId())) out.add(e); });
+    return out;
+  }
+
+  default TaskSummary taskSummary(String taskId) {
+    TaskSummary.Fold fold = new TaskSummary.Fold(taskId);
+    forEach(fold::accept);
+    return fold.result();
+  }
+
+  /** Removes every entry. */
+  void clear();
+}

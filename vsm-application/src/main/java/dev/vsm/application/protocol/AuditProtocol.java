@@ -1,0 +1,90 @@
+package dev.vsm.application.protocol;
+
+import dev.vsm.application.port.out.AgentResult;
+import java.util.List;
+import java.util.Map;
+
+/** S3* audit: checks the S1 work and looks for oscillation; no readable verdict means failed. */
+public final class AuditProtocol {
+
+  private AuditProtocol() {}
+
+  /** The audit's verdict. */
+  public record AuditOutcome(
+      boolean passed,
+      Double score,
+      List<Object> issues,
+      boolean oscillationDetected,
+      String oscillationEvidence,
+      boolean readable) {}
+
+  public static final String SCHEMA =
+      """
+      {"type":"object","properties":{\
+      "audit_passed":{"type":"boolean"},"overall_score":{"type":"number"},\
+      "quality_assessment":{"type":"object","properties":{\
+      "issues_found":{"type":"array","items":{"type":"string"}}}},\
+      "oscillation_check":{"type":"object","properties":{\
+      "oscillation_detected":{"type":"boolean"},"evidence":{"type":"string"}}}},\
+      "required":["audit_passed"]}""";
+
+  public static String prompt(String task, List<AgentResult> s1Results, boolean tightened) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        """
+        You are S3* (audit) in a Viable System Model cycle. Verify, independently of what the
+        agents claim, that the work is done and sound: read the changed files, run the tests if
+        there are any. Also check for oscillation: agents undoing or reverting each other's
+        changes.
+
+        TASK:
+        %s
+
+        S1 RESULTS:
+        """
+            .formatted(task));
+    for (AgentResult r : s1Results) {
+      b.append("- ").append(r.agent()).append(": ").append(r.success() ? "succeeded" : "FAILED");
+      if (!r.success() && r.error() != null) {
+        b.append(" (").append(Replies.preview(r.error(), 300)).append(')');
+      }
+      b.append("\n  ").append(Replies.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
+    }
+    if (tightened) {
+      b.append(
+          """
+
+          Audits have been passing work that later failed. Be strict: check every changed file,
+          run the full test suite, and pass only work with no open issue.
+          """);
+    }
+    b.append(
+        """
+
+        Reply with one JSON object and nothing else:
+        {"audit_passed": true|false, "overall_score": 0.0-1.0,
+         "quality_assessment": {"issues_found": ["..."]},
+         "oscillation_check": {"oscillation_detected": true|false, "evidence": "..."}}
+        """);
+    return b.toString();
+  }
+
+  public static AuditOutcome read(AgentResult result) {
+    return Replies.object(result)
+        .filter(m -> m.containsKey("audit_passed"))
+        .map(
+            m -> {
+              Map<String, Object> quality = Replies.map(m, "quality_assessment");
+              Map<String, Object> osc = Replies.map(m, "oscillation_check");
+              Object score = m.get("overall_score");
+              return new AuditOutcome(
+                  Replies.bool(m, "audit_passed").orElse(false),
+                  score instanceof Number n ? n.doubleValue() : null,
+                  Replies.list(quality, "issues_found"),
+                  Replies.bool(osc, "oscillation_detected").orElse(false),
+                  Replies.text(osc, "evidence"),
+                  true);
+            })
+        .orElse(new AuditOutcome(false, null, List.of("no readable audit verdict"), false, null, false));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.vsm.application.protocol;
+
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.domain.cycle.AllocatedAgent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** S1 operations: a specialist is told its part; its closing JSON says what it did. */
+public final class S1Protocol {
+
+  private S1Protocol() {}
+
+  /** An S1 agent's report. */
+  public record S1Report(
+      String status, String changesMade, List<Object> filesModified, List<Object> blockers) {
+
+    /** An agent that says it failed or is blocked did not succeed, whatever its exit code. */
+    public boolean reportsFailure() {
+      String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
+      return s.equals("failed") || s.equals("failure") || s.equals("blocked") || s.equals("error");
+    }
+  }
+
+  public static String prompt(
+      String task,
+      AllocatedAgent agent,
+      String approach,
+      Map<String, Object> plan,
+      String reviewBefore) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        """
+        You are an S1 (operations) specialist in a Viable System Model cycle: you do the work.
+
+        TASK:
+        %s
+
+        YOUR ROLE: %s
+        YOUR FOCUS: %s
+        APPROACH AGREED BY S4/S3: %s
+        COORDINATION PLAN (S2): %s
+        """
+            .formatted(
+                task,
+                agent.role().isBlank() ? agent.agent() : agent.role(),
+                agent.taskFocus().isBlank() ? "your specialty's part of the task" : agent.taskFocus(),
+                approach == null || approach.isBlank() ? "use your judgement" : approach,
+                plan));
+    if (reviewBefore != null) {
+      b.append(
+          "\nThis is an added review step: agent '%s' has failed often lately. Review the work so far and fix what would trip it up before it runs.\n"
+              .formatted(reviewBefore));
+    }
+    b.append(
+        """
+
+        Stay within your focus and the files the plan gives you. When done, end your reply with
+        one JSON object:
+        {"status": "completed|partial|blocked|failed", "changes_made": "summary",
+         "files_modified": ["path"], "blockers": ["anything that stopped you"]}
+        """);
+    return b.toString();
+  }
+
+  public static Optional<S1Report> read(AgentResult result) {
+    return Replies.object(result)
+        .filter(m -> m.containsKey("status") || m.containsKey("changes_made"))
+        .map(
+            m ->
+                new S1Report(
+                    Replies.text(m, "status"),
+                    Replies.text(m, "changes_made"),
+                    Replies.list(m, "files_modified"),
+                    Replies.list(m, "blockers")));
+  }
+
+  /** The run judged with its report: an agent reporting failure or a blocker has failed. */
+  public static AgentResult judge(AgentResult result) {
+    if (!result.success()) {
+      return result;
+    }
+    Optional<S1Report> report = read(result);
+    if (report.isPresent() && report.get().reportsFailure()) {
+      return result.asFailed(
+          "agent reported status '" + report.get().status() + "'"
+              + (report.get().blockers().isEmpty() ? "" : ": " + report.get().blockers()));
+    }
+    return result;
+  }
+}

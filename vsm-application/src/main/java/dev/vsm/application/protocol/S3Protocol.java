@@ -1,0 +1,129 @@
+package dev.vsm.application.protocol;
+
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import dev.vsm.domain.cycle.AllocatedAgent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** S3 control: asked to allocate S1 agents; its reply names agents that are checked later. */
+public final class S3Protocol {
+
+  private S3Protocol() {}
+
+  /** S3's decision as it replied: names not yet checked against the registry. */
+  public record S3Decision(
+      String complexity, String rationale, List<AllocatedAgent> agents, boolean parallel) {}
+
+  public static final String SCHEMA =
+      """
+      {"type":"object","properties":{\
+      "complexity":{"type":"string","enum":["simple","medium","complex"]},\
+      "complexity_rationale":{"type":"string"},\
+      "selected_agents":{"type":"array","items":{"type":"object","properties":{\
+      "agent":{"type":"string"},"role":{"type":"string"},"order":{"type":"integer"},\
+      "task_focus":{"type":"string"}},"required":["agent"]}},\
+      "execution_mode":{"type":"string","enum":["sequential","parallel"]}},\
+      "required":["complexity","selected_agents"]}""";
+
+  public static String prompt(
+      String task,
+      S4Protocol.S4Analysis s4,
+      ComplexityAssessment rules,
+      Collection<String> availableAgents,
+      Complexity hint,
+      String s5Rejection,
+      List<String> adaptationNotes) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        """
+        You are S3 (control) in a Viable System Model cycle. Decide how complex the task is and
+        allocate S1 specialist agents to it: who works, in which order, on what.
+
+        TASK:
+        %s
+
+        S4 ANALYSIS:
+        %s
+        Recommended approach: %s
+        S4 complexity view: %s
+        Risks: %s
+
+        RULE-BASED SUGGESTION: %s complexity, agents %s (%s).
+
+        AVAILABLE S1 AGENTS (use only these names): %s
+        Simple tasks: generalist-coder alone. Medium: functional specialists (code-writer, tester,
+        reviewer, documenter). Complex: domain specialists (frontend, backend, database,
+        infrastructure) plus tester and reviewer. Agents sharing an "order" run at the same time.
+        """
+            .formatted(
+                task,
+                s4.taskAnalysis(),
+                s4.approach() == null ? "" : s4.approach(),
+                s4.complexityAssessment() == null ? "none" : s4.complexityAssessment(),
+                s4.risks().isEmpty() ? "none listed" : s4.risks(),
+                rules.complexity().label(),
+                rules.suggestedAgents(),
+                rules.rationale(),
+                String.join(", ", availableAgents)));
+    if (hint != null) {
+      b.append("\nThe user requires complexity \"")
+          .append(hint.label())
+          .append("\": allocate for that level.\n");
+    }
+    if (s5Rejection != null) {
+      b.append("\nS5 (policy) rejected your previous allocation: ")
+          .append(s5Rejection)
+          .append("\nAllocate again, taking this into account.\n");
+    }
+    adaptationNotes.forEach(n -> b.append("\nNote: ").append(n).append('\n'));
+    b.append(
+        """
+
+        Reply with one JSON object and nothing else:
+        {"complexity": "simple|medium|complex", "complexity_rationale": "why",
+         "selected_agents": [{"agent": "name", "role": "what it does", "order": 1,
+           "task_focus": "its part of the task"}],
+         "execution_mode": "sequential|parallel"}
+        """);
+    return b.toString();
+  }
+
+  public static Optional<S3Decision> read(AgentResult result) {
+    return Replies.object(result)
+        .filter(m -> m.containsKey("selected_agents"))
+        .map(
+            m -> {
+              List<AllocatedAgent> agents = new ArrayList<>();
+              for (Object o : Replies.list(m, "selected_agents")) {
+                if (o instanceof String name) {
+                  agents.add(AllocatedAgent.named(name.trim()));
+                } else if (o instanceof Map<?, ?> raw) {
+                  @SuppressWarnings("unchecked")
+                  Map<String, Object> a = (Map<String, Object>) raw;
+                  String name = Replies.text(a, "agent");
+                  if (name != null) {
+                    agents.add(
+                        new AllocatedAgent(
+                            name.trim(),
+                            Replies.text(a, "role"),
+                            Replies.integer(a.get("order")),
+                            Replies.text(a, "task_focus")));
+                  }
+                }
+              }
+              String mode = Replies.text(m, "execution_mode");
+              String complexity = Replies.text(m, "complexity");
+              return new S3Decision(
+                  complexity == null ? null : complexity.trim().toLowerCase(Locale.ROOT),
+                  Replies.text(m, "complexity_rationale"),
+                  agents,
+                  mode != null && mode.trim().equalsIgnoreCase("parallel"));
+            });
+  }
+}

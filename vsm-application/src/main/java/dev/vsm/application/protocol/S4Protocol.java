@@ -1,0 +1,100 @@
+package dev.vsm.application.protocol;
+
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.domain.complexity.AgentRecommendation;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** S4 intelligence: what it is asked, the JSON it returns, and the rule-based stand-in. */
+public final class S4Protocol {
+
+  private S4Protocol() {}
+
+  /** S4's analysis; {@code complexityAssessment} is null when S4 gave none. */
+  public record S4Analysis(
+      String taskAnalysis,
+      List<Object> environmentContext,
+      List<Object> risks,
+      List<Object> opportunities,
+      String approach,
+      String complexityAssessment,
+      List<Object> specialistRecommendation,
+      boolean standIn) {}
+
+  public static final String SCHEMA =
+      """
+      {"type":"object","properties":{\
+      "task_analysis":{"type":"string"},\
+      "environment_context":{"type":"array","items":{"type":"string"}},\
+      "risks":{"type":"array","items":{"type":"object","properties":{"risk":{"type":"string"},"severity":{"type":"string","enum":["low","medium","high"]}}}},\
+      "opportunities":{"type":"array","items":{"type":"string"}},\
+      "strategic_recommendation":{"type":"object","properties":{\
+      "approach":{"type":"string"},\
+      "complexity_assessment":{"type":"string","enum":["simple","medium","complex"]},\
+      "specialist_recommendation":{"type":"array","items":{"type":"string"}}},\
+      "required":["approach","complexity_assessment"]}},\
+      "required":["task_analysis","strategic_recommendation"]}""";
+
+  public static String prompt(String task, ComplexityAssessment rules) {
+    return """
+        You are S4 (intelligence) in a Viable System Model cycle. Look outward and ahead: study the
+        task and this codebase (read files as needed; do not change anything) and advise S3, which
+        will allocate specialist agents.
+
+        TASK:
+        %s
+
+        The rule-based analyzer's first view (you may disagree): complexity %s, domains %s,
+        scope %s, signals: %s.
+
+        Reply with one JSON object and nothing else:
+        {"task_analysis": "what the task really involves in this codebase",
+         "environment_context": ["relevant facts about the code, stack and constraints"],
+         "risks": [{"risk": "...", "severity": "low|medium|high"}],
+         "opportunities": ["..."],
+         "strategic_recommendation": {"approach": "how to do it",
+           "complexity_assessment": "simple|medium|complex",
+           "specialist_recommendation": ["agent names such as backend, tester"]}}
+        """
+        .formatted(
+            task,
+            rules.complexity().label(),
+            rules.domainSignals().isEmpty() ? "none" : String.join(", ", rules.domainSignals()),
+            rules.scopeEstimate().label(),
+            rules.rationale());
+  }
+
+  public static Optional<S4Analysis> read(AgentResult result) {
+    return Replies.object(result)
+        .filter(m -> m.containsKey("task_analysis") || m.containsKey("strategic_recommendation"))
+        .map(
+            m -> {
+              Map<String, Object> rec = Replies.map(m, "strategic_recommendation");
+              String assessment = Replies.text(rec, "complexity_assessment");
+              return new S4Analysis(
+                  String.valueOf(m.getOrDefault("task_analysis", "")),
+                  Replies.list(m, "environment_context"),
+                  Replies.list(m, "risks"),
+                  Replies.list(m, "opportunities"),
+                  Replies.text(rec, "approach"),
+                  assessment == null || assessment.isBlank() ? null : assessment.trim(),
+                  Replies.list(rec, "specialist_recommendation"),
+                  false);
+            });
+  }
+
+  /** The stand-in when S4 fails: the analyzer's view, with no complexity of its own. */
+  public static S4Analysis standIn(ComplexityAssessment a, AgentRecommendation r) {
+    return new S4Analysis(
+        "Rule-based analysis (S4 unavailable): " + a.rationale(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "Use " + String.join(", ", r.allAgents()) + " for a " + a.complexity().label() + " task",
+        null,
+        List.copyOf(r.allAgents()),
+        true);
+  }
+}

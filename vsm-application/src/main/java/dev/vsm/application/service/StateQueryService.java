@@ -1,0 +1,73 @@
+package dev.vsm.application.service;
+
+import dev.vsm.application.port.in.AnalyzeTaskUseCase;
+import dev.vsm.application.port.in.ResetStateUseCase;
+import dev.vsm.application.port.in.ShowLogUseCase;
+import dev.vsm.application.port.in.ShowStateUseCase;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.StateSnapshot;
+import dev.vsm.application.port.out.StateStore;
+import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityAnalyzer;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The read-side use cases and reset: state, log, analysis. Ports are supplied lazily so that a
+ * command that only analyses never opens the state directory.
+ */
+public final class StateQueryService
+    implements ShowStateUseCase, ShowLogUseCase, ResetStateUseCase, AnalyzeTaskUseCase {
+
+  private final Supplier<StateStore> store;
+  private final Supplier<ExecutionLog> log;
+  private final ComplexityAnalyzer analyzer;
+
+  public StateQueryService(
+      Supplier<StateStore> store, Supplier<ExecutionLog> log, ComplexityAnalyzer analyzer) {
+    this.store = store;
+    this.log = log;
+    this.analyzer = analyzer;
+  }
+
+  @Override
+  public StateSnapshot state() {
+    return store.get().snapshot();
+  }
+
+  @Override
+  public List<LogEntry> recent(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("the log count must not be negative");
+    }
+    return log.get().recent(count);
+  }
+
+  @Override
+  public List<LogEntry> task(String taskId) {
+    return log.get().readTask(taskId);
+  }
+
+  @Override
+  public List<LogEntry> session(String sessionId) {
+    return log.get().readSession(sessionId);
+  }
+
+  @Override
+  public TaskSummary taskSummary(String taskId) {
+    return log.get().taskSummary(taskId);
+  }
+
+  @Override
+  public List<String> reset() {
+    return store.get().reset();
+  }
+
+  @Override
+  public ComplexityAssessment analyze(String task, Complexity hint) {
+    return analyzer.analyze(task, hint);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.vsm.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.application.port.out.AgentOptions;
+import dev.vsm.application.port.out.AgentRequest;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.AgentRunner;
+import dev.vsm.application.protocol.Replies;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link AgentRunner} must do, whatever carries the request: replies become results,
+ * failures are results not exceptions, hangs time out, authentication failures are fatal, and an
+ * interrupted caller gets a cancelled result.
+ */
+public abstract class AbstractAgentRunnerContract {
+
+  /** How the agent behind the runner should behave in a test. */
+  protected enum Behaviour {
+    /** Replies {@code {"status":"completed","answer":42}} inside some prose. */
+    REPLIES,
+    /** Fails with an error message containing "agent broke". */
+    FAILS,
+    /** Never answers. */
+    HANGS,
+    /** Answers that it is not logged in. */
+    NOT_LOGGED_IN
+  }
+
+  @TempDir protected Path workDir;
+
+  protected abstract AgentRunner runner(Behaviour behaviour);
+
+  protected AgentRequest request(String agent, Duration timeout) {
+    return new AgentRequest(
+        agent, AgentRequest.AgentRole.OPERATIONS, "Do the task.\n--not-a-flag", workDir, timeout,
+        AgentOptions.defaults(), null);
+  }
+
+  @Test
+  void a_reply_is_a_successful_result_with_its_json_object() {
+    AgentResult r = runner(Behaviour.REPLIES).run(request("s1-tester", Duration.ofSeconds(30)));
+
+    assertThat(r.success()).as("error: %s", r.error()).isTrue();
+    assertThat(r.failure()).isEqualTo(AgentResult.Failure.NONE);
+    assertThat(Replies.object(r)).hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
+    assertThat(r.duration().isNegative()).isFalse();
+  }
+
+  @Test
+  void a_failing_agent_is_a_failed_result_with_its_reason() {
+    AgentResult r = runner(Behaviour.FAILS).run(request("s1-tester", Duration.ofSeconds(30)));
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.failure()).isEqualTo(AgentResult.Failure.ERROR);
+    assertThat(r.error()).contains("agent broke");
+  }
+
+  @Test
+  void a_hanging_agent_times_out_as_a_failed_result() {
+    long start = System.nanoTime();
+    AgentResult r = runner(Behaviour.HANGS).run(request("s1-tester", Duration.ofMillis(500)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.failure()).isEqualTo(AgentResult.Failure.TIMEOUT);
+    assertThat(took).isLessThan(Duration.ofSeconds(8));
+  }
+
+  @Test
+  void not_being_logged_in_is_a_fatal_authentication_failure() {
+    AgentResult r = runner(Behaviour.NOT_LOGGED_IN).run(request("system4-strategy", Duration.ofSeconds(30)));
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.failure()).isEqualTo(AgentResult.Failure.AUTHENTICATION);
+    assertThat(r.failure().isFatal()).isTrue();
+  }
+
+  @Test
+  void an_interrupted_caller_gets_a_cancelled_result_without_waiting_for_the_agent() {
+    Thread.currentThread().interrupt();
+    try {
+      AgentResult r = runner(Behaviour.HANGS).run(request("s1-tester", Duration.ofSeconds(30)));
+      assertThat(r.failure()).isEqualTo(AgentResult.Failure.CANCELLED);
+      assertThat(r.success()).isFalse();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}

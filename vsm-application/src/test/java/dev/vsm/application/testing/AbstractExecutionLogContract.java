@@ -1,0 +1,117 @@
+package dev.vsm.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.domain.log.EventType;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ExecutionLog} must do; extended by each implementation's test. */
+public abstract class AbstractExecutionLogContract {
+
+  /** A new, empty log whose session id is {@code sessionId}. Same state within one test. */
+  protected abstract ExecutionLog log();
+
+  protected LogEntry entry(int i, String task, EventType type) {
+    return LogEntry.of(
+        String.format("2026-01-15T10:00:%02d.000000Z", i % 60), type, task, "s1-tester",
+        Map.of("n", i, "text", "entry \"" + i + "\"\nline"), log().sessionId());
+  }
+
+  @Test
+  void appended_entries_read_back_in_order_with_all_fields() {
+    log().append(entry(1, "t1", EventType.TASK_STARTED));
+    log().append(entry(2, "t1", EventType.AGENT_INVOKED));
+
+    List<LogEntry> all = log().readAll();
+    assertThat(all).hasSize(2);
+    LogEntry first = all.get(0);
+    assertThat(first.eventType()).isEqualTo("task_started");
+    assertThat(first.taskId()).isEqualTo("t1");
+    assertThat(first.agent()).isEqualTo("s1-tester");
+    assertThat(((Number) first.data().get("n")).intValue()).isEqualTo(1);
+    assertThat(first.data().get("text")).isEqualTo("entry \"1\"\nline");
+    assertThat(first.sessionId()).isEqualTo(log().sessionId());
+    assertThat(first.timestamp()).isEqualTo("2026-01-15T10:00:01.000000Z");
+  }
+
+  @Test
+  void recent_gives_the_last_entries_oldest_first() {
+    for (int i = 0; i < 30; i++) {
+      log().append(entry(i, "t", EventType.STATE_CHANGED));
+    }
+
+    assertThat(log().recent(3)).extracting(e -> ((Number) e.data().get("n")).intValue())
+        .containsExactly(27, 28, 29);
+    assertThat(log().recent(0)).isEmpty();
+    assertThat(log().recent(100)).hasSize(30);
+  }
+
+  @Test
+  void an_empty_log_reads_as_empty() {
+    assertThat(log().readAll()).isEmpty();
+    assertThat(log().recent(20)).isEmpty();
+    assertThat(log().taskSummary("x").status()).isEqualTo(TaskSummary.NOT_FOUND);
+  }
+
+  @Test
+  void queries_by_task_and_session_and_the_task_summary() {
+    log().append(entry(1, "t1", EventType.TASK_STARTED));
+    log().append(entry(2, "t2", EventType.TASK_STARTED));
+    log().append(entry(3, "t1", EventType.TASK_COMPLETED));
+    log().append(LogEntry.of("2026-01-15T10:00:04Z", EventType.STATE_CHANGED, "t1", null, Map.of(), "other"));
+
+    assertThat(log().readTask("t1")).hasSize(3);
+    assertThat(log().readSession(log().sessionId())).hasSize(3);
+    assertThat(log().readSession("other")).hasSize(1);
+    TaskSummary s = log().taskSummary("t1");
+    assertThat(s.status()).isEqualTo(TaskSummary.COMPLETED);
+    assertThat(s.startedAt()).isEqualTo("2026-01-15T10:00:01.000000Z");
+  }
+
+  @Test
+  void clear_removes_every_entry() {
+    log().append(entry(1, "t1", EventType.TASK_STARTED));
+    log().clear();
+    assertThat(log().readAll()).isEmpty();
+  }
+
+  @Test
+  void concurrent_appends_lose_nothing() throws Exception {
+    int threads = 4;
+    int each = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int base = t * each;
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                  log().append(entry(base + i, "t", EventType.STATE_CHANGED));
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    assertThat(log().readAll()).hasSize(threads * each)
+        .extracting(e -> ((Number) e.data().get("n")).intValue())
+        .doesNotHaveDuplicates();
+  }
+}

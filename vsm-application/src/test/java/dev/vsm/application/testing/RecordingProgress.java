@@ -1,0 +1,33 @@
+package dev.vsm.application.testing;
+
+import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.ProgressListener;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Records progress events as text lines. */
+public final class RecordingProgress implements ProgressListener {
+  public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public void phaseStarted(String phase) {
+    events.add("phase " + phase);
+  }
+
+  @Override
+  public void agentStarted(String agent) {
+    events.add("start " + agent);
+  }
+
+  @Override
+  public void agentFinished(AgentResult result) {
+    events.add("finish " + result.agent() + " " + (result.success() ? "ok" : "failed"));
+  }
+
+  @Override
+  public void cycleFinished(CycleResult result) {
+    events.add("cycle " + (result.success() ? "success" : "failed"));
+  }
+}
