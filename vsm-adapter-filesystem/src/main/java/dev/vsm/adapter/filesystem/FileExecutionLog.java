@@ -1,0 +1,260 @@
+package dev.vsm.adapter.filesystem;
+
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The execution log as JSON lines in {@code execution-log.jsonl}: appends are whole lines written
+ * with one call under the directory lock; reads stream the file (recent entries are read from the
+ * end); past a size limit the file is rotated to {@code execution-log.1.jsonl} … and queries span
+ * the rotated files.
+ */
+final class FileExecutionLog implements ExecutionLog {
+
+  static final String FILE = "execution-log.jsonl";
+  static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+  static final int DEFAULT_KEEP = 5;
+
+  private final StateDirectory dir;
+  private final ObjectMapper json;
+  private final String sessionId;
+  private final long maxBytes;
+  private final int keep;
+
+  FileExecutionLog(StateDirectory dir, ObjectMapper json, String sessionId, long maxBytes, int keep) {
+    this.dir = dir;
+    this.json = json;
+    this.sessionId = sessionId;
+    this.maxBytes = maxBytes;
+    this.keep = keep;
+  }
+
+  static String rotatedName(int i) {
+    return "execution-log." + i + ".jsonl";
+  }
+
+  @Override
+  public String sessionId() {
+    return sessionId;
+  }
+
+  @Override
+  public void append(LogEntry entry) {
+    byte[] line =
+        (json.writeValueAsString(LogJson.toMap(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+    dir.locked(
+        () -> {
+          Path file = dir.file(FILE);
+          try {
+            rotateIfFull(file, line.length);
+            // Writers hold the directory lock, so writing at the end is appending.
+            try (FileChannel ch =
+                FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+              long end = ch.size();
+              ByteBuffer buf = ByteBuffer.wrap(endsWithNewline(ch) ? line : withNewlineFirst(line));
+              while (buf.hasRemaining()) {
+                end += ch.write(buf, end);
+              }
+            }
+          } catch (IOException e) {
+            throw new StateAccessException(
+                "cannot append to " + file + ": " + e + " (check permissions and free space)", e);
+          }
+          return null;
+        });
+  }
+
+  /** A line cut short by a crash must not swallow the next entry: start on a fresh line. */
+  private static boolean endsWithNewline(FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (size == 0) {
+      return true;
+    }
+    ByteBuffer last = ByteBuffer.allocate(1);
+    ch.read(last, size - 1);
+    return last.get(0) == '\n';
+  }
+
+  private static byte[] withNewlineFirst(byte[] line) {
+    byte[] out = new byte[line.length + 1];
+    out[0] = '\n';
+    System.arraycopy(line, 0, out, 1, line.length);
+    return out;
+  }
+
+  private void rotateIfFull(Path file, int incoming) throws IOException {
+    long size = Files.exists(file) ? Files.size(file) : 0;
+    if (size == 0 || size + incoming <= maxBytes) {
+      return;
+    }
+    Files.deleteIfExists(dir.file(rotatedName(keep)));
+    for (int i = keep - 1; i >= 1; i--) {
+      Path from = dir.file(rotatedName(i));
+      if (Files.exists(from)) {
+        Files.move(from, dir.file(rotatedName(i + 1)), StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    Files.move(file, dir.file(rotatedName(1)), StandardCopyOption.ATOMIC_MOVE);
+    dir.syncDirectory();
+  }
+
+  /** The log's files, oldest first. */
+  private List<Path> files() {
+    List<Path> out = new ArrayList<>();
+    for (int i = keep; i >= 1; i--) {
+      Path p = dir.file(rotatedName(i));
+      if (Files.exists(p)) {
+        out.add(p);
+      }
+    }
+    out.add(dir.file(FILE));
+    return out;
+  }
+
+  @Override
+  public void forEach(Consumer<LogEntry> action) {
+    stream(line -> true, action);
+  }
+
+  /**
+   * Streams every entry whose raw line passes {@code prefilter} (a cheap text test that spares
+   * parsing lines that cannot match), reporting unreadable lines once per file.
+   */
+  private void stream(Predicate<String> prefilter, Consumer<LogEntry> action) {
+    for (Path file : files()) {
+      int skipped = 0;
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+              1 << 16)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.isBlank() || !prefilter.test(line)) {
+            continue;
+          }
+          LogEntry e = LogJson.fromLine(json, line);
+          if (e == null) {
+            skipped++;
+          } else {
+            action.accept(e);
+          }
+        }
+      } catch (NoSuchFileException e) {
+        continue;
+      } catch (IOException e) {
+        throw new StateAccessException("cannot read " + file + ": " + e, e);
+      }
+      reportSkipped(file, skipped);
+    }
+  }
+
+  private void reportSkipped(Path file, int skipped) {
+    if (skipped > 0) {
+      dir.diagnostics()
+          .warn(
+              "warning: skipped " + skipped + " unreadable line" + (skipped == 1 ? "" : "s")
+                  + " in " + file);
+    }
+  }
+
+  @Override
+  public List<LogEntry> readTask(String taskId) {
+    List<LogEntry> out = new ArrayList<>();
+    stream(line -> line.contains(taskId), e -> {
+      if (taskId.equals(e.taskId())) {
+        out.add(e);
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public List<LogEntry> readSession(String session) {
+    List<LogEntry> out = new ArrayList<>();
+    stream(line -> line.contains(session), e -> {
+      if (session.equals(e.sessionId())) {
+        out.add(e);
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public TaskSummary taskSummary(String taskId) {
+    TaskSummary.Fold fold = new TaskSummary.Fold(taskId);
+    stream(line -> line.contains(taskId), fold::accept);
+    return fold.result();
+  }
+
+  @Override
+  public List<LogEntry> recent(int count) {
+    List<LogEntry> newestFirst = new ArrayList<>();
+    List<Path> files = files();
+    for (int f = files.size() - 1; f >= 0 && newestFirst.size() < count; f--) {
+      Path file = files.get(f);
+      int skipped = 0;
+      try (ReverseLines lines = new ReverseLines(file)) {
+        String line;
+        while (newestFirst.size() < count && (line = lines.previous()) != null) {
+          if (line.isBlank()) {
+            continue;
+          }
+          LogEntry e = LogJson.fromLine(json, line);
+          if (e == null) {
+            skipped++;
+          } else {
+            newestFirst.add(e);
+          }
+        }
+      } catch (NoSuchFileException e) {
+        continue;
+      } catch (IOException e) {
+        throw new StateAccessException("cannot read " + file + ": " + e, e);
+      }
+      reportSkipped(file, skipped);
+    }
+    Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  @Override
+  public void clear() {
+    if (!Files.isDirectory(dir.path())) {
+      return;
+    }
+    dir.locked(
+        () -> {
+          try {
+            for (Path p : files()) {
+              Files.deleteIfExists(p);
+            }
+          } catch (IOException e) {
+            throw new StateAccessException("cannot clear the log: " + e, e);
+          }
+          return null;
+        });
+  }
+
+}

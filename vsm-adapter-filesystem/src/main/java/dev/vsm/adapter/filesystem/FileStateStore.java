@@ -1,0 +1,217 @@
+package dev.vsm.adapter.filesystem;
+
+import dev.vsm.application.port.out.StateSnapshot;
+import dev.vsm.application.port.out.StateStore;
+import dev.vsm.domain.agent.AgentRegistry;
+import dev.vsm.domain.cycle.CoordinationPlan;
+import dev.vsm.domain.cycle.S3Allocation;
+import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.task.CurrentTask;
+import dev.vsm.domain.viability.ViabilityMetrics;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The state store as JSON files in {@code .claude/vsm-state/}, one per kind of state, each
+ * replaced atomically; read-modify-write under the directory's cross-process lock.
+ */
+final class FileStateStore implements StateStore {
+
+  static final String CURRENT_TASK = "current-task.json";
+  static final String METRICS = "viability-metrics.json";
+  static final String REGISTRY = "agent-registry.json";
+  static final String ALLOCATION = "s3-allocations.json";
+  static final String ENVIRONMENT = "s4-environment.json";
+  static final String PLAN = "coordination-plan.json";
+  static final List<String> FILES =
+      List.of(CURRENT_TASK, METRICS, REGISTRY, ALLOCATION, ENVIRONMENT, PLAN);
+
+  private final StateDirectory dir;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  FileStateStore(StateDirectory dir, ObjectMapper json, Clock clock) {
+    this.dir = dir;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Reads and maps a file; a corrupt one is moved aside (under the lock) and reads as absent. */
+  private <T> Optional<T> read(String name, Function<JsonFields, T> mapping) {
+    byte[] bytes = dir.read(name);
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(mapping.apply(JsonFields.of(json.readValue(bytes, Object.class), name)));
+    } catch (JacksonException | JsonFields.WrongShape | IllegalArgumentException e) {
+      return dir.locked(
+          () -> {
+            // Another process may have replaced it meanwhile: only move aside what is still bad.
+            byte[] again = dir.read(name);
+            if (again == null) {
+              return Optional.<T>empty();
+            }
+            try {
+              return Optional.of(
+                  mapping.apply(JsonFields.of(json.readValue(again, Object.class), name)));
+            } catch (JacksonException | JsonFields.WrongShape | IllegalArgumentException still) {
+              dir.moveAside(name, reason(still));
+              return Optional.<T>empty();
+            }
+          });
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof JacksonException) {
+      return "not valid JSON";
+    }
+    return e.getMessage();
+  }
+
+  private void write(String name, Map<String, Object> content) {
+    dir.writeAtomically(name, Json.pretty(json, content));
+  }
+
+  @Override
+  public Optional<CurrentTask> currentTask() {
+    return read(CURRENT_TASK, StateJson::task);
+  }
+
+  @Override
+  public void saveCurrentTask(CurrentTask task) {
+    dir.locked(() -> {
+      write(CURRENT_TASK, StateJson.task(task));
+      return null;
+    });
+  }
+
+  @Override
+  public ViabilityMetrics metrics() {
+    return read(METRICS, StateJson::metrics).orElseGet(ViabilityMetrics::defaults);
+  }
+
+  @Override
+  public ViabilityMetrics updateMetrics(UnaryOperator<ViabilityMetrics> change) {
+    return dir.locked(
+        () -> {
+          ViabilityMetrics updated = change.apply(metrics());
+          write(METRICS, StateJson.metrics(updated));
+          return updated;
+        });
+  }
+
+  @Override
+  public AgentRegistry registry() {
+    Optional<AgentRegistry> r = read(REGISTRY, StateJson::registry);
+    if (r.isPresent()) {
+      return r.get();
+    }
+    return dir.locked(
+        () ->
+            read(REGISTRY, StateJson::registry)
+                .orElseGet(
+                    () -> {
+                      AgentRegistry d = AgentRegistry.defaults(CycleClock.now(clock));
+                      write(REGISTRY, StateJson.registry(d));
+                      return d;
+                    }));
+  }
+
+  @Override
+  public AgentRegistry updateRegistry(UnaryOperator<AgentRegistry> change) {
+    return dir.locked(
+        () -> {
+          AgentRegistry current =
+              read(REGISTRY, StateJson::registry)
+                  .orElseGet(() -> AgentRegistry.defaults(CycleClock.now(clock)));
+          AgentRegistry updated = change.apply(current);
+          write(REGISTRY, StateJson.registry(updated));
+          return updated;
+        });
+  }
+
+  @Override
+  public Optional<S3Allocation> allocation() {
+    return read(ALLOCATION, StateJson::allocation);
+  }
+
+  @Override
+  public void saveAllocation(S3Allocation allocation) {
+    dir.locked(() -> {
+      write(ALLOCATION, StateJson.allocation(allocation));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<S4Environment> environment() {
+    return read(ENVIRONMENT, StateJson::environment);
+  }
+
+  @Override
+  public void saveEnvironment(S4Environment environment) {
+    dir.locked(() -> {
+      write(ENVIRONMENT, StateJson.environment(environment));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<CoordinationPlan> coordinationPlan() {
+    return read(PLAN, StateJson::plan);
+  }
+
+  @Override
+  public void saveCoordinationPlan(CoordinationPlan plan) {
+    dir.locked(() -> {
+      write(PLAN, StateJson.plan(plan));
+      return null;
+    });
+  }
+
+  @Override
+  public StateSnapshot snapshot() {
+    Optional<ViabilityMetrics> metrics = read(METRICS, StateJson::metrics);
+    return new StateSnapshot(
+        currentTask(),
+        metrics.orElseGet(ViabilityMetrics::defaults),
+        metrics.isPresent(),
+        read(REGISTRY, StateJson::registry),
+        allocation(),
+        environment(),
+        coordinationPlan());
+  }
+
+  @Override
+  public List<String> reset() {
+    if (!Files.isDirectory(dir.path())) {
+      return List.of();
+    }
+    return dir.locked(
+        () -> {
+          List<String> removed = new ArrayList<>();
+          for (String name : FILES) {
+            try {
+              if (Files.deleteIfExists(dir.file(name))) {
+                removed.add(dir.file(name).toString());
+              }
+            } catch (java.io.IOException e) {
+              throw new dev.vsm.application.port.out.StateAccessException(
+                  "cannot delete " + dir.file(name) + ": " + e, e);
+            }
+          }
+          dir.syncDirectory();
+          return removed;
+        });
+  }
+}

@@ -1,0 +1,230 @@
+package dev.vsm.adapter.filesystem;
+
+import dev.vsm.domain.agent.AgentProfile;
+import dev.vsm.domain.agent.AgentRegistry;
+import dev.vsm.domain.agent.AgentStatus;
+import dev.vsm.domain.complexity.AgentType;
+import dev.vsm.domain.cycle.AllocatedAgent;
+import dev.vsm.domain.cycle.CoordinationPlan;
+import dev.vsm.domain.cycle.S3Allocation;
+import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.task.CurrentTask;
+import dev.vsm.domain.task.TaskStatus;
+import dev.vsm.domain.viability.Adaptation;
+import dev.vsm.domain.viability.AdaptationType;
+import dev.vsm.domain.viability.ViabilityMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state files' schemas (§5): each file's exact top-level keys on write, and tolerant reads of
+ * what the earlier implementation wrote (unknown keys ignored, optional keys defaulted).
+ */
+final class StateJson {
+
+  private StateJson() {}
+
+  // current-task.json
+
+  static Map<String, Object> task(CurrentTask t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("description", t.description());
+    m.put("created_at", Timestamps.normalize(t.createdAt()));
+    m.put("status", t.status().label());
+    m.put("complexity", t.complexity());
+    m.put("assigned_agents", t.assignedAgents());
+    m.put("metadata", t.metadata());
+    return m;
+  }
+
+  static CurrentTask task(JsonFields f) {
+    return new CurrentTask(
+        f.requiredText("id"),
+        f.text("description", ""),
+        Timestamps.normalize(f.text("created_at", "")),
+        TaskStatus.parse(f.text("status", "pending")),
+        f.text("complexity", "unknown"),
+        f.texts("assigned_agents"),
+        f.object("metadata"));
+  }
+
+  // viability-metrics.json
+
+  static Map<String, Object> metrics(ViabilityMetrics v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("window", v.window());
+    m.put("completion_rate", v.completionRate());
+    m.put("agent_errors", v.agentErrors());
+    m.put("oscillation_rate", v.oscillationRate());
+    m.put("audit_pass_rate", v.auditPassRate());
+    m.put("s3_s4_conflicts", v.s3S4Conflicts());
+    m.put("avg_cycle_iterations", v.avgCycleIterations());
+    List<Map<String, Object>> adaptations = new ArrayList<>();
+    for (Adaptation a : v.activeAdaptations()) {
+      Map<String, Object> am = new LinkedHashMap<>();
+      am.put("type", a.type().label());
+      am.put("trigger", a.trigger());
+      am.put("effect", a.effect());
+      am.put("applied_at", Timestamps.normalize(a.appliedAt()));
+      am.put("parameters", a.parameters());
+      adaptations.add(am);
+    }
+    m.put("active_adaptations", adaptations);
+    m.put("last_updated", Timestamps.normalize(v.lastUpdated()));
+    return m;
+  }
+
+  static ViabilityMetrics metrics(JsonFields f) {
+    ViabilityMetrics d = ViabilityMetrics.defaults();
+    Map<String, Double> errors = new LinkedHashMap<>();
+    f.object("agent_errors")
+        .forEach(
+            (agent, rate) -> {
+              if (!(rate instanceof Number n)) {
+                throw new JsonFields.WrongShape("agent_errors." + agent + " should be a number");
+              }
+              errors.put(agent, n.doubleValue());
+            });
+    List<Adaptation> adaptations = new ArrayList<>();
+    for (Object o : f.list("active_adaptations")) {
+      JsonFields a = JsonFields.of(o, "an active adaptation");
+      AdaptationType type =
+          AdaptationType.parse(a.requiredText("type"))
+              .orElseThrow(() -> new JsonFields.WrongShape("unknown adaptation type"));
+      Map<String, String> params = new LinkedHashMap<>();
+      a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
+      adaptations.add(
+          new Adaptation(
+              type, a.text("trigger", ""), a.text("effect", ""),
+              Timestamps.normalize(a.text("applied_at", "")), params));
+    }
+    return new ViabilityMetrics(
+        f.text("window", d.window()),
+        f.number("completion_rate", d.completionRate()),
+        errors,
+        f.number("oscillation_rate", d.oscillationRate()),
+        f.number("audit_pass_rate", d.auditPassRate()),
+        (int) f.number("s3_s4_conflicts", d.s3S4Conflicts()),
+        f.number("avg_cycle_iterations", d.avgCycleIterations()),
+        adaptations,
+        Timestamps.normalize(f.text("last_updated", "")));
+  }
+
+  // agent-registry.json
+
+  static Map<String, Object> registry(AgentRegistry r) {
+    Map<String, Object> agents = new LinkedHashMap<>();
+    r.agents()
+        .forEach(
+            (name, p) -> {
+              Map<String, Object> am = new LinkedHashMap<>();
+              am.put("type", p.type().label());
+              am.put("status", p.status().label());
+              am.put("capabilities", p.capabilities());
+              if (p.currentTask() != null) {
+                am.put("current_task", p.currentTask());
+              }
+              agents.put(name, am);
+            });
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agents", agents);
+    m.put("last_updated", Timestamps.normalize(r.lastUpdated()));
+    return m;
+  }
+
+  static AgentRegistry registry(JsonFields f) {
+    Map<String, AgentProfile> agents = new LinkedHashMap<>();
+    f.object("agents")
+        .forEach(
+            (name, value) -> {
+              JsonFields a = JsonFields.of(value, "agent " + name);
+              agents.put(
+                  name,
+                  new AgentProfile(
+                      AgentType.parse(a.text("type", "domain")),
+                      AgentStatus.parse(a.text("status", "available")),
+                      a.texts("capabilities"),
+                      a.text("current_task", null)));
+            });
+    return new AgentRegistry(agents, Timestamps.normalize(f.text("last_updated", "")));
+  }
+
+  // s3-allocations.json
+
+  static Map<String, Object> allocation(S3Allocation a) {
+    List<Map<String, Object>> agents = new ArrayList<>();
+    for (AllocatedAgent x : a.selectedAgents()) {
+      Map<String, Object> am = new LinkedHashMap<>();
+      am.put("agent", x.agent());
+      am.put("role", x.role());
+      am.put("order", x.order());
+      am.put("task_focus", x.taskFocus());
+      agents.add(am);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", a.taskId());
+    m.put("complexity", a.complexity());
+    m.put("selected_agents", agents);
+    m.put("rationale", a.rationale());
+    m.put("created_at", Timestamps.normalize(a.createdAt()));
+    m.put("parallel_execution", a.parallelExecution());
+    return m;
+  }
+
+  static S3Allocation allocation(JsonFields f) {
+    List<AllocatedAgent> agents = new ArrayList<>();
+    for (Object o : f.list("selected_agents")) {
+      if (o instanceof String name) {
+        agents.add(AllocatedAgent.named(name));
+      } else {
+        JsonFields a = JsonFields.of(o, "a selected agent");
+        Integer order = a.has("order") ? (int) a.number("order", 0) : null;
+        agents.add(
+            new AllocatedAgent(
+                a.requiredText("agent"), a.text("role", ""), order, a.text("task_focus", "")));
+      }
+    }
+    return new S3Allocation(
+        f.text("task_id", ""), f.text("complexity", "unknown"), agents, f.text("rationale", ""),
+        Timestamps.normalize(f.text("created_at", "")), f.bool("parallel_execution", false));
+  }
+
+  // s4-environment.json
+
+  static Map<String, Object> environment(S4Environment e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", e.taskId());
+    m.put("analysis", e.analysis());
+    m.put("external_context", e.externalContext());
+    m.put("risks", e.risks());
+    m.put("opportunities", e.opportunities());
+    m.put("recommended_approach", e.recommendedApproach());
+    m.put("created_at", Timestamps.normalize(e.createdAt()));
+    return m;
+  }
+
+  static S4Environment environment(JsonFields f) {
+    return new S4Environment(
+        f.text("task_id", ""), f.text("analysis", ""), f.list("external_context"),
+        f.list("risks"), f.list("opportunities"), f.text("recommended_approach", ""),
+        Timestamps.normalize(f.text("created_at", "")));
+  }
+
+  // coordination-plan.json
+
+  static Map<String, Object> plan(CoordinationPlan p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", p.taskId());
+    m.put("plan", p.plan());
+    m.put("created_at", Timestamps.normalize(p.createdAt()));
+    return m;
+  }
+
+  static CoordinationPlan plan(JsonFields f) {
+    return new CoordinationPlan(
+        f.text("task_id", ""), f.object("plan"), Timestamps.normalize(f.text("created_at", "")));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.vsm.adapter.filesystem;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Timestamps from files: with or without a zone (no zone means UTC), written back as UTC {@code Z}. */
+final class Timestamps {
+
+  private Timestamps() {}
+
+  /** The UTC {@code Z} form of an ISO-8601 timestamp; text that is not one is kept as it is. */
+  static String normalize(String text) {
+    if (text == null || text.isBlank()) {
+      return text;
+    }
+    try {
+      return Instant.parse(text).toString();
+    } catch (DateTimeParseException notInstant) {
+      try {
+        return OffsetDateTime.parse(text).toInstant().toString();
+      } catch (DateTimeParseException notOffset) {
+        try {
+          return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString();
+        } catch (DateTimeParseException notLocal) {
+          return text;
+        }
+      }
+    }
+  }
+}
