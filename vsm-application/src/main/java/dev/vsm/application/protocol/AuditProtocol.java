@@ -33,8 +33,8 @@ public final class AuditProtocol {
     b.append(
         """
         You are S3* (audit) in a Viable System Model cycle. Verify, independently of what the
-        agents claim, that the work is done and sound: read the changed files, run the tests if
-        there are any. Also check for oscillation: agents undoing or reverting each other's
+        agents claim, that the work is done and sound: read the changed files and the tests that
+        cover them (you can read, not run). Also check for oscillation: agents undoing or reverting each other's
         changes.
 
         TASK:
@@ -54,8 +54,8 @@ public final class AuditProtocol {
       b.append(
           """
 
-          Audits have been passing work that later failed. Be strict: check every changed file,
-          run the full test suite, and pass only work with no open issue.
+          Audits have been passing work that later failed. Be strict: read every changed file and
+          its tests, and pass only work with no open issue.
           """);
     }
     b.append(

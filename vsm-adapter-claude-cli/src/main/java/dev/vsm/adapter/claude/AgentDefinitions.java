@@ -1,0 +1,91 @@
+package dev.vsm.adapter.claude;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where agent definitions come from, strongest first: the project's {@code .claude/agents/<name>.md},
+ * the Claude Code plugin's {@code agents/**}{@code /*.md} when {@code CLAUDE_PLUGIN_ROOT} is set,
+ * then the 14 built-in definitions shipped with vsm.
+ */
+final class AgentDefinitions {
+
+  static final List<String> BUILT_IN =
+      List.of(
+          "system4-strategy", "system3-control", "system5-policy", "system2-coordination",
+          "system3-audit", "s1-generalist-coder", "s1-code-writer", "s1-tester", "s1-reviewer",
+          "s1-documenter", "s1-frontend", "s1-backend", "s1-database", "s1-infrastructure");
+
+  private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
+  private final Path pluginRoot;
+
+  AgentDefinitions(Path pluginRoot) {
+    this.pluginRoot = pluginRoot;
+    for (String name : BUILT_IN) {
+      builtIn.put(name, AgentDefinition.parse(resource(name), name));
+    }
+  }
+
+  private static String resource(String name) {
+    String path = "agents/" + name + ".md";
+    try (InputStream in = AgentDefinitions.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in agent definition missing: " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The definition an agent runs with in {@code workingDirectory}. */
+  AgentDefinition resolve(String name, Path workingDirectory) {
+    Path own = workingDirectory.resolve(".claude").resolve("agents").resolve(name + ".md");
+    if (Files.isRegularFile(own)) {
+      return read(own, name);
+    }
+    Optional<Path> plugin = pluginDefinition(name);
+    if (plugin.isPresent()) {
+      return read(plugin.get(), name);
+    }
+    AgentDefinition d = builtIn.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException("no definition for agent '" + name + "'");
+    }
+    return d;
+  }
+
+  private Optional<Path> pluginDefinition(String name) {
+    if (pluginRoot == null || !Files.isDirectory(pluginRoot.resolve("agents"))) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.walk(pluginRoot.resolve("agents"))) {
+      return files
+          .filter(p -> p.getFileName().toString().equals(name + ".md"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static AgentDefinition read(Path file, String name) {
+    try {
+      AgentDefinition d = AgentDefinition.parse(Files.readString(file), name);
+      // The file's place decides which agent it defines, whatever its frontmatter says.
+      return new AgentDefinition(name, d.description(), d.prompt(), d.tools(), d.model());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read agent definition " + file, e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.vsm.adapter.claude;
+
+import dev.vsm.application.port.out.AgentRunner;
+import dev.vsm.application.port.out.Diagnostics;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one way in to the Claude CLI adapter. */
+public final class ClaudeAdapters {
+
+  private ClaudeAdapters() {}
+
+  /** An agent runner that runs each agent as one {@code claude -p} process. */
+  public static AgentRunner agentRunner(ClaudeSettings settings, Diagnostics diagnostics) {
+    return new ClaudeProcessRunner(
+        settings, new AgentDefinitions(settings.pluginRoot()), diagnostics, JsonMapper.builder().build());
+  }
+
+  /** The permission modes the Claude Code CLI accepts for {@code --permission-mode}. */
+  public static final java.util.List<String> PERMISSION_MODES =
+      java.util.List.of("acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan");
+}

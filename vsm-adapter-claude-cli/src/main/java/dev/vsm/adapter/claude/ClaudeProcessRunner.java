@@ -1,0 +1,243 @@
+package dev.vsm.adapter.claude;
+
+import dev.vsm.application.port.out.AgentRequest;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.AgentResult.Failure;
+import dev.vsm.application.port.out.AgentRunner;
+import dev.vsm.application.port.out.Diagnostics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The agent runner as {@code claude -p} child processes (§8): no shell, the prompt on standard input
+ * (then closed), standard output to a file, standard error drained alongside, a timeout that stops
+ * the whole process tree, and retries for transient API errors.
+ */
+final class ClaudeProcessRunner implements AgentRunner {
+
+  static final String DEFAULT_S1_PERMISSION_MODE = "acceptEdits";
+  static final List<String> SYSTEM_TOOLS = List.of("Read", "Grep", "Glob");
+  private static final List<String> NESTING_GUARDS =
+      List.of("CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_CODE_SESSION_ACCESS_TOKEN");
+  private static final int STDERR_CAP = 256 * 1024;
+
+  private final ClaudeSettings settings;
+  private final AgentDefinitions definitions;
+  private final Diagnostics diagnostics;
+  private final ObjectMapper json;
+
+  ClaudeProcessRunner(
+      ClaudeSettings settings, AgentDefinitions definitions, Diagnostics diagnostics, ObjectMapper json) {
+    this.settings = settings;
+    this.definitions = definitions;
+    this.diagnostics = diagnostics;
+    this.json = json;
+  }
+
+  @Override
+  public AgentResult run(AgentRequest request) {
+    long start = System.nanoTime();
+    if (Thread.currentThread().isInterrupted()) {
+      return cancelled(request, start);
+    }
+    Path command = ClaudeCommand.resolve(settings.command(), settings.environment());
+    if (command == null) {
+      return AgentResult.failed(
+          request.agent(), Failure.COMMAND_NOT_FOUND, ClaudeCommand.notFoundMessage(settings.command()),
+          Duration.ZERO);
+    }
+    for (int attempt = 0; ; attempt++) {
+      ClaudeOutput.Reading reading = runOnce(command, request, start);
+      if (!reading.transientError() || attempt >= settings.transientRetries()) {
+        return reading.result();
+      }
+      Duration wait = settings.retryBackoff().multipliedBy(1L << attempt);
+      diagnostics.warn(
+          "warning: " + request.agent() + " hit a transient API error ("
+              + ClaudeOutput.preview(reading.result().error()) + "); retrying in "
+              + wait.toMillis() / 1000.0 + " s");
+      try {
+        Thread.sleep(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return cancelled(request, start);
+      }
+    }
+  }
+
+  private static AgentResult cancelled(AgentRequest request, long start) {
+    return AgentResult.failed(
+        request.agent(), Failure.CANCELLED, "cancelled", Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The command line for a request, without the executable. */
+  List<String> arguments(AgentRequest request) {
+    AgentDefinition def = definitions.resolve(request.agent(), request.workingDirectory());
+    if (request.role() == AgentRequest.AgentRole.SYSTEM) {
+      def = new AgentDefinition(def.name(), def.description(), def.prompt(), SYSTEM_TOOLS, def.model());
+    }
+    List<String> args = new ArrayList<>();
+    args.add("-p");
+    args.add("--output-format");
+    args.add("json");
+    args.add("--agents");
+    args.add(json.writeValueAsString(Map.of(request.agent(), def.toAgentsValue())));
+    args.add("--agent");
+    args.add(request.agent());
+    if (request.replySchema() != null) {
+      args.add("--json-schema");
+      args.add(request.replySchema());
+    }
+    var o = request.options();
+    if (o.model() != null) {
+      args.add("--model");
+      args.add(o.model());
+    }
+    if (o.maxTurns() != null) {
+      args.add("--max-turns");
+      args.add(String.valueOf(o.maxTurns()));
+    }
+    if (o.maxBudgetUsd() != null) {
+      args.add("--max-budget-usd");
+      args.add(String.format(Locale.ROOT, "%.4f", o.maxBudgetUsd()));
+    }
+    if (request.role() == AgentRequest.AgentRole.OPERATIONS) {
+      args.add("--permission-mode");
+      args.add(o.permissionMode() != null ? o.permissionMode() : DEFAULT_S1_PERMISSION_MODE);
+    }
+    return args;
+  }
+
+  private ClaudeOutput.Reading runOnce(Path command, AgentRequest request, long start) {
+    Path stdoutFile = null;
+    Process process = null;
+    try {
+      stdoutFile = Files.createTempFile("vsm-claude-", ".json");
+      List<String> cmd = new ArrayList<>();
+      cmd.add(command.toString());
+      cmd.addAll(arguments(request));
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workingDirectory().toFile());
+      Map<String, String> env = pb.environment();
+      env.clear();
+      env.putAll(settings.environment());
+      NESTING_GUARDS.forEach(env::remove);
+      pb.redirectOutput(stdoutFile.toFile());
+      process = pb.start();
+
+      ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+      Thread drain = drain(process.getErrorStream(), stderr, request.agent());
+      feed(process.getOutputStream(), request.prompt(), request.agent());
+
+      boolean finished;
+      try {
+        finished = process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        ProcessTree.stop(process, Duration.ZERO);
+        Thread.currentThread().interrupt();
+        return new ClaudeOutput.Reading(cancelled(request, start), false);
+      }
+      if (!finished) {
+        ProcessTree.stop(process, settings.killGrace());
+        drain.join(1000);
+        return new ClaudeOutput.Reading(
+            AgentResult.failed(
+                request.agent(), Failure.TIMEOUT,
+                "timed out after " + human(request.timeout()) + "; stopped the agent and its processes",
+                Duration.ofNanos(System.nanoTime() - start)),
+            false);
+      }
+      drain.join(2000);
+      long size = Files.size(stdoutFile);
+      boolean truncated = size > settings.outputCapBytes();
+      String stdout = readCapped(stdoutFile, truncated ? Math.min(settings.outputCapBytes(), 64 * 1024) : size);
+      String err;
+      synchronized (stderr) {
+        err = stderr.toString(StandardCharsets.UTF_8);
+      }
+      return ClaudeOutput.read(
+          json, request.agent(), process.exitValue(), stdout, truncated, err,
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException e) {
+      Failure kind = process == null ? Failure.COMMAND_NOT_FOUND : Failure.ERROR;
+      String message =
+          process == null
+              ? "cannot start " + command + ": " + e.getMessage() + "; "
+                  + ClaudeCommand.notFoundMessage(settings.command())
+              : "running " + command + " failed: " + e.getMessage();
+      return new ClaudeOutput.Reading(
+          AgentResult.failed(request.agent(), kind, message, Duration.ofNanos(System.nanoTime() - start)),
+          false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (process != null) {
+        ProcessTree.stop(process, Duration.ZERO);
+      }
+      return new ClaudeOutput.Reading(cancelled(request, start), false);
+    } finally {
+      if (stdoutFile != null) {
+        try {
+          Files.deleteIfExists(stdoutFile);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private static String human(Duration d) {
+    long s = d.toSeconds();
+    return s >= 60 && s % 60 == 0 ? (s / 60) + " min" : d.toMillis() >= 1000 ? s + " s" : d.toMillis() + " ms";
+  }
+
+  private static String readCapped(Path file, long bytes) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes((int) Math.min(bytes, Integer.MAX_VALUE - 16)), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Writes the prompt and closes stdin on a thread of its own: a child that never reads must not block us. */
+  private static void feed(OutputStream stdin, String prompt, String agent) {
+    Thread t = new Thread(() -> {
+      try (stdin) {
+        stdin.write(prompt.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // The child closed its input early (it failed or was stopped): its output says why.
+      }
+    }, "vsm-stdin-" + agent);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static Thread drain(InputStream in, ByteArrayOutputStream sink, String agent) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (in) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          synchronized (sink) {
+            if (sink.size() < STDERR_CAP) {
+              sink.write(buf, 0, Math.min(n, STDERR_CAP - sink.size()));
+            }
+          }
+        }
+      } catch (IOException ignored) {
+        // the process ended; what was read is kept
+      }
+    }, "vsm-stderr-" + agent);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

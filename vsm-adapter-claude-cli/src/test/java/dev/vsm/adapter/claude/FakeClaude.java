@@ -1,0 +1,85 @@
+package dev.vsm.adapter.claude;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * The scripted stand-in for the Claude Code CLI, copied into a directory of the test's: set a
+ * mode or a reply per agent, run, then read which agents were called. See the script's header.
+ */
+public final class FakeClaude {
+
+  private static final List<String> FILES =
+      List.of("claude", "replies/system4-strategy", "replies/system3-control",
+          "replies/system2-coordination", "replies/system3-audit", "replies/system5-policy",
+          "replies/s1");
+
+  private final Path dir;
+
+  private FakeClaude(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Installs the fake into {@code dir} (created if needed). */
+  public static FakeClaude installIn(Path dir) {
+    try {
+      Files.createDirectories(dir.resolve("replies"));
+      Files.createDirectories(dir.resolve("modes"));
+      for (String name : FILES) {
+        try (InputStream in = FakeClaude.class.getResourceAsStream("/fake-claude/" + name)) {
+          if (in == null) {
+            throw new IllegalStateException("missing test resource fake-claude/" + name);
+          }
+          Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.setPosixFilePermissions(dir.resolve("claude"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      return new FakeClaude(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path command() {
+    return dir.resolve("claude");
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public FakeClaude mode(String agent, String mode) {
+    return write("modes/" + agent, mode);
+  }
+
+  public FakeClaude reply(String agent, String text) {
+    return write("replies/" + agent, text);
+  }
+
+  private FakeClaude write(String name, String text) {
+    try {
+      Files.writeString(dir.resolve(name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** The agents called so far, in order. */
+  public List<String> calls() {
+    try {
+      Path log = dir.resolve("calls.log");
+      if (!Files.exists(log)) {
+        return List.of();
+      }
+      return Files.readAllLines(log).stream().map(l -> l.split("\t")[0]).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
