@@ -61,7 +61,7 @@ final class FileExecutionLog implements ExecutionLog {
   @Override
   public void append(LogEntry entry) {
     byte[] line =
-        (json.writeValueAsString(LogJson.toMap(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+        (LogJson.toLine(json, entry) + "\n").getBytes(StandardCharsets.UTF_8);
     dir.locked(
         () -> {
           Path file = dir.file(FILE);

@@ -1,5 +1,7 @@
 package dev.vsm.adapter.filesystem;
 
+import dev.vsm.application.document.DocumentFields;
+import dev.vsm.application.document.StateDocuments;
 import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.agent.AgentRegistry;
@@ -45,14 +47,14 @@ final class FileStateStore implements StateStore {
   }
 
   /** Reads and maps a file; a corrupt one is moved aside (under the lock) and reads as absent. */
-  private <T> Optional<T> read(String name, Function<JsonFields, T> mapping) {
+  private <T> Optional<T> read(String name, Function<DocumentFields, T> mapping) {
     byte[] bytes = dir.read(name);
     if (bytes == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(mapping.apply(JsonFields.of(json.readValue(bytes, Object.class), name)));
-    } catch (JacksonException | JsonFields.WrongShape | IllegalArgumentException e) {
+      return Optional.of(mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
+    } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException e) {
       return dir.locked(
           () -> {
             // Another process may have replaced it meanwhile: only move aside what is still bad.
@@ -62,8 +64,8 @@ final class FileStateStore implements StateStore {
             }
             try {
               return Optional.of(
-                  mapping.apply(JsonFields.of(json.readValue(again, Object.class), name)));
-            } catch (JacksonException | JsonFields.WrongShape | IllegalArgumentException still) {
+                  mapping.apply(DocumentFields.of(json.readValue(again, Object.class), name)));
+            } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException still) {
               dir.moveAside(name, reason(still));
               return Optional.<T>empty();
             }
@@ -84,20 +86,20 @@ final class FileStateStore implements StateStore {
 
   @Override
   public Optional<CurrentTask> currentTask() {
-    return read(CURRENT_TASK, StateJson::task);
+    return read(CURRENT_TASK, StateDocuments::task);
   }
 
   @Override
   public void saveCurrentTask(CurrentTask task) {
     dir.locked(() -> {
-      write(CURRENT_TASK, StateJson.task(task));
+      write(CURRENT_TASK, StateDocuments.task(task));
       return null;
     });
   }
 
   @Override
   public ViabilityMetrics metrics() {
-    return read(METRICS, StateJson::metrics).orElseGet(ViabilityMetrics::defaults);
+    return read(METRICS, StateDocuments::metrics).orElseGet(ViabilityMetrics::defaults);
   }
 
   @Override
@@ -105,24 +107,24 @@ final class FileStateStore implements StateStore {
     return dir.locked(
         () -> {
           ViabilityMetrics updated = change.apply(metrics());
-          write(METRICS, StateJson.metrics(updated));
+          write(METRICS, StateDocuments.metrics(updated));
           return updated;
         });
   }
 
   @Override
   public AgentRegistry registry() {
-    Optional<AgentRegistry> r = read(REGISTRY, StateJson::registry);
+    Optional<AgentRegistry> r = read(REGISTRY, StateDocuments::registry);
     if (r.isPresent()) {
       return r.get();
     }
     return dir.locked(
         () ->
-            read(REGISTRY, StateJson::registry)
+            read(REGISTRY, StateDocuments::registry)
                 .orElseGet(
                     () -> {
                       AgentRegistry d = AgentRegistry.defaults(CycleClock.now(clock));
-                      write(REGISTRY, StateJson.registry(d));
+                      write(REGISTRY, StateDocuments.registry(d));
                       return d;
                     }));
   }
@@ -132,61 +134,61 @@ final class FileStateStore implements StateStore {
     return dir.locked(
         () -> {
           AgentRegistry current =
-              read(REGISTRY, StateJson::registry)
+              read(REGISTRY, StateDocuments::registry)
                   .orElseGet(() -> AgentRegistry.defaults(CycleClock.now(clock)));
           AgentRegistry updated = change.apply(current);
-          write(REGISTRY, StateJson.registry(updated));
+          write(REGISTRY, StateDocuments.registry(updated));
           return updated;
         });
   }
 
   @Override
   public Optional<S3Allocation> allocation() {
-    return read(ALLOCATION, StateJson::allocation);
+    return read(ALLOCATION, StateDocuments::allocation);
   }
 
   @Override
   public void saveAllocation(S3Allocation allocation) {
     dir.locked(() -> {
-      write(ALLOCATION, StateJson.allocation(allocation));
+      write(ALLOCATION, StateDocuments.allocation(allocation));
       return null;
     });
   }
 
   @Override
   public Optional<S4Environment> environment() {
-    return read(ENVIRONMENT, StateJson::environment);
+    return read(ENVIRONMENT, StateDocuments::environment);
   }
 
   @Override
   public void saveEnvironment(S4Environment environment) {
     dir.locked(() -> {
-      write(ENVIRONMENT, StateJson.environment(environment));
+      write(ENVIRONMENT, StateDocuments.environment(environment));
       return null;
     });
   }
 
   @Override
   public Optional<CoordinationPlan> coordinationPlan() {
-    return read(PLAN, StateJson::plan);
+    return read(PLAN, StateDocuments::plan);
   }
 
   @Override
   public void saveCoordinationPlan(CoordinationPlan plan) {
     dir.locked(() -> {
-      write(PLAN, StateJson.plan(plan));
+      write(PLAN, StateDocuments.plan(plan));
       return null;
     });
   }
 
   @Override
   public StateSnapshot snapshot() {
-    Optional<ViabilityMetrics> metrics = read(METRICS, StateJson::metrics);
+    Optional<ViabilityMetrics> metrics = read(METRICS, StateDocuments::metrics);
     return new StateSnapshot(
         currentTask(),
         metrics.orElseGet(ViabilityMetrics::defaults),
         metrics.isPresent(),
-        read(REGISTRY, StateJson::registry),
+        read(REGISTRY, StateDocuments::registry),
         allocation(),
         environment(),
         coordinationPlan());

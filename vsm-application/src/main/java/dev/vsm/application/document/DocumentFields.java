@@ -1,4 +1,4 @@
-package dev.vsm.adapter.filesystem;
+package dev.vsm.application.document;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,34 +6,34 @@ import java.util.List;
 import java.util.Map;
 
 /** Typed reads from a parsed JSON object; a value of the wrong type makes the file corrupt. */
-final class JsonFields {
+public final class DocumentFields {
 
   /** A state file whose content has the wrong shape. */
-  static final class WrongShape extends RuntimeException {
-    WrongShape(String message) {
+  public static final class WrongShape extends RuntimeException {
+    public WrongShape(String message) {
       super(message);
     }
   }
 
   private final Map<String, Object> m;
 
-  private JsonFields(Map<String, Object> m) {
+  private DocumentFields(Map<String, Object> m) {
     this.m = m;
   }
 
   @SuppressWarnings("unchecked")
-  static JsonFields of(Object parsed, String what) {
+  public static DocumentFields of(Object parsed, String what) {
     if (!(parsed instanceof Map<?, ?>)) {
       throw new WrongShape(what + " is not a JSON object");
     }
-    return new JsonFields((Map<String, Object>) parsed);
+    return new DocumentFields((Map<String, Object>) parsed);
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return m.get(key) != null;
   }
 
-  String text(String key, String fallback) {
+  public String text(String key, String fallback) {
     Object v = m.get(key);
     if (v == null) {
       return fallback;
@@ -44,7 +44,7 @@ final class JsonFields {
     throw new WrongShape("'" + key + "' should be text");
   }
 
-  String requiredText(String key) {
+  public String requiredText(String key) {
     String v = text(key, null);
     if (v == null) {
       throw new WrongShape("'" + key + "' is missing");
@@ -52,7 +52,7 @@ final class JsonFields {
     return v;
   }
 
-  double number(String key, double fallback) {
+  public double number(String key, double fallback) {
     Object v = m.get(key);
     if (v == null) {
       return fallback;
@@ -63,7 +63,7 @@ final class JsonFields {
     throw new WrongShape("'" + key + "' should be a number");
   }
 
-  boolean bool(String key, boolean fallback) {
+  public boolean bool(String key, boolean fallback) {
     Object v = m.get(key);
     if (v == null) {
       return fallback;
@@ -74,7 +74,7 @@ final class JsonFields {
     throw new WrongShape("'" + key + "' should be true or false");
   }
 
-  List<Object> list(String key) {
+  public List<Object> list(String key) {
     Object v = m.get(key);
     if (v == null) {
       return new ArrayList<>();
@@ -85,7 +85,7 @@ final class JsonFields {
     throw new WrongShape("'" + key + "' should be a list");
   }
 
-  List<String> texts(String key) {
+  public List<String> texts(String key) {
     List<String> out = new ArrayList<>();
     for (Object o : list(key)) {
       if (!(o instanceof String s)) {
@@ -97,7 +97,7 @@ final class JsonFields {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> object(String key) {
+  public Map<String, Object> object(String key) {
     Object v = m.get(key);
     if (v == null) {
       return new LinkedHashMap<>();
@@ -108,7 +108,7 @@ final class JsonFields {
     throw new WrongShape("'" + key + "' should be an object");
   }
 
-  JsonFields fields(String key) {
-    return new JsonFields(object(key));
+  public DocumentFields fields(String key) {
+    return new DocumentFields(object(key));
   }
 }

@@ -1,4 +1,4 @@
-package dev.vsm.adapter.filesystem;
+package dev.vsm.application.document;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Timestamps from files: with or without a zone (no zone means UTC), written back as UTC {@code Z}. */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
   /** The UTC {@code Z} form of an ISO-8601 timestamp; text that is not one is kept as it is. */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     if (text == null || text.isBlank()) {
       return text;
     }

@@ -1,4 +1,4 @@
-package dev.vsm.adapter.filesystem;
+package dev.vsm.application.document;
 
 import dev.vsm.domain.agent.AgentProfile;
 import dev.vsm.domain.agent.AgentRegistry;
@@ -19,16 +19,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state files' schemas (§5): each file's exact top-level keys on write, and tolerant reads of
- * what the earlier implementation wrote (unknown keys ignored, optional keys defaulted).
+ * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and
+ * {@code --state --json} use them. Each document's exact top-level keys on write, and tolerant reads
+ * of what the earlier implementation wrote (unknown keys ignored, optional keys defaulted). The
+ * log's line document (§6) is here too.
  */
-final class StateJson {
+public final class StateDocuments {
 
-  private StateJson() {}
+  private StateDocuments() {}
 
   // current-task.json
 
-  static Map<String, Object> task(CurrentTask t) {
+  public static Map<String, Object> task(CurrentTask t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", t.id());
     m.put("description", t.description());
@@ -40,7 +42,7 @@ final class StateJson {
     return m;
   }
 
-  static CurrentTask task(JsonFields f) {
+  public static CurrentTask task(DocumentFields f) {
     return new CurrentTask(
         f.requiredText("id"),
         f.text("description", ""),
@@ -53,7 +55,7 @@ final class StateJson {
 
   // viability-metrics.json
 
-  static Map<String, Object> metrics(ViabilityMetrics v) {
+  public static Map<String, Object> metrics(ViabilityMetrics v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("window", v.window());
     m.put("completion_rate", v.completionRate());
@@ -77,23 +79,23 @@ final class StateJson {
     return m;
   }
 
-  static ViabilityMetrics metrics(JsonFields f) {
+  public static ViabilityMetrics metrics(DocumentFields f) {
     ViabilityMetrics d = ViabilityMetrics.defaults();
     Map<String, Double> errors = new LinkedHashMap<>();
     f.object("agent_errors")
         .forEach(
             (agent, rate) -> {
               if (!(rate instanceof Number n)) {
-                throw new JsonFields.WrongShape("agent_errors." + agent + " should be a number");
+                throw new DocumentFields.WrongShape("agent_errors." + agent + " should be a number");
               }
               errors.put(agent, n.doubleValue());
             });
     List<Adaptation> adaptations = new ArrayList<>();
     for (Object o : f.list("active_adaptations")) {
-      JsonFields a = JsonFields.of(o, "an active adaptation");
+      DocumentFields a = DocumentFields.of(o, "an active adaptation");
       AdaptationType type =
           AdaptationType.parse(a.requiredText("type"))
-              .orElseThrow(() -> new JsonFields.WrongShape("unknown adaptation type"));
+              .orElseThrow(() -> new DocumentFields.WrongShape("unknown adaptation type"));
       Map<String, String> params = new LinkedHashMap<>();
       a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
       adaptations.add(
@@ -115,7 +117,7 @@ final class StateJson {
 
   // agent-registry.json
 
-  static Map<String, Object> registry(AgentRegistry r) {
+  public static Map<String, Object> registry(AgentRegistry r) {
     Map<String, Object> agents = new LinkedHashMap<>();
     r.agents()
         .forEach(
@@ -135,12 +137,12 @@ final class StateJson {
     return m;
   }
 
-  static AgentRegistry registry(JsonFields f) {
+  public static AgentRegistry registry(DocumentFields f) {
     Map<String, AgentProfile> agents = new LinkedHashMap<>();
     f.object("agents")
         .forEach(
             (name, value) -> {
-              JsonFields a = JsonFields.of(value, "agent " + name);
+              DocumentFields a = DocumentFields.of(value, "agent " + name);
               agents.put(
                   name,
                   new AgentProfile(
@@ -154,7 +156,7 @@ final class StateJson {
 
   // s3-allocations.json
 
-  static Map<String, Object> allocation(S3Allocation a) {
+  public static Map<String, Object> allocation(S3Allocation a) {
     List<Map<String, Object>> agents = new ArrayList<>();
     for (AllocatedAgent x : a.selectedAgents()) {
       Map<String, Object> am = new LinkedHashMap<>();
@@ -174,13 +176,13 @@ final class StateJson {
     return m;
   }
 
-  static S3Allocation allocation(JsonFields f) {
+  public static S3Allocation allocation(DocumentFields f) {
     List<AllocatedAgent> agents = new ArrayList<>();
     for (Object o : f.list("selected_agents")) {
       if (o instanceof String name) {
         agents.add(AllocatedAgent.named(name));
       } else {
-        JsonFields a = JsonFields.of(o, "a selected agent");
+        DocumentFields a = DocumentFields.of(o, "a selected agent");
         Integer order = a.has("order") ? (int) a.number("order", 0) : null;
         agents.add(
             new AllocatedAgent(
@@ -194,7 +196,7 @@ final class StateJson {
 
   // s4-environment.json
 
-  static Map<String, Object> environment(S4Environment e) {
+  public static Map<String, Object> environment(S4Environment e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task_id", e.taskId());
     m.put("analysis", e.analysis());
@@ -206,7 +208,7 @@ final class StateJson {
     return m;
   }
 
-  static S4Environment environment(JsonFields f) {
+  public static S4Environment environment(DocumentFields f) {
     return new S4Environment(
         f.text("task_id", ""), f.text("analysis", ""), f.list("external_context"),
         f.list("risks"), f.list("opportunities"), f.text("recommended_approach", ""),
@@ -215,7 +217,7 @@ final class StateJson {
 
   // coordination-plan.json
 
-  static Map<String, Object> plan(CoordinationPlan p) {
+  public static Map<String, Object> plan(CoordinationPlan p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task_id", p.taskId());
     m.put("plan", p.plan());
@@ -223,8 +225,57 @@ final class StateJson {
     return m;
   }
 
-  static CoordinationPlan plan(JsonFields f) {
+  public static CoordinationPlan plan(DocumentFields f) {
     return new CoordinationPlan(
         f.text("task_id", ""), f.object("plan"), Timestamps.normalize(f.text("created_at", "")));
+  }
+
+  // execution-log.jsonl lines
+
+  private static final java.util.Set<String> LOG_KEYS =
+      java.util.Set.of("timestamp", "event_type", "task_id", "agent", "data", "session_id");
+
+  public static Map<String, Object> logEntry(dev.vsm.domain.log.LogEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("timestamp", e.timestamp());
+    m.put("event_type", e.eventType());
+    m.put("task_id", e.taskId());
+    m.put("agent", e.agent());
+    m.put("data", e.data());
+    m.put("session_id", e.sessionId());
+    return m;
+  }
+
+  /**
+   * The entry a parsed log line holds, or null for one that is not a log entry (not an object, no
+   * timestamp or event type). Lines of the earlier implementation's hooks lack {@code data} and
+   * {@code session_id} and carry extra keys: the extras become the entry's data.
+   */
+  @SuppressWarnings("unchecked")
+  public static dev.vsm.domain.log.LogEntry logEntry(Object parsed) {
+    if (!(parsed instanceof Map<?, ?> raw)) {
+      return null;
+    }
+    Map<String, Object> m = (Map<String, Object>) raw;
+    if (!(m.get("timestamp") instanceof String ts) || !(m.get("event_type") instanceof String type)) {
+      return null;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (m.get("data") instanceof Map<?, ?> d) {
+      data.putAll((Map<String, Object>) d);
+    }
+    m.forEach(
+        (k, v) -> {
+          if (!LOG_KEYS.contains(k)) {
+            data.putIfAbsent(k, v);
+          }
+        });
+    return new dev.vsm.domain.log.LogEntry(
+        ts,
+        type,
+        m.get("task_id") instanceof String s ? s : null,
+        m.get("agent") instanceof String s ? s : null,
+        data,
+        m.get("session_id") instanceof String s ? s : "");
   }
 }
