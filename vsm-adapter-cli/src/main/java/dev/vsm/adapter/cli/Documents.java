@@ -1,0 +1,140 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.port.in.CyclePlan;
+import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.StateSnapshot;
+import dev.vsm.domain.complexity.AgentRecommendation;
+import dev.vsm.domain.complexity.AgentType;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import dev.vsm.domain.cycle.S3S4Conflict;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.viability.Adaptation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code --json} prints: snake_case documents built from the use cases' values. */
+final class Documents {
+
+  private Documents() {}
+
+  static Map<String, Object> assessment(String task, ComplexityAssessment a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task", task);
+    m.put("complexity", a.complexity().label());
+    m.put("confidence", a.confidence());
+    m.put("rationale", a.rationale());
+    m.put("suggested_agents", a.suggestedAgents());
+    m.put("suggested_agent_types", types(a.suggestedAgentTypes()));
+    m.put("parallel_possible", a.parallelPossible());
+    m.put("keywords_found", a.keywordsFound());
+    m.put("domain_signals", a.domainSignals());
+    m.put("scope_estimate", a.scopeEstimate().label());
+    m.put("recommendation", recommendation(AgentRecommendation.of(a)));
+    return m;
+  }
+
+  static Map<String, Object> recommendation(AgentRecommendation r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("complexity", r.complexity().label());
+    m.put("confidence", r.confidence());
+    m.put("primary_agents", r.primaryAgents());
+    m.put("support_agents", r.supportAgents());
+    m.put("parallel_execution", r.parallelExecution());
+    m.put("rationale", r.rationale());
+    m.put("agent_types", types(r.agentTypes()));
+    m.put("domains", r.domains());
+    m.put("scope", r.scope().label());
+    return m;
+  }
+
+  private static List<String> types(List<AgentType> types) {
+    return types.stream().map(AgentType::label).toList();
+  }
+
+  static Map<String, Object> state(StateSnapshot s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("current_task", s.currentTask().map(StateDocuments::task).orElse(null));
+    m.put("viability_metrics", StateDocuments.metrics(s.metrics()));
+    m.put("agent_registry", s.registry().map(StateDocuments::registry).orElse(null));
+    m.put("s3_allocation", s.allocation().map(StateDocuments::allocation).orElse(null));
+    m.put("s4_environment", s.environment().map(StateDocuments::environment).orElse(null));
+    return m;
+  }
+
+  static List<Map<String, Object>> log(List<LogEntry> entries) {
+    return entries.stream().map(StateDocuments::logEntry).toList();
+  }
+
+  static Map<String, Object> cycle(CycleResult r, boolean withOutputs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", r.taskId());
+    m.put("success", r.success());
+    m.put("summary", r.summary());
+    m.put("complexity", r.complexity());
+    m.put("agents_invoked", r.agentsInvoked());
+    m.put("audit_passed", r.auditPassed());
+    m.put("conflicts", r.conflicts().stream().map(Documents::conflict).toList());
+    m.put("adaptations", r.adaptations().stream().map(Documents::adaptation).toList());
+    m.put("s1_results", r.s1Results().stream().map(x -> agentResult(x, withOutputs)).toList());
+    m.put("notes", r.notes());
+    m.put("allocations", r.allocations());
+    m.put("cost_usd", r.costUsd());
+    m.put("input_tokens", r.inputTokens());
+    m.put("output_tokens", r.outputTokens());
+    m.put("duration_ms", r.duration().toMillis());
+    return m;
+  }
+
+  static Map<String, Object> conflict(S3S4Conflict c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", c.type());
+    m.put("s3_position", c.s3Position());
+    m.put("s4_position", c.s4Position());
+    return m;
+  }
+
+  static Map<String, Object> adaptation(Adaptation a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", a.type().label());
+    m.put("trigger", a.trigger());
+    m.put("effect", a.effect());
+    m.put("applied_at", a.appliedAt());
+    m.put("parameters", a.parameters());
+    return m;
+  }
+
+  static Map<String, Object> agentResult(AgentResult r, boolean withOutput) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agent", r.agent());
+    m.put("success", r.success());
+    if (withOutput) {
+      m.put("output", r.output());
+    }
+    m.put("error", r.error());
+    m.put("failure", r.failure().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("duration_ms", r.duration().toMillis());
+    m.put("cost_usd", r.costUsd());
+    m.put("input_tokens", r.inputTokens());
+    m.put("output_tokens", r.outputTokens());
+    m.put("claude_session_id", r.claudeSessionId());
+    return m;
+  }
+
+  static Map<String, Object> plan(CyclePlan p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task", p.task());
+    m.put("assessment", assessment(p.task(), p.assessment()));
+    m.put("s3_allocation", StateDocuments.allocation(p.allocation()));
+    m.put("s1_steps", p.steps());
+    m.put("parallel_steps", p.parallelSteps());
+    m.put("adaptations_to_apply", p.adaptationsToApply().stream().map(Documents::adaptation).toList());
+    m.put("adaptations_to_clear", p.adaptationsToClear().stream().map(Documents::adaptation).toList());
+    m.put("s5_approval_required", p.s5ApprovalRequired());
+    m.put("tightened_audit", p.tightenedAudit());
+    m.put("increased_coordination", p.increasedCoordination());
+    return m;
+  }
+}

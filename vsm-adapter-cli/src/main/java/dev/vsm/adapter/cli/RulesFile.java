@@ -1,0 +1,156 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityRules;
+import dev.vsm.domain.complexity.ScopeEstimate;
+import dev.vsm.domain.complexity.WeightedPattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Extra complexity rules from JSON ({@code --rules FILE}, or {@code .claude/vsm-rules.json}),
+ * added to the built-in rules:
+ *
+ * <pre>
+ * {"keywords": {"complex": ["\\bml\\b", {"pattern": "\\bgpu\\b", "weight": 0.4}], "simple": [...]},
+ *  "domains": {"ml": ["\\bmodel\\b", "\\btraining\\b"]},
+ *  "scope": {"cross_module": ["\\bmonorepo\\b"], "single_file": ["\\bthis script\\b"]},
+ *  "thresholds": {"simple_below": 0.2, "complex_at_least": 0.6}}
+ * </pre>
+ */
+final class RulesFile {
+
+  /** Where a project keeps its own rules, below the working directory. */
+  static final String PROJECT_RULES = ".claude/vsm-rules.json";
+
+  private RulesFile() {}
+
+  static ComplexityRules apply(ComplexityRules base, Path file) {
+    Object parsed;
+    try {
+      parsed = JsonMapper.builder().build().readValue(Files.readAllBytes(file), Object.class);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("rules file " + file + " does not exist: check the --rules path");
+    } catch (IOException e) {
+      throw new UsageException("cannot read rules file " + file + ": " + e.getMessage());
+    } catch (JacksonException e) {
+      throw new UsageException(
+          "rules file " + file + " is not valid JSON (" + e.getOriginalMessage() + ")");
+    }
+    try {
+      return apply(base, parsed);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new UsageException("rules file " + file + ": " + e.getMessage());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static ComplexityRules apply(ComplexityRules base, Object parsed) {
+    Map<String, Object> root = map(parsed, "the rules");
+    ComplexityRules rules = base;
+    for (String key : root.keySet()) {
+      if (!List.of("keywords", "domains", "scope", "thresholds").contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown key '" + key + "' (use keywords, domains, scope, thresholds)");
+      }
+    }
+    for (var e : map(root.getOrDefault("keywords", Map.of()), "keywords").entrySet()) {
+      Complexity level =
+          Complexity.parse(e.getKey())
+              .orElseThrow(() -> new IllegalArgumentException(
+                  "keywords level '" + e.getKey() + "' is not simple, medium or complex"));
+      for (Object item : list(e.getValue(), "keywords." + e.getKey())) {
+        if (item instanceof String pattern) {
+          rules = rules.withKeyword(level, pattern);
+        } else {
+          Map<String, Object> k = map(item, "a keyword");
+          Object w = k.getOrDefault("weight", ComplexityRules.defaultWeight(level));
+          if (!(w instanceof Number weight)) {
+            throw new IllegalArgumentException("a keyword's weight must be a number");
+          }
+          List<String> patterns = new ArrayList<>();
+          if (k.get("pattern") instanceof String p) {
+            patterns.add(p);
+          }
+          if (k.containsKey("patterns")) {
+            list(k.get("patterns"), "patterns").forEach(p -> patterns.add(text(p, "a pattern")));
+          }
+          if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("a keyword needs \"pattern\" or \"patterns\"");
+          }
+          String concept = k.get("concept") instanceof String c ? c : patterns.get(0);
+          rules = rules.withKeywordRule(level, new WeightedPattern(concept, patterns, weight.doubleValue()));
+        }
+      }
+    }
+    for (var e : map(root.getOrDefault("domains", Map.of()), "domains").entrySet()) {
+      List<String> patterns = new ArrayList<>();
+      list(e.getValue(), "domains." + e.getKey()).forEach(p -> patterns.add(text(p, "a domain pattern")));
+      rules = rules.withDomain(e.getKey(), patterns);
+    }
+    for (var e : map(root.getOrDefault("scope", Map.of()), "scope").entrySet()) {
+      ScopeEstimate scope;
+      try {
+        scope = ScopeEstimate.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException x) {
+        throw new IllegalArgumentException("scope '" + e.getKey() + "' is not single_file or cross_module");
+      }
+      for (Object p : list(e.getValue(), "scope." + e.getKey())) {
+        rules = rules.withScopeCue(scope, text(p, "a scope pattern"));
+      }
+    }
+    if (root.containsKey("thresholds")) {
+      Map<String, Object> t = map(root.get("thresholds"), "thresholds");
+      ComplexityRules.Thresholds d = rules.thresholds();
+      rules =
+          rules.withThresholds(
+              new ComplexityRules.Thresholds(
+                  number(t, "base", d.base()),
+                  number(t, "simple_below", d.simpleBelow()),
+                  number(t, "complex_at_least", d.complexAtLeast()),
+                  number(t, "cross_module_weight", d.crossModuleWeight()),
+                  number(t, "single_file_weight", d.singleFileWeight()),
+                  number(t, "per_extra_domain_weight", d.perExtraDomainWeight()),
+                  number(t, "medium_signal_cap", d.mediumSignalCap())));
+    }
+    return rules;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o, String what) {
+    if (o instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    throw new IllegalArgumentException(what + " must be a JSON object");
+  }
+
+  private static List<?> list(Object o, String what) {
+    if (o instanceof List<?> l) {
+      return l;
+    }
+    throw new IllegalArgumentException(what + " must be a list");
+  }
+
+  private static String text(Object o, String what) {
+    if (o instanceof String s) {
+      return s;
+    }
+    throw new IllegalArgumentException(what + " must be text");
+  }
+
+  private static double number(Map<String, Object> m, String key, double fallback) {
+    Object v = m.getOrDefault(key, fallback);
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalArgumentException("thresholds." + key + " must be a number");
+  }
+}

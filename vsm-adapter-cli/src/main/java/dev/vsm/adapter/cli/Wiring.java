@@ -1,0 +1,75 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.adapter.claude.ClaudeAdapters;
+import dev.vsm.adapter.claude.ClaudeSettings;
+import dev.vsm.adapter.filesystem.FileSystemAdapters;
+import dev.vsm.application.port.out.Diagnostics;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.IdSource;
+import dev.vsm.application.port.out.ProgressListener;
+import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.service.PlanCycleService;
+import dev.vsm.application.service.RunCycleService;
+import dev.vsm.application.service.StateQueryService;
+import dev.vsm.domain.complexity.ComplexityAnalyzer;
+import dev.vsm.domain.complexity.ComplexityRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The composition root: the one place that knows every adapter. Ports are built on first use, so
+ * a command that only analyses a task never touches the state directory.
+ */
+final class Wiring {
+
+  private final Path workingDirectory;
+  private final Map<String, String> environment;
+  private final Diagnostics diagnostics;
+  private final ComplexityRules rules;
+  private final Clock clock = Clock.systemUTC();
+  private StateStore store;
+  private ExecutionLog log;
+
+  Wiring(Path workingDirectory, Map<String, String> environment, Diagnostics diagnostics, ComplexityRules rules) {
+    this.workingDirectory = workingDirectory;
+    this.environment = environment;
+    this.diagnostics = diagnostics;
+    this.rules = rules;
+  }
+
+  synchronized StateStore store() {
+    if (store == null) {
+      store = FileSystemAdapters.stateStore(workingDirectory, clock, diagnostics);
+    }
+    return store;
+  }
+
+  synchronized ExecutionLog log() {
+    if (log == null) {
+      log = FileSystemAdapters.executionLog(
+          workingDirectory, FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID")), diagnostics);
+    }
+    return log;
+  }
+
+  ComplexityAnalyzer analyzer() {
+    return new ComplexityAnalyzer(rules);
+  }
+
+  StateQueryService queries() {
+    return new StateQueryService(this::store, this::log, analyzer());
+  }
+
+  PlanCycleService planner() {
+    return new PlanCycleService(store(), analyzer());
+  }
+
+  RunCycleService cycle(String claudeCommand, ProgressListener progress) {
+    ClaudeSettings settings = ClaudeSettings.fromEnvironment(claudeCommand, environment);
+    IdSource ids = () -> String.format("%08x", ThreadLocalRandom.current().nextInt());
+    return new RunCycleService(
+        store(), log(), ClaudeAdapters.agentRunner(settings, diagnostics), clock, ids, analyzer(), progress);
+  }
+}
