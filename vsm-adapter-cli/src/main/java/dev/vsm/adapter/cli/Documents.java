@@ -6,7 +6,7 @@ import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.domain.complexity.AgentRecommendation;
-import dev.vsm.domain.complexity.AgentType;
+import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;

@@ -1,6 +1,5 @@
 package dev.vsm.adapter.cli;
 
-import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ProgressListener;
 import java.io.PrintWriter;
@@ -98,8 +97,8 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   }
 
   @Override
-  public void cycleFinished(CycleResult result) {
-    line("cycle " + (result.success() ? "succeeded" : "failed"));
+  public void cycleFinished(String taskId, boolean success) {
+    line("cycle " + (success ? "succeeded" : "failed") + " (task " + taskId + ")");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.vsm.adapter.cli;
 
-import dev.vsm.adapter.claude.ClaudeAdapters;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
@@ -145,7 +144,7 @@ final class VsmCommand implements Callable<Integer> {
 
   static final class PermissionModes extends ArrayList<String> {
     PermissionModes() {
-      super(ClaudeAdapters.PERMISSION_MODES);
+      super(Wiring.PERMISSION_MODES);
     }
   }
 
@@ -223,8 +222,8 @@ final class VsmCommand implements Callable<Integer> {
                 + ": vsm \"Add a login feature\" runs a cycle (vsm --help lists the rest)");
       }
     }
-    if (permissionMode != null && !ClaudeAdapters.PERMISSION_MODES.contains(permissionMode)) {
-      throw new UsageException("--permission-mode must be one of " + String.join(", ", ClaudeAdapters.PERMISSION_MODES));
+    if (permissionMode != null && !Wiring.PERMISSION_MODES.contains(permissionMode)) {
+      throw new UsageException("--permission-mode must be one of " + String.join(", ", Wiring.PERMISSION_MODES));
     }
     if (maxBudgetUsd != null && !(maxBudgetUsd > 0)) {
       throw new UsageException("--max-budget-usd must be more than 0");

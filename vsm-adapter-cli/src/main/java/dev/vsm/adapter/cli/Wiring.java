@@ -24,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Wiring {
 
+  /** The values {@code --permission-mode} accepts: the Claude Code CLI's. */
+  static final java.util.List<String> PERMISSION_MODES = ClaudeAdapters.PERMISSION_MODES;
+
   private final Path workingDirectory;
   private final Map<String, String> environment;
   private final Diagnostics diagnostics;

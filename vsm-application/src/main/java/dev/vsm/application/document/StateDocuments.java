@@ -3,7 +3,7 @@ package dev.vsm.application.document;
 import dev.vsm.domain.agent.AgentProfile;
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.agent.AgentStatus;
-import dev.vsm.domain.complexity.AgentType;
+import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;

@@ -351,7 +351,7 @@ public final class RunCycleService implements RunCycleUseCase {
               s1Results.stream().map(AgentResult::agent).toList(),
               audit == null ? null : audit.passed(), conflicts, applied, s1Results, notes,
               allocations, cost(), tokens(true), tokens(false), elapsed());
-      progress.cycleFinished(result);
+      progress.cycleFinished(taskId, success);
       return result;
     }
 

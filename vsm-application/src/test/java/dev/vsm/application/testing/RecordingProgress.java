@@ -1,6 +1,5 @@
 package dev.vsm.application.testing;
 
-import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ProgressListener;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public final class RecordingProgress implements ProgressListener {
   }
 
   @Override
-  public void cycleFinished(CycleResult result) {
-    events.add("cycle " + (result.success() ? "success" : "failed"));
+  public void cycleFinished(String taskId, boolean success) {
+    events.add("cycle " + (success ? "success" : "failed"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.vsm.domain.agent;
 
-import dev.vsm.domain.complexity.AgentType;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
 package dev.vsm.domain.agent;
 
-import dev.vsm.domain.complexity.AgentType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vsm.domain.complexity;
 
+import dev.vsm.domain.agent.AgentType;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vsm.domain.complexity;
 
+import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;

@@ -2,7 +2,6 @@ package dev.vsm.domain.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vsm.domain.complexity.AgentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

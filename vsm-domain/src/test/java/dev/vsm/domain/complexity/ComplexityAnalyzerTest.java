@@ -1,5 +1,6 @@
 package dev.vsm.domain.complexity;
 
+import dev.vsm.domain.agent.AgentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,7 +1,5 @@
 package dev.vsm.application.port.out;
 
-import dev.vsm.application.port.in.CycleResult;
-
 /** Hears the cycle advance, for live progress. Called from the cycle's threads; must be quick. */
 public interface ProgressListener {
 
@@ -13,5 +11,5 @@ public interface ProgressListener {
 
   default void agentFinished(AgentResult result) {}
 
-  default void cycleFinished(CycleResult result) {}
+  default void cycleFinished(String taskId, boolean success) {}
 }

@@ -1,4 +1,4 @@
-package dev.vsm.domain.complexity;
+package dev.vsm.domain.agent;
 
 import java.util.Locale;
 

@@ -1,0 +1,64 @@
+package dev.vsm.adapter.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries of DESIGN.md, checked on the production classes of every module. */
+@AnalyzeClasses(
+    packages = "dev.vsm",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.ProductionOnly.class})
+class ArchitectureTest {
+
+  /** Leaves out the test-jars (in-memory adapters, contract tests, the fake CLI's helpers). */
+  static final class ProductionOnly implements ImportOption {
+    @Override
+    public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+      return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+    }
+  }
+
+  @ArchTest
+  static final ArchRule domain_uses_the_jdk_only =
+      classes().that().resideInAPackage("dev.vsm.domain..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("dev.vsm.domain..", "java..");
+
+  @ArchTest
+  static final ArchRule application_uses_the_domain_and_the_jdk_only =
+      classes().that().resideInAPackage("dev.vsm.application..")
+          .should().onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.application..", "dev.vsm.domain..", "java..");
+
+  @ArchTest
+  static final ArchRule the_filesystem_adapter_uses_no_other_adapter =
+      noClasses().that().resideInAPackage("dev.vsm.adapter.filesystem..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.vsm.adapter.claude..", "dev.vsm.adapter.cli..");
+
+  @ArchTest
+  static final ArchRule the_claude_adapter_uses_no_other_adapter =
+      noClasses().that().resideInAPackage("dev.vsm.adapter.claude..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.cli..");
+
+  @ArchTest
+  static final ArchRule only_the_wiring_class_of_the_cli_knows_the_other_adapters =
+      noClasses().that().resideInAPackage("dev.vsm.adapter.cli..")
+          .and().doNotHaveSimpleName("Wiring")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..")
+          .because("adapters never use each other; the CLI's wiring class is the one exception");
+
+  @ArchTest
+  static final ArchRule no_package_cycles =
+      slices().matching("dev.vsm.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule nobody_prints_but_the_cli =
+      noClasses().that().resideOutsideOfPackage("dev.vsm.adapter.cli..")
+          .should().accessField(System.class, "out")
+          .orShould().accessField(System.class, "err");
+}

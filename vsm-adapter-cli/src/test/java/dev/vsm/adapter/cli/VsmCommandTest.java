@@ -1,0 +1,223 @@
+package dev.vsm.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.application.port.in.CycleCancellation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command in-process: parsing, validation, the read-only commands and their layouts. */
+class VsmCommandTest {
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private Run vsmWithInput(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd =
+        Main.commandLine(new VsmCommand.Context(
+            Map.of("PATH", "/usr/bin:/bin"),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new CycleCancellation(), false));
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of("-d", dir.toString()));
+    all.addAll(List.of(args));
+    int code = cmd.execute(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Run vsm(String... args) {
+    return vsmWithInput("", args);
+  }
+
+  private static Map<?, ?> json(String text) {
+    return JsonMapper.builder().build().readValue(text, Map.class);
+  }
+
+  @Test
+  void version_and_help_exit_0() {
+    assertThat(vsm("--version").out()).startsWith("vsm ");
+    Run help = vsm("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--state", "--log-count", "--analyze", "--dry-run", "--claude-command",
+        "--agent-timeout", "--max-budget-usd", "--permission-mode", "--rules", "Exit codes");
+  }
+
+  @Test
+  void an_unknown_option_is_a_one_line_usage_error() {
+    Run r = vsm("--bogus", "task");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("Unknown option: '--bogus'").contains("--help");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void no_task_is_a_usage_error_that_shows_how_to_give_one() {
+    Run r = vsm();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no task given").contains("vsm \"Add a login feature\"");
+  }
+
+  @Test
+  void modes_exclude_each_other_and_mode_options_need_their_mode() {
+    assertThat(vsm("--state", "--log").code()).isEqualTo(2);
+    assertThat(vsm("--log-count", "5").err()).contains("go with --log");
+    assertThat(vsm("--state", "some task").err()).contains("take no task");
+    assertThat(vsm("--simple", "--complex", "x").code()).isEqualTo(2);
+    assertThat(vsm("--agent-timeout", "soon", "x").err()).contains("not a duration");
+    assertThat(vsm("--permission-mode", "yolo", "x").err()).contains("acceptEdits");
+    assertThat(vsm("--max-budget-usd", "-1", "x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void a_missing_working_directory_is_a_usage_error() {
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.commandLine(new VsmCommand.Context(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new CycleCancellation(), false));
+    cmd.setErr(new PrintWriter(err));
+    cmd.setOut(new PrintWriter(new StringWriter()));
+    assertThat(cmd.execute("-d", dir.resolve("nope").toString(), "--state")).isEqualTo(2);
+    assertThat(err.toString()).contains("does not exist");
+  }
+
+  @Test
+  void analyze_prints_the_reference_attributes_as_json() {
+    Run r = vsm("--analyze", "--json", "Add user authentication with OAuth2");
+
+    assertThat(r.code()).isZero();
+    Map<?, ?> doc = json(r.out());
+    assertThat(new ArrayList<Object>(doc.keySet())).containsExactly("task", "complexity", "confidence",
+        "rationale", "suggested_agents", "suggested_agent_types", "parallel_possible", "keywords_found",
+        "domain_signals", "scope_estimate", "recommendation");
+    assertThat(doc.get("complexity")).isEqualTo("complex");
+    assertThat(((Map<?, ?>) doc.get("recommendation")).get("primary_agents")).isEqualTo(List.of("backend", "tester"));
+    assertThat(Files.exists(dir.resolve(".claude"))).as("analysis touches no state").isFalse();
+  }
+
+  @Test
+  void analyze_reads_one_task_per_stdin_line_and_prints_one_object_per_line() {
+    Run r = vsmWithInput("Fix typo in README\n\nImplement OAuth2\n", "--analyze", "--json");
+
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(json(lines[0]).get("complexity")).isEqualTo("simple");
+    assertThat(json(lines[1]).get("task")).isEqualTo("Implement OAuth2");
+  }
+
+  @Test
+  void analyze_takes_a_hint_and_prints_a_human_layout() {
+    Run r = vsm("--analyze", "--medium", "Implement OAuth2");
+    assertThat(r.out()).contains("Complexity: medium (confidence 0.95)").contains("User hint: medium");
+  }
+
+  @Test
+  void analyze_with_nothing_to_analyse_says_so() {
+    assertThat(vsm("--analyze").err()).contains("no task to analyse");
+  }
+
+  @Test
+  void an_empty_state_shows_defaults_and_json_nulls() {
+    Run human = vsm("--state");
+    assertThat(human.out()).contains("VSM State", "Current Task:", "(none)", "Completion Rate: 100.00%",
+        "S3/S4 Conflicts: 0", "Health:", "healthy");
+
+    Map<?, ?> doc = json(vsm("--state", "--json").out());
+    assertThat(new ArrayList<Object>(doc.keySet())).containsExactly("current_task", "viability_metrics",
+        "agent_registry", "s3_allocation", "s4_environment");
+    assertThat(doc.get("current_task")).isNull();
+    assertThat(((Map<?, ?>) doc.get("viability_metrics")).get("completion_rate")).isEqualTo(1.0);
+  }
+
+  @Test
+  void the_state_names_health_problems_and_their_adaptations() throws IOException {
+    Path state = dir.resolve(".claude/vsm-state");
+    Files.createDirectories(state);
+    Files.writeString(state.resolve("viability-metrics.json"),
+        "{\"completion_rate\": 0.4, \"audit_pass_rate\": 0.5, \"oscillation_rate\": 0.3,"
+            + " \"agent_errors\": {\"tester\": 0.5}, \"active_adaptations\": [{\"type\": \"add_review_step\","
+            + " \"trigger\": \"tester_errors\", \"effect\": \"Add reviewer before tester\", \"applied_at\": \"\","
+            + " \"parameters\": {\"target_agent\": \"tester\"}}]}");
+
+    Run r = vsm("--state");
+
+    assertThat(r.out()).contains("Completion Rate: 40.00%", "tester: 50.00%",
+        "- add_review_step: Add reviewer before tester",
+        "Low completion rate: 40% (answered by lower_complexity_threshold)",
+        "Low audit pass rate: 50% (answered by tighten_s3_star)",
+        "High oscillation: 30% (answered by increase_s2_involvement)",
+        "Agent tester has 50% error rate (answered by add_review_step)");
+  }
+
+  @Test
+  void the_log_and_reset_on_an_empty_directory() {
+    assertThat(vsm("--log").out()).contains("The execution log is empty.");
+    assertThat(json("{\"x\":" + vsm("--log", "--json").out() + "}").get("x")).isEqualTo(List.of());
+    assertThat(vsm("--reset").out()).contains("Nothing to reset");
+  }
+
+  @Test
+  void the_dry_run_shows_the_steps_and_runs_nothing() {
+    Run r = vsm("--dry-run", "Implement role-based access control across the API and admin UI");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("VSM Dry Run", "complex", "1. s1-frontend, s1-backend", "2. s1-tester",
+        "3. s1-reviewer");
+    Map<?, ?> doc = json(vsm("--dry-run", "--json", "--simple", "Implement OAuth2").out());
+    assertThat(doc.get("s1_steps")).isEqualTo(List.of(List.of("generalist-coder")));
+  }
+
+  @Test
+  void rules_from_a_file_and_from_the_project_extend_the_analysis() throws IOException {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\"keywords\": {\"complex\": [\"\\\\bml\\\\b\", {\"pattern\": \"\\\\bgpu\\\\b\", \"weight\": 0.4}]},"
+        + " \"domains\": {\"ml\": [\"\\\\bmodel\\\\b\", \"\\\\btraining\\\\b\"]}}");
+
+    Map<?, ?> doc = json(vsm("--rules", rules.toString(), "--analyze", "--json", "Train ML model for predictions").out());
+    assertThat(doc.get("domain_signals")).isEqualTo(List.of("ml"));
+    assertThat(doc.get("complexity")).isEqualTo("complex");
+
+    Files.createDirectories(dir.resolve(".claude"));
+    Files.copy(rules, dir.resolve(".claude/vsm-rules.json"));
+    assertThat(json(vsm("--analyze", "--json", "Train ML model").out()).get("domain_signals")).isEqualTo(List.of("ml"));
+  }
+
+  @Test
+  void a_broken_rules_file_is_a_usage_error_naming_the_file() throws IOException {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\"keywords\": {\"huge\": []}}");
+    Run r = vsm("--rules", rules.toString(), "--analyze", "x");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("rules.json").contains("simple, medium or complex");
+
+    Files.writeString(rules, "{not json");
+    assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err()).contains("not valid JSON");
+    assertThat(vsm("--rules", dir.resolve("missing.json").toString(), "--analyze", "x").err()).contains("does not exist");
+    Files.writeString(rules, "{\"keywords\": {\"complex\": [\"(unclosed\"]}}");
+    assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err()).contains("not a valid pattern");
+  }
+
+  @Test
+  void durations_read_in_the_usual_forms() {
+    assertThat(DurationConverter.parse("90s")).hasSeconds(90);
+    assertThat(DurationConverter.parse("30m")).hasMinutes(30);
+    assertThat(DurationConverter.parse("1h30m")).hasMinutes(90);
+    assertThat(DurationConverter.parse("45")).hasSeconds(45);
+    assertThat(DurationConverter.parse("PT2M")).hasMinutes(2);
+    assertThat(DurationConverter.parse("500ms")).hasMillis(500);
+  }
+}
