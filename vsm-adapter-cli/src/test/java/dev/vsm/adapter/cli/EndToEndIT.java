@@ -1,0 +1,240 @@
+package dev.vsm.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.adapter.claude.FakeClaude;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged {@code vsm.jar} run as a separate process in a temporary project, with the scripted
+ * stand-in for {@code claude} first on PATH.
+ */
+class EndToEndIT {
+
+  @TempDir Path tmp;
+  private Path project;
+  private FakeClaude claude;
+  private String path;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeEach
+  void setUp() throws IOException {
+    project = Files.createDirectories(tmp.resolve("project"));
+    claude = FakeClaude.installIn(tmp.resolve("bin"));
+    path = claude.directory() + ":/usr/bin:/bin";
+  }
+
+  private ProcessBuilder builder(Path cwd, String pathVar, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("vsm.jar")));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("PATH", pathVar);
+    env.remove("VSM_CLAUDE_COMMAND");
+    env.remove("CLAUDE_SESSION_ID");
+    return pb;
+  }
+
+  private Result vsm(String... args) throws Exception {
+    return vsmIn(project, path, args);
+  }
+
+  private Result vsmIn(Path cwd, String pathVar, String... args) throws Exception {
+    Process p = builder(cwd, pathVar, args).start();
+    p.getOutputStream().close();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("vsm finished").isTrue();
+    return new Result(p.exitValue(), out.get(), err.get());
+  }
+
+  private static String read(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Path state(String name) {
+    return project.resolve(".claude/vsm-state").resolve(name);
+  }
+
+  private static Map<?, ?> json(String text) {
+    return JsonMapper.builder().build().readValue(text, Map.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--simple, Fix the flaky date parsing, s1-generalist-coder",
+    "--medium, Add input validation to the login form, s1-code-writer s1-tester",
+    "--complex, Add user authentication with OAuth2, s1-backend s1-tester s1-reviewer"
+  })
+  void a_full_cycle_at_each_complexity_level(String hint, String task, String agents) throws Exception {
+    Result r = vsm(hint, task);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("VSM Cycle Complete: SUCCESS", "Task ID: ", "Summary: Completed with",
+        "Agents invoked: " + String.join(", ", agents.split(" ")), "Audit: passed", "Conflicts: none",
+        "Adaptations: none", "Cost: $", "Tokens: ");
+    assertThat(r.err()).contains("S4 intelligence", "system4-strategy ok", "S3* audit", "cycle succeeded");
+    assertThat(claude.calls()).startsWith("system4-strategy", "system3-control", "system2-coordination")
+        .endsWith("system3-audit");
+    Map<?, ?> task0 = json(Files.readString(state("current-task.json")));
+    assertThat(task0.get("status")).isEqualTo("completed");
+    assertThat(task0.get("complexity")).isEqualTo(hint.substring(2));
+  }
+
+  @Test
+  void the_reference_invocations_work_in_order() throws Exception {
+    Result run = vsm("Add a login feature");
+    assertThat(run.code()).as(run.err()).isZero();
+    String taskId = run.out().lines().filter(l -> l.startsWith("Task ID: ")).findFirst().orElseThrow().substring(9);
+
+    Result verbose = vsm("-v", "Add a login feature");
+    assertThat(verbose.out()).contains("Output:", "implemented the change");
+
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Result dir = vsmIn(elsewhere, path, "-d", project.toString(), "--medium", "Add user validation");
+    assertThat(dir.code()).isZero();
+    assertThat(Files.exists(elsewhere.resolve(".claude"))).isFalse();
+
+    Result state = vsm("--state");
+    assertThat(state.out()).contains("VSM State", "Current Task:", "Status: completed", "Completion Rate: 100.00%",
+        "Agent Error Rates:", "code-writer: 0.00%", "Agent Registry:", "healthy");
+    Map<?, ?> stateJson = json(vsm("--state", "--json").out());
+    assertThat(((Map<?, ?>) stateJson.get("current_task")).get("status")).isEqualTo("completed");
+    assertThat(stateJson.get("s3_allocation")).isNotNull();
+
+    Result log = vsm("--log");
+    assertThat(log.out().lines().count()).isEqualTo(20);
+    long entriesInLog = Files.readAllLines(state("execution-log.jsonl")).size();
+    assertThat(entriesInLog).isBetween(21L, 49L);
+    assertThat(vsm("--log", "--log-count=50").out().lines().count()).isEqualTo(entriesInLog);
+    vsm("Add a login feature");
+    assertThat(vsm("--log", "--log-count=50").out().lines().count()).isEqualTo(50);
+    Result logJson = vsm("--log", "--json", "--log-count", "3");
+    List<?> entries = JsonMapper.builder().build().readValue(logJson.out(), List.class);
+    assertThat(entries).hasSize(3);
+    assertThat(new ArrayList<Object>(((Map<?, ?>) entries.get(2)).keySet())).containsExactlyInAnyOrder(
+        "timestamp", "event_type", "task_id", "agent", "data", "session_id");
+    Result byTask = vsm("--log", "--task", taskId);
+    assertThat(byTask.out()).contains("task_started", "Task " + taskId + ": completed");
+
+    Result reset = vsm("--reset");
+    assertThat(reset.out()).contains("Removed", "current-task.json", "The execution log was kept.");
+    assertThat(Files.exists(state("current-task.json"))).isFalse();
+    assertThat(Files.exists(state("execution-log.jsonl"))).isTrue();
+  }
+
+  @Test
+  void a_failing_audit_exits_1() throws Exception {
+    claude.reply("system3-audit", "{\"audit_passed\": false, \"quality_assessment\": {\"issues_found\": [\"no tests\"]}}");
+
+    Result r = vsm("Add a login feature");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("VSM Cycle Complete: FAILED", "Audit: failed");
+  }
+
+  @Test
+  void a_missing_claude_exits_3_with_the_fix_and_records_the_task_failed() throws Exception {
+    Result r = vsmIn(project, "/usr/bin:/bin", "Add a login feature");
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("was not found").contains("npm install -g @anthropic-ai/claude-code")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status")).isEqualTo("failed");
+  }
+
+  @Test
+  void not_being_logged_in_exits_3_saying_how_to_log_in() throws Exception {
+    claude.mode("system4-strategy", "notloggedin");
+
+    Result r = vsm("Add a login feature");
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("not logged in").contains("/login");
+    assertThat(claude.calls()).containsExactly("system4-strategy");
+  }
+
+  @Test
+  void corrupt_state_is_moved_aside_with_a_warning_and_vsm_carries_on() throws Exception {
+    Files.createDirectories(state("x").getParent());
+    Files.writeString(state("viability-metrics.json"), "{\"completion_rate\": oops");
+
+    Result r = vsm("--state");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains("warning").contains("viability-metrics.json").contains(".corrupt-");
+    assertThat(r.out()).contains("Completion Rate: 100.00%");
+    try (Stream<Path> files = Files.list(state("x").getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("viability-metrics.json.corrupt-"));
+    }
+  }
+
+  @Test
+  void an_interrupted_cycle_exits_130_and_the_task_is_failed() throws Exception {
+    claude.mode("s1-code-writer", "hang");
+    Process p = builder(project, path, "Add a login feature").start();
+    p.getOutputStream().close();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+    StringBuilder err = new StringBuilder();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        err.append(line).append('\n');
+        if (line.contains("s1-code-writer started")) {
+          new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        }
+      }
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    out.get();
+
+    assertThat(p.exitValue()).as(err.toString()).isEqualTo(130);
+    assertThat(err.toString()).contains("interrupted").contains("marked failed");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status")).isEqualTo("failed");
+    assertThat(Files.readAllLines(state("execution-log.jsonl")).get(Files.readAllLines(state("execution-log.jsonl")).size() - 1))
+        .contains("\"task_failed\"").contains("interrupted");
+  }
+
+  @Test
+  void a_task_beginning_with_a_dash_goes_after_double_dash() throws Exception {
+    Result r = vsm("--simple", "--", "-v flag crashes the parser");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(json(Files.readString(state("current-task.json"))).get("description"))
+        .isEqualTo("-v flag crashes the parser");
+  }
+
+  @Test
+  void a_dry_run_runs_no_agent() throws Exception {
+    Result r = vsm("--dry-run", "Add user authentication with OAuth2");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("VSM Dry Run", "s1-backend");
+    assertThat(claude.calls()).isEmpty();
+  }
+}
