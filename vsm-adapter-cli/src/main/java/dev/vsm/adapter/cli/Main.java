@@ -15,6 +15,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (System.getenv("VSM_CDS_TRAINING") != null && args.length == 1) {
+      System.exit(ClassDataTraining.run(java.nio.file.Path.of(args[0])));
+    }
+    var quick = QuickCommands.tryRun(args, System.getenv(), System.out, System.err);
+    if (quick.isPresent()) {
+      System.out.flush();
+      System.exit(quick.getAsInt());
+    }
     CycleCancellation cancellation = new CycleCancellation();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

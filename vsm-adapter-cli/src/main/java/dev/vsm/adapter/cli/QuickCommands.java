@@ -1,0 +1,109 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.application.port.out.Diagnostics;
+import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.application.service.StateQueryService;
+import dev.vsm.domain.complexity.ComplexityRules;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The read commands run constantly from hooks and scripts ({@code --state}, {@code --log}), answered
+ * without building the full command line: picocli's classes are too old for class-data sharing and
+ * cost more start-up than the command itself. Only the exact simple forms are taken here; anything
+ * else (help, errors, other options) goes through {@link VsmCommand}, which gives the same output.
+ */
+final class QuickCommands {
+
+  private QuickCommands() {}
+
+  static OptionalInt tryRun(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Path dir = null;
+    boolean json = false;
+    String mode = null;
+    Integer count = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--state", "--log" -> {
+          if (mode != null) {
+            return OptionalInt.empty();
+          }
+          mode = a;
+        }
+        case "--json" -> json = true;
+        case "-d", "--dir" -> {
+          if (i + 1 >= args.length || dir != null) {
+            return OptionalInt.empty();
+          }
+          dir = Path.of(args[++i]);
+        }
+        case "--log-count" -> {
+          if (i + 1 >= args.length || count != null) {
+            return OptionalInt.empty();
+          }
+          count = count(args[++i]);
+          if (count == null) {
+            return OptionalInt.empty();
+          }
+        }
+        default -> {
+          if (a.startsWith("--log-count=") && count == null) {
+            count = count(a.substring("--log-count=".length()));
+            if (count == null) {
+              return OptionalInt.empty();
+            }
+          } else {
+            return OptionalInt.empty();
+          }
+        }
+      }
+    }
+    if (mode == null || (count != null && !mode.equals("--log"))) {
+      return OptionalInt.empty();
+    }
+    Path workDir = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
+    if (!Files.isDirectory(workDir)) {
+      return OptionalInt.empty();
+    }
+    Diagnostics diagnostics = message -> err.println("vsm: " + message);
+    StateQueryService queries =
+        new Wiring(workDir, env, diagnostics, ComplexityRules.defaults()).queries();
+    try {
+      if (mode.equals("--state")) {
+        var s = queries.state();
+        out.print(json ? JsonText.pretty(Documents.state(s)) : HumanFormat.state(s));
+      } else {
+        var entries = queries.recent(count == null ? 20 : count);
+        if (json) {
+          out.print(JsonText.pretty(Documents.log(entries)));
+        } else if (entries.isEmpty()) {
+          out.println("The execution log is empty.");
+        } else {
+          StringBuilder b = new StringBuilder();
+          entries.forEach(e -> b.append(HumanFormat.logLine(e)).append('\n'));
+          out.print(b);
+        }
+      }
+      out.flush();
+      return OptionalInt.of(ExitCode.SUCCESS);
+    } catch (StateAccessException e) {
+      err.println("vsm: " + e.getMessage());
+      return OptionalInt.of(ExitCode.ENVIRONMENT);
+    }
+  }
+
+  private static Integer count(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      return n >= 0 ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+}
