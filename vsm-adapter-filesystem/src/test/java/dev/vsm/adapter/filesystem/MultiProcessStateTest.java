@@ -99,7 +99,8 @@ class MultiProcessStateTest {
         }
       }
       int conflicts = FileSystemAdapters.stateStore(work, Clock.systemUTC(), m -> {}).metrics().s3S4Conflicts();
-      assertThat(conflicts).as("round %d", round).isBetween(expectedAtLeast, expectedAtLeast + round + 1);
+      // Writes completed after the last one reported may be there too; none reported may be missing.
+      assertThat(conflicts).as("round %d", round).isGreaterThanOrEqualTo(expectedAtLeast);
       expectedAtLeast = conflicts;
       List<String> warnings = new ArrayList<>();
       List<LogEntry> log = FileSystemAdapters.executionLog(work, "x", warnings::add).readAll();
