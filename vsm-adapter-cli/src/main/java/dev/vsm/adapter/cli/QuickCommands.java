@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The read commands run constantly from hooks and scripts ({@code --state}, {@code --log}), answered
+ * The read commands run constantly from hooks and scripts ({@code --state}, {@code --log} with
+ * {@code --log-count}, {@code --task}, {@code --json}), answered
  * without building the full command line: picocli's classes are too old for class-data sharing and
  * cost more start-up than the command itself. Only the exact simple forms are taken here; anything
  * else (help, errors, other options) goes through {@link VsmCommand}, which gives the same output.
@@ -26,6 +27,7 @@ final class QuickCommands {
     boolean json = false;
     String mode = null;
     Integer count = null;
+    String task = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -41,6 +43,12 @@ final class QuickCommands {
             return OptionalInt.empty();
           }
           dir = Path.of(args[++i]);
+        }
+        case "--task" -> {
+          if (i + 1 >= args.length || task != null || args[i + 1].startsWith("-")) {
+            return OptionalInt.empty();
+          }
+          task = args[++i];
         }
         case "--log-count" -> {
           if (i + 1 >= args.length || count != null) {
@@ -63,7 +71,7 @@ final class QuickCommands {
         }
       }
     }
-    if (mode == null || (count != null && !mode.equals("--log"))) {
+    if (mode == null || ((count != null || task != null) && !mode.equals("--log"))) {
       return OptionalInt.empty();
     }
     Path workDir = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
@@ -78,16 +86,7 @@ final class QuickCommands {
         var s = queries.state();
         out.print(json ? JsonText.pretty(Documents.state(s)) : HumanFormat.state(s));
       } else {
-        var entries = queries.recent(count == null ? 20 : count);
-        if (json) {
-          out.print(JsonText.pretty(Documents.log(entries)));
-        } else if (entries.isEmpty()) {
-          out.println("The execution log is empty.");
-        } else {
-          StringBuilder b = new StringBuilder();
-          entries.forEach(e -> b.append(HumanFormat.logLine(e)).append('\n'));
-          out.print(b);
-        }
+        out.print(LogView.render(queries, count, task, json));
       }
       out.flush();
       return OptionalInt.of(ExitCode.SUCCESS);

@@ -11,7 +11,6 @@ import dev.vsm.application.service.StateQueryService;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.complexity.ComplexityRules;
-import dev.vsm.domain.log.LogEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -269,26 +268,7 @@ final class VsmCommand implements Callable<Integer> {
   }
 
   private int showLog(StateQueryService q) {
-    List<LogEntry> entries;
-    if (logTask != null) {
-      entries = q.task(logTask);
-      if (logCount != null) {
-        entries = entries.subList(Math.max(0, entries.size() - logCount), entries.size());
-      }
-    } else {
-      entries = q.recent(logCount == null ? 20 : logCount);
-    }
-    if (json) {
-      out().print(JsonText.pretty(Documents.log(entries)));
-    } else {
-      if (entries.isEmpty()) {
-        out().println(logTask == null ? "The execution log is empty." : "No log entries for task " + logTask + ".");
-      }
-      entries.forEach(e -> out().println(HumanFormat.logLine(e)));
-      if (logTask != null && !entries.isEmpty()) {
-        out().print(HumanFormat.taskSummary(dev.vsm.domain.log.TaskSummary.of(logTask, entries)));
-      }
-    }
+    out().print(LogView.render(q, logCount, logTask, json));
     out().flush();
     return ExitCode.SUCCESS;
   }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -133,16 +132,9 @@ final class FileExecutionLog implements ExecutionLog {
     return out;
   }
 
+  /** Streams every entry, oldest first, reporting unreadable lines once per file. */
   @Override
   public void forEach(Consumer<LogEntry> action) {
-    stream(line -> true, action);
-  }
-
-  /**
-   * Streams every entry whose raw line passes {@code prefilter} (a cheap text test that spares
-   * parsing lines that cannot match), reporting unreadable lines once per file.
-   */
-  private void stream(Predicate<String> prefilter, Consumer<LogEntry> action) {
     for (Path file : files()) {
       int skipped = 0;
       try (BufferedReader r =
@@ -151,7 +143,7 @@ final class FileExecutionLog implements ExecutionLog {
               1 << 16)) {
         String line;
         while ((line = r.readLine()) != null) {
-          if (line.isBlank() || !prefilter.test(line)) {
+          if (line.isBlank()) {
             continue;
           }
           LogEntry e = LogJson.fromLine(json, line);
@@ -179,10 +171,37 @@ final class FileExecutionLog implements ExecutionLog {
     }
   }
 
+  /**
+   * Streams the entries on lines containing {@code text} (a task or session id), oldest first;
+   * lines without it are never decoded. Unreadable matching lines are reported once per file.
+   */
+  private void streamContaining(String text, Consumer<LogEntry> action) {
+    for (Path file : files()) {
+      List<String> lines;
+      try {
+        lines = LineScanner.linesContaining(file, text);
+      } catch (NoSuchFileException e) {
+        continue;
+      } catch (IOException e) {
+        throw new StateAccessException("cannot read " + file + ": " + e, e);
+      }
+      int skipped = 0;
+      for (String line : lines) {
+        LogEntry e = LogJson.fromLine(json, line);
+        if (e == null) {
+          skipped++;
+        } else {
+          action.accept(e);
+        }
+      }
+      reportSkipped(file, skipped);
+    }
+  }
+
   @Override
   public List<LogEntry> readTask(String taskId) {
     List<LogEntry> out = new ArrayList<>();
-    stream(line -> line.contains(taskId), e -> {
+    streamContaining(taskId, e -> {
       if (taskId.equals(e.taskId())) {
         out.add(e);
       }
@@ -193,7 +212,7 @@ final class FileExecutionLog implements ExecutionLog {
   @Override
   public List<LogEntry> readSession(String session) {
     List<LogEntry> out = new ArrayList<>();
-    stream(line -> line.contains(session), e -> {
+    streamContaining(session, e -> {
       if (session.equals(e.sessionId())) {
         out.add(e);
       }
@@ -204,7 +223,7 @@ final class FileExecutionLog implements ExecutionLog {
   @Override
   public TaskSummary taskSummary(String taskId) {
     TaskSummary.Fold fold = new TaskSummary.Fold(taskId);
-    stream(line -> line.contains(taskId), fold::accept);
+    streamContaining(taskId, fold::accept);
     return fold.result();
   }
 

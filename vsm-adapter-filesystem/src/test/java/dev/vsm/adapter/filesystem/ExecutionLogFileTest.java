@@ -124,4 +124,43 @@ class ExecutionLogFileTest {
     assertThat(FileSystemAdapters.sessionId(null)).matches("[0-9a-f]{12}");
     assertThat(FileSystemAdapters.sessionId("")).matches("[0-9a-f]{12}");
   }
+
+  @Test
+  void task_queries_find_lines_across_large_blocks_and_non_ascii_text() {
+    ExecutionLog log = log();
+    String pad = "ü".repeat(300_000); // lines of 600 kB: several span the 1 MiB blocks
+    for (int i = 0; i < 8; i++) {
+      log.append(LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, i % 2 == 0 ? "tâche-é" : "other",
+          null, Map.of("n", i, "pad", pad), "s"));
+    }
+
+    assertThat(log.readTask("tâche-é")).extracting(ExecutionLogFileTest::n).containsExactly(0, 2, 4, 6);
+    assertThat(log.readTask("other")).extracting(ExecutionLogFileTest::n).containsExactly(1, 3, 5, 7);
+    assertThat(log.readTask("absent")).isEmpty();
+    assertThat(log.taskSummary("tâche-é").status()).isEqualTo("in_progress");
+  }
+
+  @Test
+  void a_task_query_reports_an_unreadable_matching_line() throws IOException {
+    log().append(entry(1, "t1"));
+    Files.writeString(file("execution-log.jsonl"), "garbage mentioning t1\n", StandardOpenOption.APPEND);
+
+    assertThat(log().readTask("t1")).hasSize(1);
+    assertThat(warnings).singleElement().asString().contains("skipped 1 unreadable line");
+  }
+
+  @Test
+  void a_task_query_on_a_log_split_into_segments_finds_every_line_once() {
+    ExecutionLog log = log();
+    String pad = "x".repeat(4_000);
+    for (int i = 0; i < 9_000; i++) { // about 36 MB: scanned in two segments on two cores
+      log.append(LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, "t" + (i % 3), null,
+          Map.of("n", i, "pad", pad), "s"));
+    }
+
+    List<LogEntry> found = log.readTask("t1");
+
+    assertThat(found).extracting(ExecutionLogFileTest::n)
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 9_000).filter(i -> i % 3 == 1).boxed().toList());
+  }
 }

@@ -1,0 +1,125 @@
+package dev.vsm.adapter.filesystem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Finds the lines of a file that contain a piece of text without decoding the others: the file is
+ * read in large blocks, each searched as Latin-1 (one char per byte, so a search for the text's
+ * UTF-8 bytes), and only matching lines are decoded as UTF-8. A large file is split into one
+ * segment per core, scanned at the same time; a line belongs to the segment it starts in.
+ */
+final class LineScanner {
+
+  private static final int BLOCK = 1 << 20;
+  private static final long MIN_SEGMENT = 16L << 20;
+
+  private LineScanner() {}
+
+  /** The matching lines, in file order. */
+  static List<String> linesContaining(Path file, String text) throws IOException {
+    String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      int segments =
+          (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
+      if (segments == 1) {
+        return scan(ch, 0, size, needle);
+      }
+      long step = size / segments;
+      try {
+        return IntStream.range(0, segments)
+            .parallel()
+            .mapToObj(i -> {
+              try {
+                return scan(ch, i * step, i == segments - 1 ? size : (i + 1) * step, needle);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+            .flatMap(List::stream)
+            .toList();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /** The matching lines that start in {@code [from, to)}. */
+  private static List<String> scan(FileChannel ch, long from, long to, String needle)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    long bufStart = from == 0 ? 0 : lineStartAfter(ch, from - 1);
+    if (bufStart < 0 || bufStart >= to) {
+      return out;
+    }
+    byte[] buf = new byte[BLOCK];
+    int len = 0;
+    boolean eof = false;
+    while (true) {
+      if (!eof) {
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the block
+        }
+        int n = ch.read(ByteBuffer.wrap(buf, len, buf.length - len), bufStart + len);
+        if (n < 0) {
+          eof = true;
+        } else {
+          len += n;
+        }
+      }
+      String block = new String(buf, 0, len, StandardCharsets.ISO_8859_1);
+      int end = eof ? len : block.lastIndexOf('\n') + 1;
+      if (end == 0 && !eof) {
+        continue; // no complete line yet: read more
+      }
+      for (int from2 = 0; ; ) {
+        int hit = block.indexOf(needle, from2);
+        if (hit < 0 || hit >= end) {
+          break;
+        }
+        int start = block.lastIndexOf('\n', hit) + 1;
+        if (bufStart + start >= to) {
+          return out; // the line belongs to the next segment
+        }
+        int nl = block.indexOf('\n', hit);
+        int stop = nl < 0 || nl >= end ? end : nl;
+        out.add(new String(buf, start, stop - start, StandardCharsets.UTF_8));
+        from2 = stop + 1;
+      }
+      bufStart += end;
+      System.arraycopy(buf, end, buf, 0, len - end);
+      len -= end;
+      if (bufStart >= to || (eof && len == 0)) {
+        return out;
+      }
+    }
+  }
+
+  /** The position after the first newline at or after {@code pos}, or -1 when there is none. */
+  private static long lineStartAfter(FileChannel ch, long pos) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    for (long p = pos; ; ) {
+      b.clear();
+      int n = ch.read(b, p);
+      if (n <= 0) {
+        return -1;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b.get(i) == '\n') {
+          return p + i + 1;
+        }
+      }
+      p += n;
+    }
+  }
+}
