@@ -12,6 +12,7 @@ import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.IdSource;
+import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.application.port.out.ProgressListener;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.application.protocol.AuditProtocol;
@@ -73,6 +74,10 @@ public final class RunCycleService implements RunCycleUseCase {
   private final IdSource ids;
   private final ComplexityAnalyzer analyzer;
   private final ProgressListener progress;
+  private final ProcessProbe processes;
+
+  /** Metadata key of the current task: the pid of the vsm process running it. */
+  static final String OWNER_PID = "owner_pid";
 
   public RunCycleService(
       StateStore store,
@@ -82,6 +87,18 @@ public final class RunCycleService implements RunCycleUseCase {
       IdSource ids,
       ComplexityAnalyzer analyzer,
       ProgressListener progress) {
+    this(store, log, runner, clock, ids, analyzer, progress, ProcessProbe.JDK);
+  }
+
+  public RunCycleService(
+      StateStore store,
+      ExecutionLog log,
+      AgentRunner runner,
+      Clock clock,
+      IdSource ids,
+      ComplexityAnalyzer analyzer,
+      ProgressListener progress,
+      ProcessProbe processes) {
     this.store = store;
     this.log = log;
     this.runner = runner;
@@ -89,6 +106,7 @@ public final class RunCycleService implements RunCycleUseCase {
     this.ids = ids;
     this.analyzer = analyzer;
     this.progress = progress == null ? ProgressListener.NONE : progress;
+    this.processes = processes;
   }
 
   @Override
@@ -120,12 +138,13 @@ public final class RunCycleService implements RunCycleUseCase {
     }
 
     CycleResult run() {
+      recordAbandonedTask();
       ViabilityMetrics metrics = store.metrics();
       ComplexityAssessment assessment = analyzer.adaptedTo(metrics).analyze(cmd.task(), cmd.hint());
       task =
           new CurrentTask(
               taskId, cmd.task(), now(), TaskStatus.IN_PROGRESS, assessment.complexity().label(),
-              List.of(), Map.of());
+              List.of(), Map.of(OWNER_PID, processes.currentPid()));
       store.saveCurrentTask(task);
       events.event(
           EventType.TASK_STARTED, null,
@@ -146,6 +165,27 @@ public final class RunCycleService implements RunCycleUseCase {
         fail(e.getClass().getSimpleName() + ": " + e.getMessage());
         throw e;
       }
+    }
+
+    /**
+     * A task still {@code in_progress} whose vsm process is gone was abandoned (the process was
+     * killed): say so in the log, so no later reader takes it for a running task.
+     */
+    private void recordAbandonedTask() {
+      store.currentTask()
+          .filter(t -> t.status() == TaskStatus.IN_PROGRESS)
+          .filter(t -> t.metadata().get(OWNER_PID) instanceof Number)
+          .filter(t -> !processes.isAlive(((Number) t.metadata().get(OWNER_PID)).longValue()))
+          .ifPresent(
+              t -> {
+                long pid = ((Number) t.metadata().get(OWNER_PID)).longValue();
+                String reason =
+                    "abandoned: the vsm process (pid " + pid + ") ended without finishing the task";
+                new CycleLog(log, clock, t.id())
+                    .event(EventType.TASK_FAILED, null, Map.of("error", reason, "abandoned", true, "success", false));
+                store.updateMetrics(m -> m.withTaskCompletion(false, now()));
+                notes.add("task " + t.id() + " was " + reason);
+              });
     }
 
     private void fail(String reason) {

@@ -545,4 +545,43 @@ class RunCycleServiceTest {
     assertThat(runner.requests()).filteredOn(r -> r.agent().startsWith("s1-"))
         .allMatch(r -> r.replySchema() == null);
   }
+
+  private RunCycleService serviceIn(long pid, java.util.Set<Long> alive) {
+    return new RunCycleService(store, log, runner, clock, new SequentialIds(), ComplexityAnalyzer.withDefaults(),
+        progress, new dev.vsm.application.port.out.ProcessProbe() {
+          @Override
+          public long currentPid() {
+            return pid;
+          }
+
+          @Override
+          public boolean isAlive(long p) {
+            return alive.contains(p);
+          }
+        });
+  }
+
+  @Test
+  void a_task_left_in_progress_by_a_dead_process_is_logged_as_abandoned_by_the_next_cycle() {
+    store.saveCurrentTask(new dev.vsm.domain.task.CurrentTask("deadbeef", "killed midway", "t",
+        TaskStatus.IN_PROGRESS, "medium", List.of(), Map.of("owner_pid", 111)));
+
+    CycleResult r = serviceIn(222, java.util.Set.of(222L)).run(RunCycleCommand.of("Add user validation", dir));
+
+    assertThat(log.taskSummary("deadbeef").status()).isEqualTo("failed");
+    assertThat(log.ofType(EventType.TASK_FAILED).get(0).data().get("error").toString())
+        .contains("abandoned").contains("pid 111");
+    assertThat(r.notes()).anyMatch(n -> n.contains("deadbeef"));
+    assertThat(store.currentTask().orElseThrow().metadata()).containsEntry("owner_pid", 222L);
+  }
+
+  @Test
+  void a_task_in_progress_in_a_live_process_is_left_alone() {
+    store.saveCurrentTask(new dev.vsm.domain.task.CurrentTask("cafebabe", "running elsewhere", "t",
+        TaskStatus.IN_PROGRESS, "medium", List.of(), Map.of("owner_pid", 111)));
+
+    serviceIn(222, java.util.Set.of(111L, 222L)).run(RunCycleCommand.of("Add user validation", dir));
+
+    assertThat(log.readTask("cafebabe")).isEmpty();
+  }
 }
