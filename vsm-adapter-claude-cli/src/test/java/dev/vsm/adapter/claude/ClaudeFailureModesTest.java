@@ -174,6 +174,15 @@ class ClaudeFailureModesTest {
   }
 
   @Test
+  void the_budget_limit_is_a_limit_failure_with_its_cost() {
+    AgentResult r = s1("max-budget");
+
+    assertThat(r.failure()).isEqualTo(Failure.LIMIT);
+    assertThat(r.error()).contains("budget limit reached").contains("maximum budget");
+    assertThat(r.costUsd()).isEqualTo(1.02);
+  }
+
+  @Test
   void not_logged_in_is_fatal_and_says_how_to_log_in() {
     AgentResult r = s1("notloggedin");
 
