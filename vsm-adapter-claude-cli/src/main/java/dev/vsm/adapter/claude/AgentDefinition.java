@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A Claude Code subagent definition, as passed to {@code claude --agents}. */
-record AgentDefinition(String name, String description, String prompt, List<String> tools, String model) {
+record AgentDefinition(
+    String name, String description, String prompt, List<String> tools, String model) {
 
   AgentDefinition {
     tools = List.copyOf(tools);
@@ -26,8 +27,8 @@ record AgentDefinition(String name, String description, String prompt, List<Stri
   }
 
   /**
-   * Reads a definition from Markdown with YAML-like frontmatter ({@code name}, {@code
-   * description}, {@code tools} comma-separated, {@code model}); the body is the prompt.
+   * Reads a definition from Markdown with YAML-like frontmatter ({@code name}, {@code description},
+   * {@code tools} comma-separated, {@code model}); the body is the prompt.
    */
   static AgentDefinition parse(String text, String fallbackName) {
     String t = text.replace("\r\n", "\n");

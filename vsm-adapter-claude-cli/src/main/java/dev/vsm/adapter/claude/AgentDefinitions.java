@@ -13,17 +13,28 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where agent definitions come from, strongest first: the project's {@code .claude/agents/<name>.md},
- * the Claude Code plugin's {@code agents/**}{@code /*.md} when {@code CLAUDE_PLUGIN_ROOT} is set,
- * then the 14 built-in definitions shipped with vsm.
+ * Where agent definitions come from, strongest first: the project's {@code
+ * .claude/agents/<name>.md}, the Claude Code plugin's {@code agents/**}{@code /*.md} when {@code
+ * CLAUDE_PLUGIN_ROOT} is set, then the 14 built-in definitions shipped with vsm.
  */
 final class AgentDefinitions {
 
   static final List<String> BUILT_IN =
       List.of(
-          "system4-strategy", "system3-control", "system5-policy", "system2-coordination",
-          "system3-audit", "s1-generalist-coder", "s1-code-writer", "s1-tester", "s1-reviewer",
-          "s1-documenter", "s1-frontend", "s1-backend", "s1-database", "s1-infrastructure");
+          "system4-strategy",
+          "system3-control",
+          "system5-policy",
+          "system2-coordination",
+          "system3-audit",
+          "s1-generalist-coder",
+          "s1-code-writer",
+          "s1-tester",
+          "s1-reviewer",
+          "s1-documenter",
+          "s1-frontend",
+          "s1-backend",
+          "s1-database",
+          "s1-infrastructure");
 
   private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
   private final Path pluginRoot;

@@ -12,7 +12,10 @@ public final class ClaudeAdapters {
   /** An agent runner that runs each agent as one {@code claude -p} process. */
   public static AgentRunner agentRunner(ClaudeSettings settings, Diagnostics diagnostics) {
     return new ClaudeProcessRunner(
-        settings, new AgentDefinitions(settings.pluginRoot()), diagnostics, JsonMapper.builder().build());
+        settings,
+        new AgentDefinitions(settings.pluginRoot()),
+        diagnostics,
+        JsonMapper.builder().build());
   }
 
   /** The permission modes the Claude Code CLI accepts for {@code --permission-mode}. */

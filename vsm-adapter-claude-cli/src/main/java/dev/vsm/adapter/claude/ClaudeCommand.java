@@ -29,7 +29,9 @@ final class ClaudeCommand {
   }
 
   static String notFoundMessage(String command) {
-    return "the Claude Code CLI '" + command + "' was not found: install it with "
+    return "the Claude Code CLI '"
+        + command
+        + "' was not found: install it with "
         + "`npm install -g @anthropic-ai/claude-code`, or point vsm at it with --claude-command PATH "
         + "or VSM_CLAUDE_COMMAND";
   }

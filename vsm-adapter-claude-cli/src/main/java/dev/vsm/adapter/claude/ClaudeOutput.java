@@ -36,16 +36,22 @@ final class ClaudeOutput {
       Duration duration) {
     String err = stderr == null ? "" : stderr.strip();
     if (truncated) {
-      return failed(agent, Failure.ERROR,
+      return failed(
+          agent,
+          Failure.ERROR,
           "claude's output exceeded the output cap and was truncated; the result could not be read"
-              + suffix(err), duration, stdout + "\n[output truncated]");
+              + suffix(err),
+          duration,
+          stdout + "\n[output truncated]");
     }
     String out = stdout == null ? "" : stdout.strip();
     if (out.isEmpty()) {
       String reason =
           exitCode == 0
               ? "claude printed nothing"
-              : "claude exited with code " + exitCode + (err.isEmpty() ? "" : ": " + firstLines(err));
+              : "claude exited with code "
+                  + exitCode
+                  + (err.isEmpty() ? "" : ": " + firstLines(err));
       return classify(agent, Failure.ERROR, reason, err, null, duration, "");
     }
     Map<String, Object> result;
@@ -55,9 +61,18 @@ final class ClaudeOutput {
       result = null;
     }
     if (result == null) {
-      return classify(agent, Failure.ERROR,
-          "claude printed no JSON result (exit code " + exitCode + "): " + preview(out)
-              + suffix(err), err, null, duration, out);
+      return classify(
+          agent,
+          Failure.ERROR,
+          "claude printed no JSON result (exit code "
+              + exitCode
+              + "): "
+              + preview(out)
+              + suffix(err),
+          err,
+          null,
+          duration,
+          out);
     }
 
     boolean isError = Boolean.TRUE.equals(result.get("is_error"));
@@ -73,10 +88,22 @@ final class ClaudeOutput {
     if (exitCode == 0 && !isError) {
       @SuppressWarnings("unchecked")
       Optional<Map<String, Object>> parsed =
-          structured instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
+          structured instanceof Map<?, ?> m
+              ? Optional.of((Map<String, Object>) m)
+              : Optional.empty();
       return new Reading(
-          new AgentResult(agent, true, resultText == null ? "" : resultText, parsed, null,
-              Failure.NONE, duration, cost, in, outTokens, session),
+          new AgentResult(
+              agent,
+              true,
+              resultText == null ? "" : resultText,
+              parsed,
+              null,
+              Failure.NONE,
+              duration,
+              cost,
+              in,
+              outTokens,
+              session),
           false);
     }
 
@@ -85,7 +112,8 @@ final class ClaudeOutput {
       why.append(resultText.strip());
     }
     if (result.get("errors") instanceof List<?> errors && !errors.isEmpty()) {
-      why.append(why.length() > 0 ? "; " : "").append(String.join("; ", errors.stream().map(String::valueOf).toList()));
+      why.append(why.length() > 0 ? "; " : "")
+          .append(String.join("; ", errors.stream().map(String::valueOf).toList()));
     }
     if (why.length() == 0) {
       why.append(err.isEmpty() ? "claude reported an error (" + subtype + ")" : firstLines(err));
@@ -101,14 +129,29 @@ final class ClaudeOutput {
     }
     Object status = result.get("api_error_status");
     AgentResult r =
-        new AgentResult(agent, false, resultText == null ? "" : resultText, Optional.empty(),
-            reason, kind, duration, cost, in, outTokens, session);
+        new AgentResult(
+            agent,
+            false,
+            resultText == null ? "" : resultText,
+            Optional.empty(),
+            reason,
+            kind,
+            duration,
+            cost,
+            in,
+            outTokens,
+            session);
     Reading base = new Reading(r, false);
     return classify(base, reason + " " + err, status);
   }
 
   private static Reading classify(
-      String agent, Failure kind, String reason, String stderr, Object apiStatus, Duration d,
+      String agent,
+      Failure kind,
+      String reason,
+      String stderr,
+      Object apiStatus,
+      Duration d,
       String output) {
     AgentResult r =
         new AgentResult(agent, false, output, Optional.empty(), reason, kind, d, 0, 0, 0, null);
@@ -119,27 +162,44 @@ final class ClaudeOutput {
   private static Reading classify(Reading reading, String evidence, Object apiStatus) {
     String e = evidence.toLowerCase(Locale.ROOT);
     AgentResult r = reading.result();
-    if (e.contains("not logged in") || e.contains("invalid api key")
-        || e.contains("authentication_failed") || e.contains("authentication_error")
-        || e.contains("oauth token has expired") || e.contains("please run /login")) {
+    if (e.contains("not logged in")
+        || e.contains("invalid api key")
+        || e.contains("authentication_failed")
+        || e.contains("authentication_error")
+        || e.contains("oauth token has expired")
+        || e.contains("please run /login")) {
       return new Reading(
-          new AgentResult(r.agent(), false, r.output(), r.json(),
+          new AgentResult(
+              r.agent(),
+              false,
+              r.output(),
+              r.json(),
               "Claude Code is not logged in (" + preview(r.error()) + "): " + LOGIN_HELP,
-              Failure.AUTHENTICATION, r.duration(), r.costUsd(), r.inputTokens(), r.outputTokens(),
+              Failure.AUTHENTICATION,
+              r.duration(),
+              r.costUsd(),
+              r.inputTokens(),
+              r.outputTokens(),
               r.claudeSessionId()),
           false);
     }
     int status = apiStatus instanceof Number n ? n.intValue() : 0;
     boolean transientError =
-        status == 429 || status == 529 || status == 503 || e.contains("overloaded")
-            || e.contains("rate limit") || e.contains("rate_limit") || e.contains("429")
+        status == 429
+            || status == 529
+            || status == 503
+            || e.contains("overloaded")
+            || e.contains("rate limit")
+            || e.contains("rate_limit")
+            || e.contains("429")
             || e.contains("529");
     return new Reading(r, transientError && r.failure() == Failure.ERROR);
   }
 
   private static Reading failed(String agent, Failure kind, String reason, Duration d, String out) {
     return new Reading(
-        new AgentResult(agent, false, out, Optional.empty(), reason, kind, d, 0, 0, 0, null), false);
+        new AgentResult(agent, false, out, Optional.empty(), reason, kind, d, 0, 0, 0, null),
+        false);
   }
 
   @SuppressWarnings("unchecked")

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The agent runner as {@code claude -p} child processes (§8): no shell, the prompt on standard input
- * (then closed), standard output to a file, standard error drained alongside, a timeout that stops
- * the whole process tree, and retries for transient API errors.
+ * The agent runner as {@code claude -p} child processes (§8): no shell, the prompt on standard
+ * input (then closed), standard output to a file, standard error drained alongside, a timeout that
+ * stops the whole process tree, and retries for transient API errors.
  */
 final class ClaudeProcessRunner implements AgentRunner {
 
@@ -39,7 +39,10 @@ final class ClaudeProcessRunner implements AgentRunner {
   private final ObjectMapper json;
 
   ClaudeProcessRunner(
-      ClaudeSettings settings, AgentDefinitions definitions, Diagnostics diagnostics, ObjectMapper json) {
+      ClaudeSettings settings,
+      AgentDefinitions definitions,
+      Diagnostics diagnostics,
+      ObjectMapper json) {
     this.settings = settings;
     this.definitions = definitions;
     this.diagnostics = diagnostics;
@@ -55,7 +58,9 @@ final class ClaudeProcessRunner implements AgentRunner {
     Path command = ClaudeCommand.resolve(settings.command(), settings.environment());
     if (command == null) {
       return AgentResult.failed(
-          request.agent(), Failure.COMMAND_NOT_FOUND, ClaudeCommand.notFoundMessage(settings.command()),
+          request.agent(),
+          Failure.COMMAND_NOT_FOUND,
+          ClaudeCommand.notFoundMessage(settings.command()),
           Duration.ZERO);
     }
     for (int attempt = 0; ; attempt++) {
@@ -65,9 +70,13 @@ final class ClaudeProcessRunner implements AgentRunner {
       }
       Duration wait = settings.retryBackoff().multipliedBy(1L << attempt);
       diagnostics.warn(
-          "warning: " + request.agent() + " hit a transient API error ("
-              + ClaudeOutput.preview(reading.result().error()) + "); retrying in "
-              + wait.toMillis() / 1000.0 + " s");
+          "warning: "
+              + request.agent()
+              + " hit a transient API error ("
+              + ClaudeOutput.preview(reading.result().error())
+              + "); retrying in "
+              + wait.toMillis() / 1000.0
+              + " s");
       try {
         Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
@@ -79,14 +88,19 @@ final class ClaudeProcessRunner implements AgentRunner {
 
   private static AgentResult cancelled(AgentRequest request, long start) {
     return AgentResult.failed(
-        request.agent(), Failure.CANCELLED, "cancelled", Duration.ofNanos(System.nanoTime() - start));
+        request.agent(),
+        Failure.CANCELLED,
+        "cancelled",
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** The command line for a request, without the executable. */
   List<String> arguments(AgentRequest request) {
     AgentDefinition def = definitions.resolve(request.agent(), request.workingDirectory());
     if (request.role() == AgentRequest.AgentRole.SYSTEM) {
-      def = new AgentDefinition(def.name(), def.description(), def.prompt(), SYSTEM_TOOLS, def.model());
+      def =
+          new AgentDefinition(
+              def.name(), def.description(), def.prompt(), SYSTEM_TOOLS, def.model());
     }
     List<String> args = new ArrayList<>();
     args.add("-p");
@@ -153,31 +167,45 @@ final class ClaudeProcessRunner implements AgentRunner {
         drain.join(1000);
         return new ClaudeOutput.Reading(
             AgentResult.failed(
-                request.agent(), Failure.TIMEOUT,
-                "timed out after " + human(request.timeout()) + "; stopped the agent and its processes",
+                request.agent(),
+                Failure.TIMEOUT,
+                "timed out after "
+                    + human(request.timeout())
+                    + "; stopped the agent and its processes",
                 Duration.ofNanos(System.nanoTime() - start)),
             false);
       }
       drain.join(2000);
       long size = Files.size(stdoutFile);
       boolean truncated = size > settings.outputCapBytes();
-      String stdout = readCapped(stdoutFile, truncated ? Math.min(settings.outputCapBytes(), 64 * 1024) : size);
+      String stdout =
+          readCapped(stdoutFile, truncated ? Math.min(settings.outputCapBytes(), 64 * 1024) : size);
       String err;
       synchronized (stderr) {
         err = stderr.toString(StandardCharsets.UTF_8);
       }
       return ClaudeOutput.read(
-          json, request.agent(), process.exitValue(), stdout, truncated, err,
+          json,
+          request.agent(),
+          process.exitValue(),
+          stdout,
+          truncated,
+          err,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
       Failure kind = process == null ? Failure.COMMAND_NOT_FOUND : Failure.ERROR;
       String message =
           process == null
-              ? "cannot start " + command + ": " + e.getMessage() + "; "
+              ? "cannot start "
+                  + command
+                  + ": "
+                  + e.getMessage()
+                  + "; "
                   + ClaudeCommand.notFoundMessage(settings.command())
               : "running " + command + " failed: " + e.getMessage();
       return new ClaudeOutput.Reading(
-          AgentResult.failed(request.agent(), kind, message, Duration.ofNanos(System.nanoTime() - start)),
+          AgentResult.failed(
+              request.agent(), kind, message, Duration.ofNanos(System.nanoTime() - start)),
           false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -198,44 +226,56 @@ final class ClaudeProcessRunner implements AgentRunner {
 
   private static String human(Duration d) {
     long s = d.toSeconds();
-    return s >= 60 && s % 60 == 0 ? (s / 60) + " min" : d.toMillis() >= 1000 ? s + " s" : d.toMillis() + " ms";
+    return s >= 60 && s % 60 == 0
+        ? (s / 60) + " min"
+        : d.toMillis() >= 1000 ? s + " s" : d.toMillis() + " ms";
   }
 
   private static String readCapped(Path file, long bytes) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes((int) Math.min(bytes, Integer.MAX_VALUE - 16)), StandardCharsets.UTF_8);
+      return new String(
+          in.readNBytes((int) Math.min(bytes, Integer.MAX_VALUE - 16)), StandardCharsets.UTF_8);
     }
   }
 
-  /** Writes the prompt and closes stdin on a thread of its own: a child that never reads must not block us. */
+  /**
+   * Writes the prompt and closes stdin on a thread of its own: a child that never reads must not
+   * block us.
+   */
   private static void feed(OutputStream stdin, String prompt, String agent) {
-    Thread t = new Thread(() -> {
-      try (stdin) {
-        stdin.write(prompt.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // The child closed its input early (it failed or was stopped): its output says why.
-      }
-    }, "vsm-stdin-" + agent);
+    Thread t =
+        new Thread(
+            () -> {
+              try (stdin) {
+                stdin.write(prompt.getBytes(StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                // The child closed its input early (it failed or was stopped): its output says why.
+              }
+            },
+            "vsm-stdin-" + agent);
     t.setDaemon(true);
     t.start();
   }
 
   private static Thread drain(InputStream in, ByteArrayOutputStream sink, String agent) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          synchronized (sink) {
-            if (sink.size() < STDERR_CAP) {
-              sink.write(buf, 0, Math.min(n, STDERR_CAP - sink.size()));
-            }
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended; what was read is kept
-      }
-    }, "vsm-stderr-" + agent);
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[8192];
+              try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  synchronized (sink) {
+                    if (sink.size() < STDERR_CAP) {
+                      sink.write(buf, 0, Math.min(n, STDERR_CAP - sink.size()));
+                    }
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended; what was read is kept
+              }
+            },
+            "vsm-stderr-" + agent);
     t.setDaemon(true);
     t.start();
     return t;

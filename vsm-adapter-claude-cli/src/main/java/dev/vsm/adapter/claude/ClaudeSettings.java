@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * How vsm runs {@code claude}: the command (a path, or a name looked up on {@code PATH}), the
- * environment the child starts from, the output cap, the grace between SIGTERM and SIGKILL, and
- * the retries for transient API errors.
+ * environment the child starts from, the output cap, the grace between SIGTERM and SIGKILL, and the
+ * retries for transient API errors.
  *
  * @param command {@code --claude-command}, {@code VSM_CLAUDE_COMMAND} or {@code claude}
  * @param environment the parent environment (the child drops Claude Code's nesting guards)
@@ -35,19 +35,27 @@ public record ClaudeSettings(
     String cmd = command != null ? command : env.get("VSM_CLAUDE_COMMAND");
     String plugin = env.get("CLAUDE_PLUGIN_ROOT");
     return new ClaudeSettings(
-        cmd, env, plugin == null || plugin.isBlank() ? null : Path.of(plugin), DEFAULT_OUTPUT_CAP,
-        DEFAULT_KILL_GRACE, 2, Duration.ofSeconds(2));
+        cmd,
+        env,
+        plugin == null || plugin.isBlank() ? null : Path.of(plugin),
+        DEFAULT_OUTPUT_CAP,
+        DEFAULT_KILL_GRACE,
+        2,
+        Duration.ofSeconds(2));
   }
 
   public ClaudeSettings withOutputCap(long bytes) {
-    return new ClaudeSettings(command, environment, pluginRoot, bytes, killGrace, transientRetries, retryBackoff);
+    return new ClaudeSettings(
+        command, environment, pluginRoot, bytes, killGrace, transientRetries, retryBackoff);
   }
 
   public ClaudeSettings withRetryBackoff(Duration backoff) {
-    return new ClaudeSettings(command, environment, pluginRoot, outputCapBytes, killGrace, transientRetries, backoff);
+    return new ClaudeSettings(
+        command, environment, pluginRoot, outputCapBytes, killGrace, transientRetries, backoff);
   }
 
   public ClaudeSettings withKillGrace(Duration grace) {
-    return new ClaudeSettings(command, environment, pluginRoot, outputCapBytes, grace, transientRetries, retryBackoff);
+    return new ClaudeSettings(
+        command, environment, pluginRoot, outputCapBytes, grace, transientRetries, retryBackoff);
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops a process and everything it started: SIGTERM to the whole tree, then SIGKILL to whatever
- * is still alive after the grace period. {@code claude} leaves tool subprocesses behind otherwise.
+ * Stops a process and everything it started: SIGTERM to the whole tree, then SIGKILL to whatever is
+ * still alive after the grace period. {@code claude} leaves tool subprocesses behind otherwise.
  */
 final class ProcessTree {
 

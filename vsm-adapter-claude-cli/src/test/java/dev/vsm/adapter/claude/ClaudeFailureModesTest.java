@@ -45,8 +45,15 @@ class ClaudeFailureModesTest {
 
   private AgentResult run(ClaudeSettings settings, String agent, AgentRole role, Duration timeout) {
     return ClaudeAdapters.agentRunner(settings, warnings::add)
-        .run(new AgentRequest(agent, role, "-rf / is not a flag here\nDo it.", work, timeout,
-            AgentOptions.defaults(), role == AgentRole.SYSTEM ? "{\"type\":\"object\"}" : null));
+        .run(
+            new AgentRequest(
+                agent,
+                role,
+                "-rf / is not a flag here\nDo it.",
+                work,
+                timeout,
+                AgentOptions.defaults(),
+                role == AgentRole.SYSTEM ? "{\"type\":\"object\"}" : null));
   }
 
   private AgentResult s1(String mode) {
@@ -56,20 +63,30 @@ class ClaudeFailureModesTest {
 
   @Test
   void a_missing_command_is_an_environment_failure_that_says_how_to_install() {
-    AgentResult r = run(ClaudeSettings.fromEnvironment(work.resolve("nope/claude").toString(), System.getenv()),
-        "s1-tester", AgentRole.OPERATIONS, Duration.ofSeconds(5));
+    AgentResult r =
+        run(
+            ClaudeSettings.fromEnvironment(work.resolve("nope/claude").toString(), System.getenv()),
+            "s1-tester",
+            AgentRole.OPERATIONS,
+            Duration.ofSeconds(5));
 
     assertThat(r.failure()).isEqualTo(Failure.COMMAND_NOT_FOUND);
     assertThat(r.failure().isFatal()).isTrue();
-    assertThat(r.error()).contains("npm install -g @anthropic-ai/claude-code").contains("--claude-command");
+    assertThat(r.error())
+        .contains("npm install -g @anthropic-ai/claude-code")
+        .contains("--claude-command");
   }
 
   @Test
   void a_command_name_is_looked_up_on_path() {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("PATH", fake.directory() + ":/usr/bin:/bin");
-    AgentResult r = run(ClaudeSettings.fromEnvironment(null, env), "s1-tester", AgentRole.OPERATIONS,
-        Duration.ofSeconds(30));
+    AgentResult r =
+        run(
+            ClaudeSettings.fromEnvironment(null, env),
+            "s1-tester",
+            AgentRole.OPERATIONS,
+            Duration.ofSeconds(30));
 
     assertThat(r.success()).as(r.error()).isTrue();
   }
@@ -110,7 +127,8 @@ class ClaudeFailureModesTest {
     AgentResult r = s1("array");
 
     assertThat(r.success()).as(r.error()).isTrue();
-    assertThat(Replies.object(r)).hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
+    assertThat(Replies.object(r))
+        .hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
   }
 
   @Test
@@ -132,13 +150,15 @@ class ClaudeFailureModesTest {
     assertThat(r.failure()).isEqualTo(Failure.TIMEOUT);
     assertThat(r.error()).contains("timed out after 800 ms");
     long pid = Long.parseLong(Files.readString(fake.directory().resolve("grandchild.pid")).trim());
-    ProcessHandle.of(pid).ifPresent(h -> {
-      try {
-        h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("grandchild " + pid + " still alive", e);
-      }
-    });
+    ProcessHandle.of(pid)
+        .ifPresent(
+            h -> {
+              try {
+                h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new AssertionError("grandchild " + pid + " still alive", e);
+              }
+            });
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
@@ -153,7 +173,11 @@ class ClaudeFailureModesTest {
 
     assertThat(r.success()).as(r.error()).isTrue();
     assertThat(fake.calls()).containsExactly("s1-tester", "s1-tester");
-    assertThat(warnings).singleElement().asString().contains("transient API error").contains("retrying");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("transient API error")
+        .contains("retrying");
   }
 
   @Test
@@ -187,7 +211,10 @@ class ClaudeFailureModesTest {
     AgentResult r = s1("notloggedin");
 
     assertThat(r.failure()).isEqualTo(Failure.AUTHENTICATION);
-    assertThat(r.error()).contains("not logged in").contains("/login").contains("ANTHROPIC_API_KEY");
+    assertThat(r.error())
+        .contains("not logged in")
+        .contains("/login")
+        .contains("ANTHROPIC_API_KEY");
   }
 
   @Test
@@ -199,35 +226,67 @@ class ClaudeFailureModesTest {
   }
 
   private ClaudeProcessRunner runner(ClaudeSettings s) {
-    return new ClaudeProcessRunner(s, new AgentDefinitions(s.pluginRoot()), warnings::add, JsonMapper.builder().build());
+    return new ClaudeProcessRunner(
+        s, new AgentDefinitions(s.pluginRoot()), warnings::add, JsonMapper.builder().build());
   }
 
   @Test
   void the_command_line_carries_the_agent_its_definition_and_the_options_never_the_prompt() {
-    List<String> args = runner(settings()).arguments(new AgentRequest(
-        "s1-backend", AgentRole.OPERATIONS, "--dangerously-skip-permissions", work, Duration.ofMinutes(1),
-        new AgentOptions("sonnet", 7, 1.5, null), null));
+    List<String> args =
+        runner(settings())
+            .arguments(
+                new AgentRequest(
+                    "s1-backend",
+                    AgentRole.OPERATIONS,
+                    "--dangerously-skip-permissions",
+                    work,
+                    Duration.ofMinutes(1),
+                    new AgentOptions("sonnet", 7, 1.5, null),
+                    null));
 
     assertThat(args).containsSubsequence("-p", "--output-format", "json", "--agents");
-    assertThat(args).containsSubsequence("--agent", "s1-backend", "--model", "sonnet", "--max-turns", "7",
-        "--max-budget-usd", "1.5000", "--permission-mode", "acceptEdits");
+    assertThat(args)
+        .containsSubsequence(
+            "--agent",
+            "s1-backend",
+            "--model",
+            "sonnet",
+            "--max-turns",
+            "7",
+            "--max-budget-usd",
+            "1.5000",
+            "--permission-mode",
+            "acceptEdits");
     assertThat(args).doesNotContain("--dangerously-skip-permissions", "--json-schema");
-    Map<?, ?> agents = JsonMapper.builder().build().readValue(args.get(args.indexOf("--agents") + 1), Map.class);
+    Map<?, ?> agents =
+        JsonMapper.builder().build().readValue(args.get(args.indexOf("--agents") + 1), Map.class);
     Map<?, ?> backend = (Map<?, ?>) agents.get("s1-backend");
     assertThat(backend.get("prompt").toString()).contains("S1 (operations) specialist");
-    assertThat(List.copyOf((List<?>) backend.get("tools"))).map(Object::toString).contains("Edit", "Bash");
+    assertThat(List.copyOf((List<?>) backend.get("tools")))
+        .map(Object::toString)
+        .contains("Edit", "Bash");
   }
 
   @Test
   void system_agents_get_read_only_tools_a_reply_schema_and_no_permission_mode() {
-    List<String> args = runner(settings()).arguments(new AgentRequest(
-        "system3-control", AgentRole.SYSTEM, "x", work, Duration.ofMinutes(1), AgentOptions.defaults(),
-        "{\"type\":\"object\"}"));
+    List<String> args =
+        runner(settings())
+            .arguments(
+                new AgentRequest(
+                    "system3-control",
+                    AgentRole.SYSTEM,
+                    "x",
+                    work,
+                    Duration.ofMinutes(1),
+                    AgentOptions.defaults(),
+                    "{\"type\":\"object\"}"));
 
     assertThat(args).containsSubsequence("--json-schema", "{\"type\":\"object\"}");
     assertThat(args).doesNotContain("--permission-mode");
-    Map<?, ?> agents = JsonMapper.builder().build().readValue(args.get(args.indexOf("--agents") + 1), Map.class);
-    assertThat(List.copyOf((List<?>) ((Map<?, ?>) agents.get("system3-control")).get("tools"))).map(Object::toString)
+    Map<?, ?> agents =
+        JsonMapper.builder().build().readValue(args.get(args.indexOf("--agents") + 1), Map.class);
+    assertThat(List.copyOf((List<?>) ((Map<?, ?>) agents.get("system3-control")).get("tools")))
+        .map(Object::toString)
         .containsExactly("Read", "Grep", "Glob");
   }
 
@@ -247,7 +306,8 @@ class ClaudeFailureModesTest {
   void a_project_agent_file_overrides_the_built_in_definition() throws IOException {
     Path agents = work.resolve(".claude/agents");
     Files.createDirectories(agents);
-    Files.writeString(agents.resolve("s1-tester.md"),
+    Files.writeString(
+        agents.resolve("s1-tester.md"),
         "---\nname: s1-tester\ndescription: Our own tester\ntools: Read, Bash\nmodel: haiku\n---\nRun pytest -q.\n");
 
     AgentDefinition d = new AgentDefinitions(null).resolve("s1-tester", work);
@@ -262,28 +322,39 @@ class ClaudeFailureModesTest {
   void the_plugin_agents_come_before_the_built_in_ones() throws IOException {
     Path plugin = work.resolve("plugin");
     Files.createDirectories(plugin.resolve("agents/system"));
-    Files.writeString(plugin.resolve("agents/system/system3-audit.md"),
+    Files.writeString(
+        plugin.resolve("agents/system/system3-audit.md"),
         "---\nname: system3-audit\ndescription: Plugin audit\ntools: Read\n---\nAudit it.\n");
 
-    assertThat(new AgentDefinitions(plugin).resolve("system3-audit", work).description()).isEqualTo("Plugin audit");
-    assertThat(new AgentDefinitions(plugin).resolve("system3-control", work).description()).startsWith("VSM System 3");
+    assertThat(new AgentDefinitions(plugin).resolve("system3-audit", work).description())
+        .isEqualTo("Plugin audit");
+    assertThat(new AgentDefinitions(plugin).resolve("system3-control", work).description())
+        .startsWith("VSM System 3");
   }
 
   @Test
-  void the_child_environment_drops_claude_codes_nesting_guards_and_keeps_the_session() throws IOException {
+  void the_child_environment_drops_claude_codes_nesting_guards_and_keeps_the_session()
+      throws IOException {
     Files.writeString(fake.directory().resolve("modes/s1-tester"), "reply");
     Path script = fake.directory().resolve("claude");
     String original = Files.readString(script);
-    Files.writeString(script, original.replace("prompt=\"$(cat)\"",
-        "prompt=\"$(cat)\"; printf '%s|%s|%s' \"${CLAUDECODE:-unset}\" \"${CLAUDE_CODE_ENTRYPOINT:-unset}\" \"${CLAUDE_SESSION_ID:-unset}\" > \"$dir/env.txt\""));
+    Files.writeString(
+        script,
+        original.replace(
+            "prompt=\"$(cat)\"",
+            "prompt=\"$(cat)\"; printf '%s|%s|%s' \"${CLAUDECODE:-unset}\" \"${CLAUDE_CODE_ENTRYPOINT:-unset}\" \"${CLAUDE_SESSION_ID:-unset}\" > \"$dir/env.txt\""));
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("CLAUDECODE", "1");
     env.put("CLAUDE_CODE_ENTRYPOINT", "cli");
     env.put("CLAUDE_SESSION_ID", "sess-42");
 
-    run(ClaudeSettings.fromEnvironment(fake.command().toString(), env), "s1-tester", AgentRole.OPERATIONS,
+    run(
+        ClaudeSettings.fromEnvironment(fake.command().toString(), env),
+        "s1-tester",
+        AgentRole.OPERATIONS,
         Duration.ofSeconds(30));
 
-    assertThat(Files.readString(fake.directory().resolve("env.txt"))).isEqualTo("unset|unset|sess-42");
+    assertThat(Files.readString(fake.directory().resolve("env.txt")))
+        .isEqualTo("unset|unset|sess-42");
   }
 }

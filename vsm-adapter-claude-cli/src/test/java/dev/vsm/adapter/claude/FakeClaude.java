@@ -9,14 +9,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * The scripted stand-in for the Claude Code CLI, copied into a directory of the test's: set a
- * mode or a reply per agent, run, then read which agents were called. See the script's header.
+ * The scripted stand-in for the Claude Code CLI, copied into a directory of the test's: set a mode
+ * or a reply per agent, run, then read which agents were called. See the script's header.
  */
 public final class FakeClaude {
 
   private static final List<String> FILES =
-      List.of("claude", "replies/system4-strategy", "replies/system3-control",
-          "replies/system2-coordination", "replies/system3-audit", "replies/system5-policy",
+      List.of(
+          "claude",
+          "replies/system4-strategy",
+          "replies/system3-control",
+          "replies/system2-coordination",
+          "replies/system3-audit",
+          "replies/system5-policy",
           "replies/s1");
 
   private final Path dir;
@@ -38,7 +43,8 @@ public final class FakeClaude {
           Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      Files.setPosixFilePermissions(dir.resolve("claude"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          dir.resolve("claude"), PosixFilePermissions.fromString("rwxr-xr-x"));
       return new FakeClaude(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

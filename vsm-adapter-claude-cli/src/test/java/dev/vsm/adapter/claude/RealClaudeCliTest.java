@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The runner against the real Claude Code CLI (npm {@code @anthropic-ai/claude-code}), offline and
  * without credentials: it must accept our exact argument lists (an unknown option or a malformed
- * {@code --agents} / {@code --json-schema} is refused on stderr instead) and answer "Not logged in",
- * which must become the fatal authentication failure. {@code VSM_REAL_CLAUDE} names the CLI;
+ * {@code --agents} / {@code --json-schema} is refused on stderr instead) and answer "Not logged
+ * in", which must become the fatal authentication failure. {@code VSM_REAL_CLAUDE} names the CLI;
  * {@code .ci/run} installs it, and under CI the test refuses to be skipped.
  */
 class RealClaudeCliTest extends AbstractAgentRunnerContract {
@@ -41,7 +41,8 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError("CI must set VSM_REAL_CLAUDE to the real Claude Code CLI");
       }
-      Assumptions.abort("VSM_REAL_CLAUDE is not set: the real Claude Code CLI is not installed here");
+      Assumptions.abort(
+          "VSM_REAL_CLAUDE is not set: the real Claude Code CLI is not installed here");
     }
   }
 
@@ -76,7 +77,8 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
     "system2-coordination, SYSTEM", "system3-audit, SYSTEM", "s1-generalist-coder, OPERATIONS",
     "s1-backend, OPERATIONS"
   })
-  void our_exact_argument_list_is_accepted_and_not_logged_in_is_fatal(String agent, AgentRole role) {
+  void our_exact_argument_list_is_accepted_and_not_logged_in_is_fatal(
+      String agent, AgentRole role) {
     String schema =
         switch (agent) {
           case "system4-strategy" -> S4Protocol.SCHEMA;
@@ -88,12 +90,20 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
         };
     AgentResult r =
         realRunner()
-            .run(new AgentRequest(agent, role, "-- a prompt that starts with a dash\nDo the task.",
-                workDir, Duration.ofMinutes(2),
-                new AgentOptions("sonnet", 5, 0.5, role == AgentRole.OPERATIONS ? "acceptEdits" : null),
-                schema));
+            .run(
+                new AgentRequest(
+                    agent,
+                    role,
+                    "-- a prompt that starts with a dash\nDo the task.",
+                    workDir,
+                    Duration.ofMinutes(2),
+                    new AgentOptions(
+                        "sonnet", 5, 0.5, role == AgentRole.OPERATIONS ? "acceptEdits" : null),
+                    schema));
 
-    assertThat(r.error()).doesNotContain("unknown option").doesNotContain("not valid JSON")
+    assertThat(r.error())
+        .doesNotContain("unknown option")
+        .doesNotContain("not valid JSON")
         .doesNotContain("not found. Available agents");
     assertThat(r.failure()).as(r.error()).isEqualTo(AgentResult.Failure.AUTHENTICATION);
     assertThat(r.error()).contains("/login");

@@ -18,15 +18,29 @@ final class ClassDataTraining {
 
   static int run(Path scratch) {
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-    Wiring wiring = new Wiring(scratch, Map.of(), message -> {}, dev.vsm.domain.complexity.ComplexityRules.defaults());
+    Wiring wiring =
+        new Wiring(
+            scratch, Map.of(), message -> {}, dev.vsm.domain.complexity.ComplexityRules.defaults());
     wiring.store().updateMetrics(m -> m.withAgentResult("tester", true, "2026-01-01T00:00:00Z"));
     wiring.store().registry();
-    wiring.log().append(LogEntry.of("2026-01-01T00:00:00Z", EventType.TASK_STARTED, "00000000", null,
-        Map.of("description", "training"), wiring.log().sessionId()));
+    wiring
+        .log()
+        .append(
+            LogEntry.of(
+                "2026-01-01T00:00:00Z",
+                EventType.TASK_STARTED,
+                "00000000",
+                null,
+                Map.of("description", "training"),
+                wiring.log().sessionId()));
     String dir = scratch.toString();
-    for (String[] args : new String[][] {
-        {"-d", dir, "--state"}, {"-d", dir, "--state", "--json"}, {"-d", dir, "--log"},
-        {"-d", dir, "--log", "--json"}}) {
+    for (String[] args :
+        new String[][] {
+          {"-d", dir, "--state"},
+          {"-d", dir, "--state", "--json"},
+          {"-d", dir, "--log"},
+          {"-d", dir, "--log", "--json"}
+        }) {
       QuickCommands.tryRun(args, Map.of(), nowhere, nowhere);
     }
     return 0;

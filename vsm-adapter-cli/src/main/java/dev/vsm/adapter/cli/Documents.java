@@ -5,8 +5,8 @@ import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.StateSnapshot;
-import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.agent.AgentType;
+import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
@@ -130,8 +130,12 @@ final class Documents {
     m.put("s3_allocation", StateDocuments.allocation(p.allocation()));
     m.put("s1_steps", p.steps());
     m.put("parallel_steps", p.parallelSteps());
-    m.put("adaptations_to_apply", p.adaptationsToApply().stream().map(Documents::adaptation).toList());
-    m.put("adaptations_to_clear", p.adaptationsToClear().stream().map(Documents::adaptation).toList());
+    m.put(
+        "adaptations_to_apply",
+        p.adaptationsToApply().stream().map(Documents::adaptation).toList());
+    m.put(
+        "adaptations_to_clear",
+        p.adaptationsToClear().stream().map(Documents::adaptation).toList());
     m.put("s5_approval_required", p.s5ApprovalRequired());
     m.put("tightened_audit", p.tightenedAudit());
     m.put("increased_coordination", p.increasedCoordination());

@@ -7,7 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Reads {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m}, a bare number of seconds, or ISO {@code PT30M}. */
+/**
+ * Reads {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m}, a bare number of seconds, or ISO
+ * {@code PT30M}.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
   private static final Pattern PARTS = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");

@@ -5,8 +5,8 @@ import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.domain.agent.AgentProfile;
-import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.agent.AgentType;
+import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
@@ -51,10 +51,13 @@ final class HumanFormat {
     b.append("  Oscillation Rate: ").append(percent(m.oscillationRate())).append('\n');
     b.append("  S3/S4 Conflicts: ").append(m.s3S4Conflicts()).append('\n');
     b.append("  Avg Cycle Iterations: ")
-        .append(String.format(Locale.ROOT, "%.2f", m.avgCycleIterations())).append('\n');
+        .append(String.format(Locale.ROOT, "%.2f", m.avgCycleIterations()))
+        .append('\n');
     if (!m.agentErrors().isEmpty()) {
       b.append("\n  Agent Error Rates:\n");
-      m.agentErrors().forEach((a, r) -> b.append("    ").append(a).append(": ").append(percent(r)).append('\n'));
+      m.agentErrors()
+          .forEach(
+              (a, r) -> b.append("    ").append(a).append(": ").append(percent(r)).append('\n'));
     }
     if (!m.activeAdaptations().isEmpty()) {
       b.append("\n  Active Adaptations:\n");
@@ -64,7 +67,10 @@ final class HumanFormat {
     }
     if (s.registry().isPresent()) {
       b.append("\nAgent Registry:\n");
-      s.registry().get().agents().forEach((name, p) -> b.append("  ").append(agentLine(name, p)).append('\n'));
+      s.registry()
+          .get()
+          .agents()
+          .forEach((name, p) -> b.append("  ").append(agentLine(name, p)).append('\n'));
     }
     b.append("\nHealth:\n");
     List<HealthCheck.Issue> issues = HealthCheck.issues(m);
@@ -72,7 +78,10 @@ final class HumanFormat {
       b.append("  healthy\n");
     } else {
       for (HealthCheck.Issue i : issues) {
-        b.append("  - ").append(i.problem()).append(" (answered by ").append(i.answeredBy().label())
+        b.append("  - ")
+            .append(i.problem())
+            .append(" (answered by ")
+            .append(i.answeredBy().label())
             .append(")\n");
       }
     }
@@ -81,7 +90,8 @@ final class HumanFormat {
   }
 
   private static String agentLine(String name, AgentProfile p) {
-    String line = String.format(Locale.ROOT, "%-17s %-10s %s", name, p.type().label(), p.status().label());
+    String line =
+        String.format(Locale.ROOT, "%-17s %-10s %s", name, p.type().label(), p.status().label());
     return p.currentTask() != null ? line + " (task " + p.currentTask() + ")" : line;
   }
 
@@ -91,9 +101,15 @@ final class HumanFormat {
 
   static String logLine(LogEntry e) {
     String data = compact(e.data());
-    return String.format(Locale.ROOT, "%-27s %-20s %-9s %-21s %s",
-        e.timestamp(), e.eventType(), e.taskId() == null ? "-" : e.taskId(),
-        e.agent() == null ? "-" : e.agent(), shorten(data, 160)).stripTrailing();
+    return String.format(
+            Locale.ROOT,
+            "%-27s %-20s %-9s %-21s %s",
+            e.timestamp(),
+            e.eventType(),
+            e.taskId() == null ? "-" : e.taskId(),
+            e.agent() == null ? "-" : e.agent(),
+            shorten(data, 160))
+        .stripTrailing();
   }
 
   /** A short one-line rendering of log data. */
@@ -113,27 +129,57 @@ final class HumanFormat {
     if (TaskSummary.NOT_FOUND.equals(s.status())) {
       return "Task " + s.taskId() + ": not found in the log\n";
     }
-    return "Task " + s.taskId() + ": " + s.status() + "; started " + s.startedAt()
+    return "Task "
+        + s.taskId()
+        + ": "
+        + s.status()
+        + "; started "
+        + s.startedAt()
         + (s.completedAt() == null ? "" : ", ended " + s.completedAt())
-        + "; agents " + String.join(", ", s.agentsInvoked())
-        + "; audit " + (s.auditPassed() == null ? "not performed" : s.auditPassed() ? "passed" : "failed")
-        + "; conflicts " + s.conflicts().size() + "; adaptations " + s.adaptations().size() + "\n";
+        + "; agents "
+        + String.join(", ", s.agentsInvoked())
+        + "; audit "
+        + (s.auditPassed() == null ? "not performed" : s.auditPassed() ? "passed" : "failed")
+        + "; conflicts "
+        + s.conflicts().size()
+        + "; adaptations "
+        + s.adaptations().size()
+        + "\n";
   }
 
   static String assessment(String task, ComplexityAssessment a) {
     AgentRecommendation r = AgentRecommendation.of(a);
-    return "Task: " + task + "\n"
-        + "  Complexity: " + a.complexity().label()
-        + String.format(Locale.ROOT, " (confidence %.2f)", a.confidence()) + "\n"
-        + "  Rationale: " + a.rationale() + "\n"
-        + "  Agents: " + String.join(", ", a.suggestedAgents())
-        + " (primary: " + String.join(", ", r.primaryAgents())
-        + (r.supportAgents().isEmpty() ? "" : "; support: " + String.join(", ", r.supportAgents())) + ")\n"
-        + "  Agent types: " + a.suggestedAgentTypes().stream().map(AgentType::label).collect(Collectors.joining(", ")) + "\n"
-        + "  Parallel: " + (a.parallelPossible() ? "yes" : "no") + "\n"
-        + "  Keywords: " + orNone(a.keywordsFound()) + "\n"
-        + "  Domains: " + orNone(a.domainSignals()) + "\n"
-        + "  Scope: " + a.scopeEstimate().label() + "\n";
+    return "Task: "
+        + task
+        + "\n"
+        + "  Complexity: "
+        + a.complexity().label()
+        + String.format(Locale.ROOT, " (confidence %.2f)", a.confidence())
+        + "\n"
+        + "  Rationale: "
+        + a.rationale()
+        + "\n"
+        + "  Agents: "
+        + String.join(", ", a.suggestedAgents())
+        + " (primary: "
+        + String.join(", ", r.primaryAgents())
+        + (r.supportAgents().isEmpty() ? "" : "; support: " + String.join(", ", r.supportAgents()))
+        + ")\n"
+        + "  Agent types: "
+        + a.suggestedAgentTypes().stream().map(AgentType::label).collect(Collectors.joining(", "))
+        + "\n"
+        + "  Parallel: "
+        + (a.parallelPossible() ? "yes" : "no")
+        + "\n"
+        + "  Keywords: "
+        + orNone(a.keywordsFound())
+        + "\n"
+        + "  Domains: "
+        + orNone(a.domainSignals())
+        + "\n"
+        + "  Scope: "
+        + a.scopeEstimate().label()
+        + "\n";
   }
 
   private static String orNone(List<String> l) {
@@ -142,7 +188,12 @@ final class HumanFormat {
 
   static String plan(CyclePlan p) {
     StringBuilder b = new StringBuilder();
-    b.append(RULE).append('\n').append("VSM Dry Run (no agent is run)").append('\n').append(RULE).append('\n');
+    b.append(RULE)
+        .append('\n')
+        .append("VSM Dry Run (no agent is run)")
+        .append('\n')
+        .append(RULE)
+        .append('\n');
     b.append(assessment(p.task(), p.assessment()));
     b.append("\nCycle:\n");
     b.append("  1. Adaptations: ");
@@ -150,24 +201,47 @@ final class HumanFormat {
       b.append("none to apply or clear\n");
     } else {
       b.append('\n');
-      p.adaptationsToApply().forEach(a -> b.append("     + apply ").append(a.type().label()).append(": ").append(a.effect()).append('\n'));
-      p.adaptationsToClear().forEach(a -> b.append("     - clear ").append(a.type().label()).append(" (condition passed)\n"));
+      p.adaptationsToApply()
+          .forEach(
+              a ->
+                  b.append("     + apply ")
+                      .append(a.type().label())
+                      .append(": ")
+                      .append(a.effect())
+                      .append('\n'));
+      p.adaptationsToClear()
+          .forEach(
+              a ->
+                  b.append("     - clear ")
+                      .append(a.type().label())
+                      .append(" (condition passed)\n"));
     }
     b.append("  2. S4 system4-strategy analyses the task (stand-in: the rules above)\n");
-    b.append("  3. S3 system3-control allocates: ").append(p.allocation().complexity()).append(", ")
+    b.append("  3. S3 system3-control allocates: ")
+        .append(p.allocation().complexity())
+        .append(", ")
         .append(String.join(", ", p.allocation().agentNames()))
-        .append(p.allocation().parallelExecution() ? " (parallel)" : " (sequential)").append('\n');
+        .append(p.allocation().parallelExecution() ? " (parallel)" : " (sequential)")
+        .append('\n');
     if (p.s5ApprovalRequired()) {
       b.append("     S5 system5-policy must approve the allocation\n");
     }
     b.append("  4. S2 system2-coordination plans")
-        .append(p.increasedCoordination() ? " (tighter coordination)" : "").append('\n');
-    b.append("  5. S1 steps").append(p.parallelSteps() ? " (agents of a step run at the same time)" : "").append(":\n");
+        .append(p.increasedCoordination() ? " (tighter coordination)" : "")
+        .append('\n');
+    b.append("  5. S1 steps")
+        .append(p.parallelSteps() ? " (agents of a step run at the same time)" : "")
+        .append(":\n");
     for (int i = 0; i < p.steps().size(); i++) {
-      b.append("     ").append(i + 1).append(". ")
-          .append(p.steps().get(i).stream().map(x -> "s1-" + x).collect(Collectors.joining(", "))).append('\n');
+      b.append("     ")
+          .append(i + 1)
+          .append(". ")
+          .append(p.steps().get(i).stream().map(x -> "s1-" + x).collect(Collectors.joining(", ")))
+          .append('\n');
     }
-    b.append("  6. S3* system3-audit checks the work").append(p.tightenedAudit() ? " (strict)" : "").append('\n');
+    b.append("  6. S3* system3-audit checks the work")
+        .append(p.tightenedAudit() ? " (strict)" : "")
+        .append('\n');
     b.append("  7. S5 settles any S3/S4 conflict; metrics are updated\n");
     b.append(RULE).append('\n');
     return b.toString();
@@ -175,21 +249,35 @@ final class HumanFormat {
 
   static String cycle(CycleResult r, boolean verbose) {
     StringBuilder b = new StringBuilder();
-    b.append(RULE).append('\n')
-        .append("VSM Cycle Complete: ").append(r.success() ? "SUCCESS" : "FAILED").append('\n')
-        .append(RULE).append('\n');
+    b.append(RULE)
+        .append('\n')
+        .append("VSM Cycle Complete: ")
+        .append(r.success() ? "SUCCESS" : "FAILED")
+        .append('\n')
+        .append(RULE)
+        .append('\n');
     b.append("Task ID: ").append(r.taskId()).append('\n');
     b.append("Summary: ").append(r.summary()).append('\n');
     b.append("Complexity: ").append(r.complexity()).append('\n');
-    b.append("Agents invoked: ").append(r.agentsInvoked().isEmpty() ? "none" : String.join(", ", r.agentsInvoked())).append('\n');
-    b.append("Audit: ").append(r.auditPassed() == null ? "not performed" : r.auditPassed() ? "passed" : "failed").append('\n');
+    b.append("Agents invoked: ")
+        .append(r.agentsInvoked().isEmpty() ? "none" : String.join(", ", r.agentsInvoked()))
+        .append('\n');
+    b.append("Audit: ")
+        .append(r.auditPassed() == null ? "not performed" : r.auditPassed() ? "passed" : "failed")
+        .append('\n');
     b.append("Conflicts: ");
     if (r.conflicts().isEmpty()) {
       b.append("none\n");
     } else {
       b.append('\n');
       for (S3S4Conflict c : r.conflicts()) {
-        b.append("  - ").append(c.type()).append(": S3 ").append(c.s3Position()).append("; S4 ").append(c.s4Position()).append('\n');
+        b.append("  - ")
+            .append(c.type())
+            .append(": S3 ")
+            .append(c.s3Position())
+            .append("; S4 ")
+            .append(c.s4Position())
+            .append('\n');
       }
     }
     b.append("Adaptations: ");
@@ -197,22 +285,41 @@ final class HumanFormat {
       b.append("none\n");
     } else {
       b.append('\n');
-      r.adaptations().forEach(a -> b.append("  - ").append(a.type().label()).append(": ").append(a.effect()).append('\n'));
+      r.adaptations()
+          .forEach(
+              a ->
+                  b.append("  - ")
+                      .append(a.type().label())
+                      .append(": ")
+                      .append(a.effect())
+                      .append('\n'));
     }
     for (String n : r.notes()) {
       b.append("Note: ").append(n).append('\n');
     }
-    b.append(String.format(Locale.ROOT, "Cost: $%.4f   Tokens: %d in / %d out   Duration: %.1fs%n",
-        r.costUsd(), r.inputTokens(), r.outputTokens(), r.duration().toMillis() / 1000.0));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Cost: $%.4f   Tokens: %d in / %d out   Duration: %.1fs%n",
+            r.costUsd(),
+            r.inputTokens(),
+            r.outputTokens(),
+            r.duration().toMillis() / 1000.0));
     for (AgentResult a : r.s1Results()) {
       if (verbose || !a.success()) {
-        b.append('\n').append(a.agent()).append(": ").append(a.success() ? "succeeded" : "FAILED")
-            .append(String.format(Locale.ROOT, " (%.1fs)", a.duration().toMillis() / 1000.0)).append('\n');
+        b.append('\n')
+            .append(a.agent())
+            .append(": ")
+            .append(a.success() ? "succeeded" : "FAILED")
+            .append(String.format(Locale.ROOT, " (%.1fs)", a.duration().toMillis() / 1000.0))
+            .append('\n');
         if (!a.success() && a.error() != null) {
           b.append("  Error: ").append(a.error()).append('\n');
         }
         if (verbose && !a.output().isBlank()) {
-          b.append("  Output:\n    ").append(a.output().strip().replace("\n", "\n    ")).append('\n');
+          b.append("  Output:\n    ")
+              .append(a.output().strip().replace("\n", "\n    "))
+              .append('\n');
         }
       }
     }

@@ -27,7 +27,10 @@ final class LogView {
     }
     StringBuilder b = new StringBuilder();
     if (entries.isEmpty()) {
-      b.append(task == null ? "The execution log is empty." : "No log entries for task " + task + ".")
+      b.append(
+              task == null
+                  ? "The execution log is empty."
+                  : "No log entries for task " + task + ".")
           .append('\n');
     }
     entries.forEach(e -> b.append(HumanFormat.logLine(e)).append('\n'));

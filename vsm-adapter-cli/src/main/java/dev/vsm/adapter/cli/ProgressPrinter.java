@@ -27,11 +27,13 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     this.err = err;
     this.live = live;
     if (live) {
-      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vsm-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "vsm-progress");
+                t.setDaemon(true);
+                return t;
+              });
       ticker.scheduleAtFixedRate(this::redraw, 250, 250, TimeUnit.MILLISECONDS);
     }
   }
@@ -56,7 +58,11 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
   private void drawLive() {
     if (live && !running.isEmpty()) {
-      err.printf(Locale.ROOT, "  ... %s running (%.0fs)", String.join(", ", running.keySet()), seconds(start));
+      err.printf(
+          Locale.ROOT,
+          "  ... %s running (%.0fs)",
+          String.join(", ", running.keySet()),
+          seconds(start));
       err.flush();
       liveLineShown = true;
     }
@@ -89,11 +95,19 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     String outcome =
         r.success()
             ? "ok"
-            : "FAILED (" + r.failure().name().toLowerCase(Locale.ROOT) + ": "
-                + HumanFormat.shorten(r.error() == null ? "" : r.error().replace('\n', ' '), 120) + ")";
-    line(String.format(Locale.ROOT, "  %s %s in %.1fs%s", r.agent(), outcome,
-        began == null ? r.duration().toMillis() / 1000.0 : seconds(began),
-        r.costUsd() > 0 ? String.format(Locale.ROOT, ", $%.4f", r.costUsd()) : ""));
+            : "FAILED ("
+                + r.failure().name().toLowerCase(Locale.ROOT)
+                + ": "
+                + HumanFormat.shorten(r.error() == null ? "" : r.error().replace('\n', ' '), 120)
+                + ")";
+    line(
+        String.format(
+            Locale.ROOT,
+            "  %s %s in %.1fs%s",
+            r.agent(),
+            outcome,
+            began == null ? r.duration().toMillis() / 1000.0 : seconds(began),
+            r.costUsd() > 0 ? String.format(Locale.ROOT, ", $%.4f", r.costUsd()) : ""));
   }
 
   @Override

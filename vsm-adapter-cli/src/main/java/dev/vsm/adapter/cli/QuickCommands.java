@@ -7,22 +7,22 @@ import dev.vsm.domain.complexity.ComplexityRules;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * The read commands run constantly from hooks and scripts ({@code --state}, {@code --log} with
- * {@code --log-count}, {@code --task}, {@code --json}), answered
- * without building the full command line: picocli's classes are too old for class-data sharing and
- * cost more start-up than the command itself. Only the exact simple forms are taken here; anything
- * else (help, errors, other options) goes through {@link VsmCommand}, which gives the same output.
+ * {@code --log-count}, {@code --task}, {@code --json}), answered without building the full command
+ * line: picocli's classes are too old for class-data sharing and cost more start-up than the
+ * command itself. Only the exact simple forms are taken here; anything else (help, errors, other
+ * options) goes through {@link VsmCommand}, which gives the same output.
  */
 final class QuickCommands {
 
   private QuickCommands() {}
 
-  static OptionalInt tryRun(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  static OptionalInt tryRun(
+      String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     Path dir = null;
     boolean json = false;
     String mode = null;
@@ -104,5 +104,4 @@ final class QuickCommands {
       return null;
     }
   }
-
 }

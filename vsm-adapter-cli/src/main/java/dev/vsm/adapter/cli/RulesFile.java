@@ -16,8 +16,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Extra complexity rules from JSON ({@code --rules FILE}, or {@code .claude/vsm-rules.json}),
- * added to the built-in rules:
+ * Extra complexity rules from JSON ({@code --rules FILE}, or {@code .claude/vsm-rules.json}), added
+ * to the built-in rules:
  *
  * <pre>
  * {"keywords": {"complex": ["\\bml\\b", {"pattern": "\\bgpu\\b", "weight": 0.4}], "simple": [...]},
@@ -65,8 +65,10 @@ final class RulesFile {
     for (var e : map(root.getOrDefault("keywords", Map.of()), "keywords").entrySet()) {
       Complexity level =
           Complexity.parse(e.getKey())
-              .orElseThrow(() -> new IllegalArgumentException(
-                  "keywords level '" + e.getKey() + "' is not simple, medium or complex"));
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "keywords level '" + e.getKey() + "' is not simple, medium or complex"));
       for (Object item : list(e.getValue(), "keywords." + e.getKey())) {
         if (item instanceof String pattern) {
           rules = rules.withKeyword(level, pattern);
@@ -87,13 +89,16 @@ final class RulesFile {
             throw new IllegalArgumentException("a keyword needs \"pattern\" or \"patterns\"");
           }
           String concept = k.get("concept") instanceof String c ? c : patterns.get(0);
-          rules = rules.withKeywordRule(level, new WeightedPattern(concept, patterns, weight.doubleValue()));
+          rules =
+              rules.withKeywordRule(
+                  level, new WeightedPattern(concept, patterns, weight.doubleValue()));
         }
       }
     }
     for (var e : map(root.getOrDefault("domains", Map.of()), "domains").entrySet()) {
       List<String> patterns = new ArrayList<>();
-      list(e.getValue(), "domains." + e.getKey()).forEach(p -> patterns.add(text(p, "a domain pattern")));
+      list(e.getValue(), "domains." + e.getKey())
+          .forEach(p -> patterns.add(text(p, "a domain pattern")));
       rules = rules.withDomain(e.getKey(), patterns);
     }
     for (var e : map(root.getOrDefault("scope", Map.of()), "scope").entrySet()) {
@@ -101,7 +106,8 @@ final class RulesFile {
       try {
         scope = ScopeEstimate.valueOf(e.getKey().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException x) {
-        throw new IllegalArgumentException("scope '" + e.getKey() + "' is not single_file or cross_module");
+        throw new IllegalArgumentException(
+            "scope '" + e.getKey() + "' is not single_file or cross_module");
       }
       for (Object p : list(e.getValue(), "scope." + e.getKey())) {
         rules = rules.withScopeCue(scope, text(p, "a scope pattern"));

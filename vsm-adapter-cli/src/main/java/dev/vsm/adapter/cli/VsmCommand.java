@@ -69,26 +69,43 @@ final class VsmCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TASK", arity = "0..*", description = "The task (words are joined); with --analyze, each argument is a task.")
+  @Parameters(
+      paramLabel = "TASK",
+      arity = "0..*",
+      description = "The task (words are joined); with --analyze, each argument is a task.")
   List<String> task = new ArrayList<>();
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each agent's output, and the cause chain of errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each agent's output, and the cause chain of errors.")
   boolean verbose;
 
-  @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Working directory of the agents and the state (default: current directory).")
+  @Option(
+      names = {"-d", "--dir"},
+      paramLabel = "DIR",
+      description = "Working directory of the agents and the state (default: current directory).")
   Path dir;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Hint hint;
 
   static final class Hint {
-    @Option(names = "--simple", required = true, description = "Binding hint: simple (generalist-coder alone).")
+    @Option(
+        names = "--simple",
+        required = true,
+        description = "Binding hint: simple (generalist-coder alone).")
     boolean simple;
 
-    @Option(names = "--medium", required = true, description = "Binding hint: medium (functional specialists).")
+    @Option(
+        names = "--medium",
+        required = true,
+        description = "Binding hint: medium (functional specialists).")
     boolean medium;
 
-    @Option(names = "--complex", required = true, description = "Binding hint: complex (domain specialists).")
+    @Option(
+        names = "--complex",
+        required = true,
+        description = "Binding hint: complex (domain specialists).")
     boolean complex;
 
     Complexity level() {
@@ -96,49 +113,87 @@ final class VsmCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--state", description = "Show the current task, viability metrics, agent registry and health.")
+  @Option(
+      names = "--state",
+      description = "Show the current task, viability metrics, agent registry and health.")
   boolean state;
 
   @Option(names = "--log", description = "Show the last entries of the execution log.")
   boolean log;
 
-  @Option(names = "--reset", description = "Delete the state files (the log and .corrupt- copies are kept).")
+  @Option(
+      names = "--reset",
+      description = "Delete the state files (the log and .corrupt- copies are kept).")
   boolean reset;
 
-  @Option(names = "--analyze", description = "Analyse task complexity with the rules only; no agent runs.")
+  @Option(
+      names = "--analyze",
+      description = "Analyse task complexity with the rules only; no agent runs.")
   boolean analyze;
 
-  @Option(names = "--dry-run", description = "Show the plan a cycle would follow (rule-based S4/S3 stand-ins); no agent runs.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Show the plan a cycle would follow (rule-based S4/S3 stand-ins); no agent runs.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "Print one JSON document (for --analyze with several tasks: one object per line).")
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON document (for --analyze with several tasks: one object per line).")
   boolean json;
 
-  @Option(names = "--log-count", paramLabel = "N", description = "With --log: how many entries (default 20).")
+  @Option(
+      names = "--log-count",
+      paramLabel = "N",
+      description = "With --log: how many entries (default 20).")
   Integer logCount;
 
-  @Option(names = "--task", paramLabel = "ID", description = "With --log: only this task's entries, and its summary.")
+  @Option(
+      names = "--task",
+      paramLabel = "ID",
+      description = "With --log: only this task's entries, and its summary.")
   String logTask;
 
-  @Option(names = "--claude-command", paramLabel = "PATH", description = "The Claude Code CLI (default: $VSM_CLAUDE_COMMAND, else claude on PATH).")
+  @Option(
+      names = "--claude-command",
+      paramLabel = "PATH",
+      description = "The Claude Code CLI (default: $VSM_CLAUDE_COMMAND, else claude on PATH).")
   String claudeCommand;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Model for every agent (e.g. sonnet, opus).")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description = "Model for every agent (e.g. sonnet, opus).")
   String model;
 
-  @Option(names = "--agent-timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "Time limit per agent, e.g. 90s, 30m (default 30m).")
+  @Option(
+      names = "--agent-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Time limit per agent, e.g. 90s, 30m (default 30m).")
   Duration agentTimeout;
 
-  @Option(names = "--max-budget-usd", paramLabel = "USD", description = "Start no new agent once the cycle has cost this much.")
+  @Option(
+      names = "--max-budget-usd",
+      paramLabel = "USD",
+      description = "Start no new agent once the cycle has cost this much.")
   Double maxBudgetUsd;
 
   @Option(names = "--max-turns", paramLabel = "N", description = "Turn limit per agent.")
   Integer maxTurns;
 
-  @Option(names = "--permission-mode", paramLabel = "MODE", description = "Permission mode of S1 agents (default acceptEdits): ${COMPLETION-CANDIDATES}.", completionCandidates = PermissionModes.class)
+  @Option(
+      names = "--permission-mode",
+      paramLabel = "MODE",
+      description = "Permission mode of S1 agents (default acceptEdits): ${COMPLETION-CANDIDATES}.",
+      completionCandidates = PermissionModes.class)
   String permissionMode;
 
-  @Option(names = "--rules", paramLabel = "FILE", description = "Extra complexity rules as JSON (also read from DIR/.claude/vsm-rules.json).")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "Extra complexity rules as JSON (also read from DIR/.claude/vsm-rules.json).")
   Path rulesFile;
 
   static final class PermissionModes extends ArrayList<String> {
@@ -149,7 +204,10 @@ final class VsmCommand implements Callable<Integer> {
 
   /** Where the rest of the program comes from; tests supply their own. */
   record Context(
-      Map<String, String> environment, InputStream stdin, CycleCancellation cancellation, boolean terminal) {}
+      Map<String, String> environment,
+      InputStream stdin,
+      CycleCancellation cancellation,
+      boolean terminal) {}
 
   private final Context context;
 
@@ -169,12 +227,13 @@ final class VsmCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     Path workDir = workingDirectory();
-    Diagnostics diagnostics = message -> {
-      synchronized (err()) {
-        err().println("vsm: " + message);
-        err().flush();
-      }
-    };
+    Diagnostics diagnostics =
+        message -> {
+          synchronized (err()) {
+            err().println("vsm: " + message);
+            err().flush();
+          }
+        };
     Wiring wiring = new Wiring(workDir, context.environment(), diagnostics, rules(workDir));
     if (state) {
       return showState(wiring.queries());
@@ -195,12 +254,15 @@ final class VsmCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    int modes = (state ? 1 : 0) + (log ? 1 : 0) + (reset ? 1 : 0) + (analyze ? 1 : 0) + (dryRun ? 1 : 0);
+    int modes =
+        (state ? 1 : 0) + (log ? 1 : 0) + (reset ? 1 : 0) + (analyze ? 1 : 0) + (dryRun ? 1 : 0);
     if (modes > 1) {
-      throw new UsageException("--state, --log, --reset, --analyze and --dry-run exclude each other: give one");
+      throw new UsageException(
+          "--state, --log, --reset, --analyze and --dry-run exclude each other: give one");
     }
     if ((state || log || reset) && !task.isEmpty()) {
-      throw new UsageException("--state, --log and --reset take no task; to run a task, leave them out");
+      throw new UsageException(
+          "--state, --log and --reset take no task; to run a task, leave them out");
     }
     if ((logCount != null || logTask != null) && !log) {
       throw new UsageException("--log-count and --task go with --log");
@@ -212,7 +274,8 @@ final class VsmCommand implements Callable<Integer> {
       throw new UsageException("--reset has no --json output");
     }
     if (hint != null && (state || log || reset)) {
-      throw new UsageException("--simple/--medium/--complex go with a task, --analyze or --dry-run");
+      throw new UsageException(
+          "--simple/--medium/--complex go with a task, --analyze or --dry-run");
     }
     if (modes == 0 || dryRun) {
       if (task.stream().allMatch(String::isBlank)) {
@@ -222,7 +285,8 @@ final class VsmCommand implements Callable<Integer> {
       }
     }
     if (permissionMode != null && !Wiring.PERMISSION_MODES.contains(permissionMode)) {
-      throw new UsageException("--permission-mode must be one of " + String.join(", ", Wiring.PERMISSION_MODES));
+      throw new UsageException(
+          "--permission-mode must be one of " + String.join(", ", Wiring.PERMISSION_MODES));
     }
     if (maxBudgetUsd != null && !(maxBudgetUsd > 0)) {
       throw new UsageException("--max-budget-usd must be more than 0");
@@ -235,7 +299,8 @@ final class VsmCommand implements Callable<Integer> {
   private Path workingDirectory() {
     Path d = (dir != null ? dir : Path.of("")).toAbsolutePath().normalize();
     if (!Files.isDirectory(d)) {
-      throw new UsageException("working directory " + d + " does not exist: give an existing directory with -d");
+      throw new UsageException(
+          "working directory " + d + " does not exist: give an existing directory with -d");
     }
     return d;
   }
@@ -278,7 +343,9 @@ final class VsmCommand implements Callable<Integer> {
     if (removed.isEmpty()) {
       out().println("Nothing to reset: no state files in " + workDir.resolve(".claude/vsm-state"));
     } else {
-      out().println("Removed " + removed.size() + " state file" + (removed.size() == 1 ? "" : "s") + ":");
+      out()
+          .println(
+              "Removed " + removed.size() + " state file" + (removed.size() == 1 ? "" : "s") + ":");
       removed.forEach(r -> out().println("  " + r));
       out().println("The execution log was kept.");
     }
@@ -289,7 +356,8 @@ final class VsmCommand implements Callable<Integer> {
   private int doAnalyze(StateQueryService q) {
     List<String> tasks = new ArrayList<>();
     if (task.isEmpty()) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           if (!line.isBlank()) {
@@ -300,7 +368,8 @@ final class VsmCommand implements Callable<Integer> {
         throw new UsageException("cannot read tasks from standard input: " + e.getMessage());
       }
       if (tasks.isEmpty()) {
-        throw new UsageException("no task to analyse: give tasks as arguments or one per line on standard input");
+        throw new UsageException(
+            "no task to analyse: give tasks as arguments or one per line on standard input");
       }
     } else {
       task.stream().filter(t -> !t.isBlank()).forEach(t -> tasks.add(t.strip()));
@@ -308,8 +377,11 @@ final class VsmCommand implements Callable<Integer> {
     for (String t : tasks) {
       ComplexityAssessment a = q.analyze(t, hintLevel());
       if (json) {
-        out().println(tasks.size() == 1 ? JsonText.pretty(Documents.assessment(t, a)).strip()
-            : JsonText.compact(Documents.assessment(t, a)));
+        out()
+            .println(
+                tasks.size() == 1
+                    ? JsonText.pretty(Documents.assessment(t, a)).strip()
+                    : JsonText.compact(Documents.assessment(t, a)));
       } else {
         out().print(HumanFormat.assessment(t, a));
       }
@@ -328,14 +400,24 @@ final class VsmCommand implements Callable<Integer> {
   private int runCycle(Wiring wiring, Path workDir) {
     RunCycleCommand command =
         new RunCycleCommand(
-            joinedTask(), null, hintLevel(), workDir, agentTimeout,
-            new AgentOptions(model, maxTurns, null, permissionMode), maxBudgetUsd, 0,
+            joinedTask(),
+            null,
+            hintLevel(),
+            workDir,
+            agentTimeout,
+            new AgentOptions(model, maxTurns, null, permissionMode),
+            maxBudgetUsd,
+            0,
             context.cancellation());
     CycleResult result;
     try (ProgressPrinter progress = new ProgressPrinter(err(), context.terminal())) {
       result = wiring.cycle(claudeCommand, progress).run(command);
     }
-    out().print(json ? JsonText.pretty(Documents.cycle(result, verbose)) : HumanFormat.cycle(result, verbose));
+    out()
+        .print(
+            json
+                ? JsonText.pretty(Documents.cycle(result, verbose))
+                : HumanFormat.cycle(result, verbose));
     out().flush();
     return result.success() ? ExitCode.SUCCESS : ExitCode.CYCLE_FAILED;
   }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The composition root: the one place that knows every adapter. Ports are built on first use, so
- * a command that only analyses a task never touches the state directory.
+ * The composition root: the one place that knows every adapter. Ports are built on first use, so a
+ * command that only analyses a task never touches the state directory.
  */
 final class Wiring {
 
@@ -35,7 +35,11 @@ final class Wiring {
   private StateStore store;
   private ExecutionLog log;
 
-  Wiring(Path workingDirectory, Map<String, String> environment, Diagnostics diagnostics, ComplexityRules rules) {
+  Wiring(
+      Path workingDirectory,
+      Map<String, String> environment,
+      Diagnostics diagnostics,
+      ComplexityRules rules) {
     this.workingDirectory = workingDirectory;
     this.environment = environment;
     this.diagnostics = diagnostics;
@@ -51,8 +55,11 @@ final class Wiring {
 
   synchronized ExecutionLog log() {
     if (log == null) {
-      log = FileSystemAdapters.executionLog(
-          workingDirectory, FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID")), diagnostics);
+      log =
+          FileSystemAdapters.executionLog(
+              workingDirectory,
+              FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID")),
+              diagnostics);
     }
     return log;
   }
@@ -73,6 +80,12 @@ final class Wiring {
     ClaudeSettings settings = ClaudeSettings.fromEnvironment(claudeCommand, environment);
     IdSource ids = () -> String.format("%08x", ThreadLocalRandom.current().nextInt());
     return new RunCycleService(
-        store(), log(), ClaudeAdapters.agentRunner(settings, diagnostics), clock, ids, analyzer(), progress);
+        store(),
+        log(),
+        ClaudeAdapters.agentRunner(settings, diagnostics),
+        clock,
+        ids,
+        analyzer(),
+        progress);
   }
 }

@@ -25,30 +25,49 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule domain_uses_the_jdk_only =
-      classes().that().resideInAPackage("dev.vsm.domain..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage("dev.vsm.domain..", "java..");
+      classes()
+          .that()
+          .resideInAPackage("dev.vsm.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.domain..", "java..");
 
   @ArchTest
   static final ArchRule application_uses_the_domain_and_the_jdk_only =
-      classes().that().resideInAPackage("dev.vsm.application..")
-          .should().onlyDependOnClassesThat()
+      classes()
+          .that()
+          .resideInAPackage("dev.vsm.application..")
+          .should()
+          .onlyDependOnClassesThat()
           .resideInAnyPackage("dev.vsm.application..", "dev.vsm.domain..", "java..");
 
   @ArchTest
   static final ArchRule the_filesystem_adapter_uses_no_other_adapter =
-      noClasses().that().resideInAPackage("dev.vsm.adapter.filesystem..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.vsm.adapter.claude..", "dev.vsm.adapter.cli..");
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.filesystem..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.adapter.claude..", "dev.vsm.adapter.cli..");
 
   @ArchTest
   static final ArchRule the_claude_adapter_uses_no_other_adapter =
-      noClasses().that().resideInAPackage("dev.vsm.adapter.claude..")
-          .should().dependOnClassesThat().resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.cli..");
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.claude..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.cli..");
 
   @ArchTest
   static final ArchRule only_the_wiring_class_of_the_cli_knows_the_other_adapters =
-      noClasses().that().resideInAPackage("dev.vsm.adapter.cli..")
-          .and().doNotHaveSimpleName("Wiring")
-          .should().dependOnClassesThat()
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.cli..")
+          .and()
+          .doNotHaveSimpleName("Wiring")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..")
           .because("adapters never use each other; the CLI's wiring class is the one exception");
 
@@ -58,7 +77,11 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule nobody_prints_but_the_cli =
-      noClasses().that().resideOutsideOfPackage("dev.vsm.adapter.cli..")
-          .should().accessField(System.class, "out")
-          .orShould().accessField(System.class, "err");
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.vsm.adapter.cli..")
+          .should()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err");
 }

@@ -43,9 +43,14 @@ class EndToEndIT {
   }
 
   private ProcessBuilder builder(Path cwd, String pathVar, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("vsm.jar")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                System.getProperty("vsm.jar")));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     Map<String, String> env = pb.environment();
@@ -90,15 +95,26 @@ class EndToEndIT {
     "--medium, Add input validation to the login form, s1-code-writer s1-tester",
     "--complex, Add user authentication with OAuth2, s1-backend s1-tester s1-reviewer"
   })
-  void a_full_cycle_at_each_complexity_level(String hint, String task, String agents) throws Exception {
+  void a_full_cycle_at_each_complexity_level(String hint, String task, String agents)
+      throws Exception {
     Result r = vsm(hint, task);
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("VSM Cycle Complete: SUCCESS", "Task ID: ", "Summary: Completed with",
-        "Agents invoked: " + String.join(", ", agents.split(" ")), "Audit: passed", "Conflicts: none",
-        "Adaptations: none", "Cost: $", "Tokens: ");
-    assertThat(r.err()).contains("S4 intelligence", "system4-strategy ok", "S3* audit", "cycle succeeded");
-    assertThat(claude.calls()).startsWith("system4-strategy", "system3-control", "system2-coordination")
+    assertThat(r.out())
+        .contains(
+            "VSM Cycle Complete: SUCCESS",
+            "Task ID: ",
+            "Summary: Completed with",
+            "Agents invoked: " + String.join(", ", agents.split(" ")),
+            "Audit: passed",
+            "Conflicts: none",
+            "Adaptations: none",
+            "Cost: $",
+            "Tokens: ");
+    assertThat(r.err())
+        .contains("S4 intelligence", "system4-strategy ok", "S3* audit", "cycle succeeded");
+    assertThat(claude.calls())
+        .startsWith("system4-strategy", "system3-control", "system2-coordination")
         .endsWith("system3-audit");
     Map<?, ?> task0 = json(Files.readString(state("current-task.json")));
     assertThat(task0.get("status")).isEqualTo("completed");
@@ -109,19 +125,34 @@ class EndToEndIT {
   void the_reference_invocations_work_in_order() throws Exception {
     Result run = vsm("Add a login feature");
     assertThat(run.code()).as(run.err()).isZero();
-    String taskId = run.out().lines().filter(l -> l.startsWith("Task ID: ")).findFirst().orElseThrow().substring(9);
+    String taskId =
+        run.out()
+            .lines()
+            .filter(l -> l.startsWith("Task ID: "))
+            .findFirst()
+            .orElseThrow()
+            .substring(9);
 
     Result verbose = vsm("-v", "Add a login feature");
     assertThat(verbose.out()).contains("Output:", "implemented the change");
 
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    Result dir = vsmIn(elsewhere, path, "-d", project.toString(), "--medium", "Add user validation");
+    Result dir =
+        vsmIn(elsewhere, path, "-d", project.toString(), "--medium", "Add user validation");
     assertThat(dir.code()).isZero();
     assertThat(Files.exists(elsewhere.resolve(".claude"))).isFalse();
 
     Result state = vsm("--state");
-    assertThat(state.out()).contains("VSM State", "Current Task:", "Status: completed", "Completion Rate: 100.00%",
-        "Agent Error Rates:", "code-writer: 0.00%", "Agent Registry:", "healthy");
+    assertThat(state.out())
+        .contains(
+            "VSM State",
+            "Current Task:",
+            "Status: completed",
+            "Completion Rate: 100.00%",
+            "Agent Error Rates:",
+            "code-writer: 0.00%",
+            "Agent Registry:",
+            "healthy");
     Map<?, ?> stateJson = json(vsm("--state", "--json").out());
     assertThat(((Map<?, ?>) stateJson.get("current_task")).get("status")).isEqualTo("completed");
     assertThat(stateJson.get("s3_allocation")).isNotNull();
@@ -136,8 +167,9 @@ class EndToEndIT {
     Result logJson = vsm("--log", "--json", "--log-count", "3");
     List<?> entries = JsonMapper.builder().build().readValue(logJson.out(), List.class);
     assertThat(entries).hasSize(3);
-    assertThat(new ArrayList<Object>(((Map<?, ?>) entries.get(2)).keySet())).containsExactlyInAnyOrder(
-        "timestamp", "event_type", "task_id", "agent", "data", "session_id");
+    assertThat(new ArrayList<Object>(((Map<?, ?>) entries.get(2)).keySet()))
+        .containsExactlyInAnyOrder(
+            "timestamp", "event_type", "task_id", "agent", "data", "session_id");
     Result byTask = vsm("--log", "--task", taskId);
     assertThat(byTask.out()).contains("task_started", "Task " + taskId + ": completed");
 
@@ -149,7 +181,9 @@ class EndToEndIT {
 
   @Test
   void a_failing_audit_exits_1() throws Exception {
-    claude.reply("system3-audit", "{\"audit_passed\": false, \"quality_assessment\": {\"issues_found\": [\"no tests\"]}}");
+    claude.reply(
+        "system3-audit",
+        "{\"audit_passed\": false, \"quality_assessment\": {\"issues_found\": [\"no tests\"]}}");
 
     Result r = vsm("Add a login feature");
 
@@ -162,9 +196,13 @@ class EndToEndIT {
     Result r = vsmIn(project, "/usr/bin:/bin", "Add a login feature");
 
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).contains("was not found").contains("npm install -g @anthropic-ai/claude-code")
-        .doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(json(Files.readString(state("current-task.json"))).get("status")).isEqualTo("failed");
+    assertThat(r.err())
+        .contains("was not found")
+        .contains("npm install -g @anthropic-ai/claude-code")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status"))
+        .isEqualTo("failed");
   }
 
   @Test
@@ -186,7 +224,10 @@ class EndToEndIT {
     Result r = vsm("--state");
 
     assertThat(r.code()).isZero();
-    assertThat(r.err()).contains("warning").contains("viability-metrics.json").contains(".corrupt-");
+    assertThat(r.err())
+        .contains("warning")
+        .contains("viability-metrics.json")
+        .contains(".corrupt-");
     assertThat(r.out()).contains("Completion Rate: 100.00%");
     try (Stream<Path> files = Files.list(state("x").getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -201,7 +242,8 @@ class EndToEndIT {
     p.getOutputStream().close();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
     StringBuilder err = new StringBuilder();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         err.append(line).append('\n');
@@ -215,9 +257,13 @@ class EndToEndIT {
 
     assertThat(p.exitValue()).as(err.toString()).isEqualTo(130);
     assertThat(err.toString()).contains("interrupted").contains("marked failed");
-    assertThat(json(Files.readString(state("current-task.json"))).get("status")).isEqualTo("failed");
-    assertThat(Files.readAllLines(state("execution-log.jsonl")).get(Files.readAllLines(state("execution-log.jsonl")).size() - 1))
-        .contains("\"task_failed\"").contains("interrupted");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status"))
+        .isEqualTo("failed");
+    assertThat(
+            Files.readAllLines(state("execution-log.jsonl"))
+                .get(Files.readAllLines(state("execution-log.jsonl")).size() - 1))
+        .contains("\"task_failed\"")
+        .contains("interrupted");
   }
 
   @Test

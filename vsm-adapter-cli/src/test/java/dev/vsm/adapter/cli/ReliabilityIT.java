@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** §10: many vsm processes in one directory, and vsm killed with SIGKILL in the middle of a cycle. */
+/**
+ * §10: many vsm processes in one directory, and vsm killed with SIGKILL in the middle of a cycle.
+ */
 class ReliabilityIT {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -38,10 +40,18 @@ class ReliabilityIT {
   }
 
   private ProcessBuilder vsm(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("vsm.jar"),
-        "-d", project.toString(), "--claude-command", claude.command().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                System.getProperty("vsm.jar"),
+                "-d",
+                project.toString(),
+                "--claude-command",
+                claude.command().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     pb.environment().remove("CLAUDE_SESSION_ID");
@@ -67,14 +77,16 @@ class ReliabilityIT {
   @Test
   void eight_processes_running_cycles_in_one_directory_lose_nothing() throws Exception {
     // S4 disagrees with S3 in every cycle: one conflict each.
-    claude.reply("system4-strategy",
+    claude.reply(
+        "system4-strategy",
         "{\"task_analysis\":\"a\",\"strategic_recommendation\":{\"approach\":\"x\",\"complexity_assessment\":\"complex\"}}");
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      runs.add(vsm("--medium", "Add user validation " + i)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start());
+      runs.add(
+          vsm("--medium", "Add user validation " + i)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start());
     }
     for (Process p : runs) {
       assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -85,21 +97,24 @@ class ReliabilityIT {
     assertThat(count(entries, "task_started")).isEqualTo(8);
     assertThat(count(entries, "task_completed")).isEqualTo(8);
     assertThat(count(entries, "conflict_detected")).isEqualTo(8);
-    Map<?, ?> metrics = JSON.readValue(Files.readAllBytes(state("viability-metrics.json")), Map.class);
+    Map<?, ?> metrics =
+        JSON.readValue(Files.readAllBytes(state("viability-metrics.json")), Map.class);
     assertThat(metrics.get("s3_s4_conflicts")).isEqualTo(8);
     assertThat(entries.stream().map(e -> e.get("session_id")).distinct().count()).isEqualTo(8);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"system4-strategy", "system2-coordination", "s1-code-writer", "system3-audit"})
-  void a_cycle_killed_with_sigkill_leaves_parseable_state_and_the_next_cycle_logs_it(String runningAgent)
-      throws Exception {
+  @ValueSource(
+      strings = {"system4-strategy", "system2-coordination", "s1-code-writer", "system3-audit"})
+  void a_cycle_killed_with_sigkill_leaves_parseable_state_and_the_next_cycle_logs_it(
+      String runningAgent) throws Exception {
     claude.mode(runningAgent, "slow");
     String killAt = runningAgent + " started";
     ProcessBuilder pb = vsm("Add user validation");
     pb.environment().put("FAKE_CLAUDE_SLEEP", "30");
     Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = err.readLine()) != null && !line.contains(killAt)) {
         // wait for the point to kill at
@@ -114,20 +129,28 @@ class ReliabilityIT {
         assertThat(JSON.readValue(Files.readAllBytes(f), Map.class)).as(f.toString()).isNotNull();
       }
     }
-    String killed = (String) JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("id");
+    String killed =
+        (String)
+            JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("id");
 
     claude.mode(runningAgent, "reply");
-    Process next = vsm("Add user validation").redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process next =
+        vsm("Add user validation")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(next.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     List<Map<?, ?>> entries = logEntries();
-    assertThat(entries).anySatisfy(e -> {
-      assertThat(e.get("event_type")).isEqualTo("task_failed");
-      assertThat(e.get("task_id")).isEqualTo(killed);
-      assertThat(((Map<?, ?>) e.get("data")).get("error").toString()).contains("abandoned");
-    });
-    assertThat(JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("status"))
+    assertThat(entries)
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("event_type")).isEqualTo("task_failed");
+              assertThat(e.get("task_id")).isEqualTo(killed);
+              assertThat(((Map<?, ?>) e.get("data")).get("error").toString()).contains("abandoned");
+            });
+    assertThat(
+            JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("status"))
         .isEqualTo("completed");
   }
 }

@@ -29,10 +29,12 @@ class VsmCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd =
-        Main.commandLine(new VsmCommand.Context(
-            Map.of("PATH", "/usr/bin:/bin"),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new CycleCancellation(), false));
+        Main.commandLine(
+            new VsmCommand.Context(
+                Map.of("PATH", "/usr/bin:/bin"),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new CycleCancellation(),
+                false));
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of("-d", dir.toString()));
@@ -54,15 +56,28 @@ class VsmCommandTest {
     assertThat(vsm("--version").out()).startsWith("vsm ");
     Run help = vsm("--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("--state", "--log-count", "--analyze", "--dry-run", "--claude-command",
-        "--agent-timeout", "--max-budget-usd", "--permission-mode", "--rules", "Exit codes");
+    assertThat(help.out())
+        .contains(
+            "--state",
+            "--log-count",
+            "--analyze",
+            "--dry-run",
+            "--claude-command",
+            "--agent-timeout",
+            "--max-budget-usd",
+            "--permission-mode",
+            "--rules",
+            "Exit codes");
   }
 
   @Test
   void an_unknown_option_is_a_one_line_usage_error() {
     Run r = vsm("--bogus", "task");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).doesNotContain("\n").contains("Unknown option: '--bogus'").contains("--help");
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains("Unknown option: '--bogus'")
+        .contains("--help");
     assertThat(r.out()).isEmpty();
   }
 
@@ -87,8 +102,10 @@ class VsmCommandTest {
   @Test
   void a_missing_working_directory_is_a_usage_error() {
     StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine(new VsmCommand.Context(Map.of(), new ByteArrayInputStream(new byte[0]),
-        new CycleCancellation(), false));
+    CommandLine cmd =
+        Main.commandLine(
+            new VsmCommand.Context(
+                Map.of(), new ByteArrayInputStream(new byte[0]), new CycleCancellation(), false));
     cmd.setErr(new PrintWriter(err));
     cmd.setOut(new PrintWriter(new StringWriter()));
     assertThat(cmd.execute("-d", dir.resolve("nope").toString(), "--state")).isEqualTo(2);
@@ -101,11 +118,22 @@ class VsmCommandTest {
 
     assertThat(r.code()).isZero();
     Map<?, ?> doc = json(r.out());
-    assertThat(new ArrayList<Object>(doc.keySet())).containsExactly("task", "complexity", "confidence",
-        "rationale", "suggested_agents", "suggested_agent_types", "parallel_possible", "keywords_found",
-        "domain_signals", "scope_estimate", "recommendation");
+    assertThat(new ArrayList<Object>(doc.keySet()))
+        .containsExactly(
+            "task",
+            "complexity",
+            "confidence",
+            "rationale",
+            "suggested_agents",
+            "suggested_agent_types",
+            "parallel_possible",
+            "keywords_found",
+            "domain_signals",
+            "scope_estimate",
+            "recommendation");
     assertThat(doc.get("complexity")).isEqualTo("complex");
-    assertThat(((Map<?, ?>) doc.get("recommendation")).get("primary_agents")).isEqualTo(List.of("backend", "tester"));
+    assertThat(((Map<?, ?>) doc.get("recommendation")).get("primary_agents"))
+        .isEqualTo(List.of("backend", "tester"));
     assertThat(Files.exists(dir.resolve(".claude"))).as("analysis touches no state").isFalse();
   }
 
@@ -122,7 +150,9 @@ class VsmCommandTest {
   @Test
   void analyze_takes_a_hint_and_prints_a_human_layout() {
     Run r = vsm("--analyze", "--medium", "Implement OAuth2");
-    assertThat(r.out()).contains("Complexity: medium (confidence 0.95)").contains("User hint: medium");
+    assertThat(r.out())
+        .contains("Complexity: medium (confidence 0.95)")
+        .contains("User hint: medium");
   }
 
   @Test
@@ -133,12 +163,24 @@ class VsmCommandTest {
   @Test
   void an_empty_state_shows_defaults_and_json_nulls() {
     Run human = vsm("--state");
-    assertThat(human.out()).contains("VSM State", "Current Task:", "(none)", "Completion Rate: 100.00%",
-        "S3/S4 Conflicts: 0", "Health:", "healthy");
+    assertThat(human.out())
+        .contains(
+            "VSM State",
+            "Current Task:",
+            "(none)",
+            "Completion Rate: 100.00%",
+            "S3/S4 Conflicts: 0",
+            "Health:",
+            "healthy");
 
     Map<?, ?> doc = json(vsm("--state", "--json").out());
-    assertThat(new ArrayList<Object>(doc.keySet())).containsExactly("current_task", "viability_metrics",
-        "agent_registry", "s3_allocation", "s4_environment");
+    assertThat(new ArrayList<Object>(doc.keySet()))
+        .containsExactly(
+            "current_task",
+            "viability_metrics",
+            "agent_registry",
+            "s3_allocation",
+            "s4_environment");
     assertThat(doc.get("current_task")).isNull();
     assertThat(((Map<?, ?>) doc.get("viability_metrics")).get("completion_rate")).isEqualTo(1.0);
   }
@@ -147,7 +189,8 @@ class VsmCommandTest {
   void the_state_names_health_problems_and_their_adaptations() throws IOException {
     Path state = dir.resolve(".claude/vsm-state");
     Files.createDirectories(state);
-    Files.writeString(state.resolve("viability-metrics.json"),
+    Files.writeString(
+        state.resolve("viability-metrics.json"),
         "{\"completion_rate\": 0.4, \"audit_pass_rate\": 0.5, \"oscillation_rate\": 0.3,"
             + " \"agent_errors\": {\"tester\": 0.5}, \"active_adaptations\": [{\"type\": \"add_review_step\","
             + " \"trigger\": \"tester_errors\", \"effect\": \"Add reviewer before tester\", \"applied_at\": \"\","
@@ -155,12 +198,15 @@ class VsmCommandTest {
 
     Run r = vsm("--state");
 
-    assertThat(r.out()).contains("Completion Rate: 40.00%", "tester: 50.00%",
-        "- add_review_step: Add reviewer before tester",
-        "Low completion rate: 40% (answered by lower_complexity_threshold)",
-        "Low audit pass rate: 50% (answered by tighten_s3_star)",
-        "High oscillation: 30% (answered by increase_s2_involvement)",
-        "Agent tester has 50% error rate (answered by add_review_step)");
+    assertThat(r.out())
+        .contains(
+            "Completion Rate: 40.00%",
+            "tester: 50.00%",
+            "- add_review_step: Add reviewer before tester",
+            "Low completion rate: 40% (answered by lower_complexity_threshold)",
+            "Low audit pass rate: 50% (answered by tighten_s3_star)",
+            "High oscillation: 30% (answered by increase_s2_involvement)",
+            "Agent tester has 50% error rate (answered by add_review_step)");
   }
 
   @Test
@@ -175,8 +221,13 @@ class VsmCommandTest {
     Run r = vsm("--dry-run", "Implement role-based access control across the API and admin UI");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("VSM Dry Run", "complex", "1. s1-frontend, s1-backend", "2. s1-tester",
-        "3. s1-reviewer");
+    assertThat(r.out())
+        .contains(
+            "VSM Dry Run",
+            "complex",
+            "1. s1-frontend, s1-backend",
+            "2. s1-tester",
+            "3. s1-reviewer");
     Map<?, ?> doc = json(vsm("--dry-run", "--json", "--simple", "Implement OAuth2").out());
     assertThat(doc.get("s1_steps")).isEqualTo(List.of(List.of("generalist-coder")));
   }
@@ -184,16 +235,27 @@ class VsmCommandTest {
   @Test
   void rules_from_a_file_and_from_the_project_extend_the_analysis() throws IOException {
     Path rules = dir.resolve("rules.json");
-    Files.writeString(rules, "{\"keywords\": {\"complex\": [\"\\\\bml\\\\b\", {\"pattern\": \"\\\\bgpu\\\\b\", \"weight\": 0.4}]},"
-        + " \"domains\": {\"ml\": [\"\\\\bmodel\\\\b\", \"\\\\btraining\\\\b\"]}}");
+    Files.writeString(
+        rules,
+        "{\"keywords\": {\"complex\": [\"\\\\bml\\\\b\", {\"pattern\": \"\\\\bgpu\\\\b\", \"weight\": 0.4}]},"
+            + " \"domains\": {\"ml\": [\"\\\\bmodel\\\\b\", \"\\\\btraining\\\\b\"]}}");
 
-    Map<?, ?> doc = json(vsm("--rules", rules.toString(), "--analyze", "--json", "Train ML model for predictions").out());
+    Map<?, ?> doc =
+        json(
+            vsm(
+                    "--rules",
+                    rules.toString(),
+                    "--analyze",
+                    "--json",
+                    "Train ML model for predictions")
+                .out());
     assertThat(doc.get("domain_signals")).isEqualTo(List.of("ml"));
     assertThat(doc.get("complexity")).isEqualTo("complex");
 
     Files.createDirectories(dir.resolve(".claude"));
     Files.copy(rules, dir.resolve(".claude/vsm-rules.json"));
-    assertThat(json(vsm("--analyze", "--json", "Train ML model").out()).get("domain_signals")).isEqualTo(List.of("ml"));
+    assertThat(json(vsm("--analyze", "--json", "Train ML model").out()).get("domain_signals"))
+        .isEqualTo(List.of("ml"));
   }
 
   @Test
@@ -206,9 +268,11 @@ class VsmCommandTest {
 
     Files.writeString(rules, "{not json");
     assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err()).contains("not valid JSON");
-    assertThat(vsm("--rules", dir.resolve("missing.json").toString(), "--analyze", "x").err()).contains("does not exist");
+    assertThat(vsm("--rules", dir.resolve("missing.json").toString(), "--analyze", "x").err())
+        .contains("does not exist");
     Files.writeString(rules, "{\"keywords\": {\"complex\": [\"(unclosed\"]}}");
-    assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err()).contains("not a valid pattern");
+    assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err())
+        .contains("not a valid pattern");
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
-
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,8 @@ final class FileExecutionLog implements ExecutionLog {
   private final long maxBytes;
   private final int keep;
 
-  FileExecutionLog(StateDirectory dir, ObjectMapper json, String sessionId, long maxBytes, int keep) {
+  FileExecutionLog(
+      StateDirectory dir, ObjectMapper json, String sessionId, long maxBytes, int keep) {
     this.dir = dir;
     this.json = json;
     this.sessionId = sessionId;
@@ -59,8 +59,7 @@ final class FileExecutionLog implements ExecutionLog {
 
   @Override
   public void append(LogEntry entry) {
-    byte[] line =
-        (LogJson.toLine(json, entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = (LogJson.toLine(json, entry) + "\n").getBytes(StandardCharsets.UTF_8);
     dir.locked(
         () -> {
           Path file = dir.file(FILE);
@@ -69,7 +68,9 @@ final class FileExecutionLog implements ExecutionLog {
             // Writers hold the directory lock, so writing at the end is appending.
             try (FileChannel ch =
                 FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
               long end = ch.size();
               ByteBuffer buf = ByteBuffer.wrap(endsWithNewline(ch) ? line : withNewlineFirst(line));
@@ -139,8 +140,7 @@ final class FileExecutionLog implements ExecutionLog {
       int skipped = 0;
       try (BufferedReader r =
           new BufferedReader(
-              new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
-              1 << 16)) {
+              new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
         String line;
         while ((line = r.readLine()) != null) {
           if (line.isBlank()) {
@@ -166,8 +166,12 @@ final class FileExecutionLog implements ExecutionLog {
     if (skipped > 0) {
       dir.diagnostics()
           .warn(
-              "warning: skipped " + skipped + " unreadable line" + (skipped == 1 ? "" : "s")
-                  + " in " + file);
+              "warning: skipped "
+                  + skipped
+                  + " unreadable line"
+                  + (skipped == 1 ? "" : "s")
+                  + " in "
+                  + file);
     }
   }
 
@@ -201,22 +205,26 @@ final class FileExecutionLog implements ExecutionLog {
   @Override
   public List<LogEntry> readTask(String taskId) {
     List<LogEntry> out = new ArrayList<>();
-    streamContaining(taskId, e -> {
-      if (taskId.equals(e.taskId())) {
-        out.add(e);
-      }
-    });
+    streamContaining(
+        taskId,
+        e -> {
+          if (taskId.equals(e.taskId())) {
+            out.add(e);
+          }
+        });
     return out;
   }
 
   @Override
   public List<LogEntry> readSession(String session) {
     List<LogEntry> out = new ArrayList<>();
-    streamContaining(session, e -> {
-      if (session.equals(e.sessionId())) {
-        out.add(e);
-      }
-    });
+    streamContaining(
+        session,
+        e -> {
+          if (session.equals(e.sessionId())) {
+            out.add(e);
+          }
+        });
     return out;
   }
 
@@ -275,5 +283,4 @@ final class FileExecutionLog implements ExecutionLog {
           return null;
         });
   }
-
 }

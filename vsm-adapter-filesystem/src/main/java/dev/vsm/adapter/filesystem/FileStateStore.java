@@ -22,8 +22,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The state store as JSON files in {@code .claude/vsm-state/}, one per kind of state, each
- * replaced atomically; read-modify-write under the directory's cross-process lock.
+ * The state store as JSON files in {@code .claude/vsm-state/}, one per kind of state, each replaced
+ * atomically; read-modify-write under the directory's cross-process lock.
  */
 final class FileStateStore implements StateStore {
 
@@ -53,7 +53,8 @@ final class FileStateStore implements StateStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
+      return Optional.of(
+          mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
     } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException e) {
       return dir.locked(
           () -> {
@@ -65,7 +66,9 @@ final class FileStateStore implements StateStore {
             try {
               return Optional.of(
                   mapping.apply(DocumentFields.of(json.readValue(again, Object.class), name)));
-            } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException still) {
+            } catch (JacksonException
+                | DocumentFields.WrongShape
+                | IllegalArgumentException still) {
               dir.moveAside(name, reason(still));
               return Optional.<T>empty();
             }
@@ -91,10 +94,11 @@ final class FileStateStore implements StateStore {
 
   @Override
   public void saveCurrentTask(CurrentTask task) {
-    dir.locked(() -> {
-      write(CURRENT_TASK, StateDocuments.task(task));
-      return null;
-    });
+    dir.locked(
+        () -> {
+          write(CURRENT_TASK, StateDocuments.task(task));
+          return null;
+        });
   }
 
   @Override
@@ -149,10 +153,11 @@ final class FileStateStore implements StateStore {
 
   @Override
   public void saveAllocation(S3Allocation allocation) {
-    dir.locked(() -> {
-      write(ALLOCATION, StateDocuments.allocation(allocation));
-      return null;
-    });
+    dir.locked(
+        () -> {
+          write(ALLOCATION, StateDocuments.allocation(allocation));
+          return null;
+        });
   }
 
   @Override
@@ -162,10 +167,11 @@ final class FileStateStore implements StateStore {
 
   @Override
   public void saveEnvironment(S4Environment environment) {
-    dir.locked(() -> {
-      write(ENVIRONMENT, StateDocuments.environment(environment));
-      return null;
-    });
+    dir.locked(
+        () -> {
+          write(ENVIRONMENT, StateDocuments.environment(environment));
+          return null;
+        });
   }
 
   @Override
@@ -175,10 +181,11 @@ final class FileStateStore implements StateStore {
 
   @Override
   public void saveCoordinationPlan(CoordinationPlan plan) {
-    dir.locked(() -> {
-      write(PLAN, StateDocuments.plan(plan));
-      return null;
-    });
+    dir.locked(
+        () -> {
+          write(PLAN, StateDocuments.plan(plan));
+          return null;
+        });
   }
 
   @Override

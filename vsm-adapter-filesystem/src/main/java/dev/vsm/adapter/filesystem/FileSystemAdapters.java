@@ -31,7 +31,8 @@ public final class FileSystemAdapters {
 
   public static ExecutionLog executionLog(
       Path workingDirectory, String sessionId, Diagnostics diagnostics) {
-    return executionLog(workingDirectory, sessionId, diagnostics, FileExecutionLog.DEFAULT_MAX_BYTES);
+    return executionLog(
+        workingDirectory, sessionId, diagnostics, FileExecutionLog.DEFAULT_MAX_BYTES);
   }
 
   /** A log that rotates past {@code maxBytes}, keeping five rotated files. */
@@ -39,7 +40,10 @@ public final class FileSystemAdapters {
       Path workingDirectory, String sessionId, Diagnostics diagnostics, long maxBytes) {
     return new FileExecutionLog(
         new StateDirectory(stateDirectory(workingDirectory), Clock.systemUTC(), diagnostics),
-        JSON, sessionId, maxBytes, FileExecutionLog.DEFAULT_KEEP);
+        JSON,
+        sessionId,
+        maxBytes,
+        FileExecutionLog.DEFAULT_KEEP);
   }
 
   /** {@code CLAUDE_SESSION_ID} when set, else 12 random lower-case hex characters. */

@@ -17,8 +17,7 @@ final class Json {
 
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter(
-          Separators.createDefaultInstance()
-              .withObjectNameValueSpacing(Separators.Spacing.AFTER));
+          Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER));
 
   static byte[] pretty(ObjectMapper mapper, Object value) {
     String text = mapper.writer().with(PRETTY).writeValueAsString(value);

@@ -31,7 +31,8 @@ final class LineScanner {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       int segments =
-          (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
+          (int)
+              Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
       if (segments == 1) {
         return scan(ch, 0, size, needle);
       }
@@ -39,13 +40,14 @@ final class LineScanner {
       try {
         return IntStream.range(0, segments)
             .parallel()
-            .mapToObj(i -> {
-              try {
-                return scan(ch, i * step, i == segments - 1 ? size : (i + 1) * step, needle);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
+            .mapToObj(
+                i -> {
+                  try {
+                    return scan(ch, i * step, i == segments - 1 ? size : (i + 1) * step, needle);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
             .flatMap(List::stream)
             .toList();
       } catch (UncheckedIOException e) {

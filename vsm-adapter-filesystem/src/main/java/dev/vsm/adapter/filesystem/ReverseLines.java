@@ -10,8 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads a file's lines from the end backwards in blocks, so the last lines of a large file cost
- * the same as those of a small one.
+ * Reads a file's lines from the end backwards in blocks, so the last lines of a large file cost the
+ * same as those of a small one.
  */
 final class ReverseLines implements AutoCloseable {
 

@@ -74,8 +74,12 @@ final class StateDirectory {
       return work.get();
     } catch (IOException e) {
       throw new StateAccessException(
-          "cannot lock " + dir.resolve(LOCK_FILE) + ": " + e.getMessage()
-              + " (check the directory is writable)", e);
+          "cannot lock "
+              + dir.resolve(LOCK_FILE)
+              + ": "
+              + e.getMessage()
+              + " (check the directory is writable)",
+          e);
     } finally {
       jvmLock.unlock();
     }
@@ -86,8 +90,12 @@ final class StateDirectory {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new StateAccessException(
-          "cannot create the state directory " + dir + ": " + e
-              + " (check permissions, or run vsm with -d in a writable directory)", e);
+          "cannot create the state directory "
+              + dir
+              + ": "
+              + e
+              + " (check permissions, or run vsm with -d in a writable directory)",
+          e);
     }
   }
 
@@ -120,7 +128,8 @@ final class StateDirectory {
         ch.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -165,11 +174,22 @@ final class StateDirectory {
       return null;
     } catch (IOException e) {
       throw new StateAccessException(
-          "state file " + source + " is corrupt (" + reason + ") and cannot be moved aside: " + e
-              + "; move or delete it by hand", e);
+          "state file "
+              + source
+              + " is corrupt ("
+              + reason
+              + ") and cannot be moved aside: "
+              + e
+              + "; move or delete it by hand",
+          e);
     }
     diagnostics.warn(
-        "warning: " + source + " was corrupt (" + reason + "); moved it to " + target
+        "warning: "
+            + source
+            + " was corrupt ("
+            + reason
+            + "); moved it to "
+            + target
             + " and using defaults");
     return target;
   }

@@ -54,8 +54,8 @@ class CorruptStateTest {
         "s4-environment.json|{\"risks\": {}}",
         "coordination-plan.json|{\"plan\": []}"
       })
-  void a_corrupt_file_is_moved_aside_with_a_warning_and_defaults_are_used(String name, String content)
-      throws IOException {
+  void a_corrupt_file_is_moved_aside_with_a_warning_and_defaults_are_used(
+      String name, String content) throws IOException {
     Files.writeString(stateFile(name), content);
 
     var snapshot = store().snapshot();
@@ -63,16 +63,26 @@ class CorruptStateTest {
     assertThat(snapshot.metrics()).isEqualTo(ViabilityMetrics.defaults());
     assertThat(Files.exists(stateFile(name))).isFalse();
     List<Path> copies = corruptCopies();
-    assertThat(copies).singleElement().satisfies(p -> {
-      assertThat(p.getFileName().toString()).matches(java.util.regex.Pattern.quote(name) + "\\.corrupt-\\d{8}T\\d{6}Z");
-      assertThat(Files.readString(p)).isEqualTo(content);
-    });
-    assertThat(warnings).singleElement().satisfies(w ->
-        assertThat(w).contains(stateFile(name).toString()).contains(copies.get(0).toString()));
+    assertThat(copies)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getFileName().toString())
+                  .matches(java.util.regex.Pattern.quote(name) + "\\.corrupt-\\d{8}T\\d{6}Z");
+              assertThat(Files.readString(p)).isEqualTo(content);
+            });
+    assertThat(warnings)
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .contains(stateFile(name).toString())
+                    .contains(copies.get(0).toString()));
   }
 
   @Test
-  void a_corrupt_metrics_file_is_replaced_only_after_being_kept_and_updates_continue() throws IOException {
+  void a_corrupt_metrics_file_is_replaced_only_after_being_kept_and_updates_continue()
+      throws IOException {
     Files.writeString(stateFile("viability-metrics.json"), "garbage");
 
     ViabilityMetrics m = store().updateMetrics(x -> x.withS3S4Conflict("t"));
@@ -102,7 +112,9 @@ class CorruptStateTest {
 
     List<String> removed = store().reset();
 
-    assertThat(removed).hasSize(2).allMatch(p -> p.endsWith("viability-metrics.json") || p.endsWith("agent-registry.json"));
+    assertThat(removed)
+        .hasSize(2)
+        .allMatch(p -> p.endsWith("viability-metrics.json") || p.endsWith("agent-registry.json"));
     assertThat(Files.exists(stateFile("execution-log.jsonl"))).isTrue();
     assertThat(corruptCopies()).hasSize(1);
   }
@@ -120,7 +132,8 @@ class CorruptStateTest {
       return;
     }
     Path ro = work.resolve("ro");
-    Files.createDirectories(ro, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
+    Files.createDirectories(
+        ro, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
     StateStore s = FileSystemAdapters.stateStore(ro, Clock.systemUTC(), warnings::add);
     assertThatThrownBy(() -> s.updateMetrics(x -> x)).isInstanceOf(StateAccessException.class);
   }

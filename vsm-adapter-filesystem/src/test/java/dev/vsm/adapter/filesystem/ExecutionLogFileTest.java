@@ -34,7 +34,13 @@ class ExecutionLogFileTest {
   }
 
   private LogEntry entry(int n, String task) {
-    return LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, task, null, Map.of("n", n), "abcdef123456");
+    return LogEntry.of(
+        "2026-01-01T00:00:00Z",
+        EventType.STATE_CHANGED,
+        task,
+        null,
+        Map.of("n", n),
+        "abcdef123456");
   }
 
   private static int n(LogEntry e) {
@@ -44,10 +50,14 @@ class ExecutionLogFileTest {
   @Test
   void junk_lines_and_a_truncated_last_line_are_skipped_and_reported_once() throws IOException {
     log().append(entry(1, "t"));
-    Files.writeString(file("execution-log.jsonl"),
-        "not json at all\n{\"no_timestamp\": true}\n\n[1,2]\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        file("execution-log.jsonl"),
+        "not json at all\n{\"no_timestamp\": true}\n\n[1,2]\n",
+        StandardOpenOption.APPEND);
     log().append(entry(2, "t"));
-    Files.writeString(file("execution-log.jsonl"), "{\"timestamp\": \"2026-01-01T00:00:00Z\", \"event_ty",
+    Files.writeString(
+        file("execution-log.jsonl"),
+        "{\"timestamp\": \"2026-01-01T00:00:00Z\", \"event_ty",
         StandardOpenOption.APPEND);
 
     List<LogEntry> all = log().readAll();
@@ -60,7 +70,8 @@ class ExecutionLogFileTest {
   void recent_skips_a_truncated_last_line() throws IOException {
     log().append(entry(1, "t"));
     log().append(entry(2, "t"));
-    Files.writeString(file("execution-log.jsonl"), "{\"timestamp\": \"2026", StandardOpenOption.APPEND);
+    Files.writeString(
+        file("execution-log.jsonl"), "{\"timestamp\": \"2026", StandardOpenOption.APPEND);
 
     assertThat(log().recent(5)).extracting(ExecutionLogFileTest::n).containsExactly(1, 2);
     assertThat(warnings).singleElement().asString().contains("skipped 1 unreadable line ");
@@ -69,7 +80,8 @@ class ExecutionLogFileTest {
   @Test
   void an_append_after_a_torn_line_starts_on_a_line_of_its_own() throws IOException {
     log().append(entry(1, "t"));
-    Files.writeString(file("execution-log.jsonl"), "{\"timestamp\": \"20", StandardOpenOption.APPEND);
+    Files.writeString(
+        file("execution-log.jsonl"), "{\"timestamp\": \"20", StandardOpenOption.APPEND);
 
     log().append(entry(2, "t"));
 
@@ -82,8 +94,14 @@ class ExecutionLogFileTest {
     ExecutionLog log = log();
     String big = "x".repeat(50_000);
     for (int i = 0; i < 12; i++) {
-      log.append(LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, "t", null,
-          Map.of("n", i, "pad", big + "é"), "s"));
+      log.append(
+          LogEntry.of(
+              "2026-01-01T00:00:00Z",
+              EventType.STATE_CHANGED,
+              "t",
+              null,
+              Map.of("n", i, "pad", big + "é"),
+              "s"));
     }
 
     List<LogEntry> last = log.recent(5);
@@ -105,8 +123,9 @@ class ExecutionLogFileTest {
     List<LogEntry> all = log.readAll();
     assertThat(all).extracting(ExecutionLogFileTest::n).isSorted();
     assertThat(all.get(all.size() - 1).data()).containsEntry("n", 99);
-    assertThat(log.recent(40)).extracting(ExecutionLogFileTest::n).containsExactlyElementsOf(
-        java.util.stream.IntStream.range(60, 100).boxed().toList());
+    assertThat(log.recent(40))
+        .extracting(ExecutionLogFileTest::n)
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(60, 100).boxed().toList());
     assertThat(log.readTask("even")).extracting(ExecutionLogFileTest::n).allMatch(x -> x % 2 == 0);
     assertThat(all.size()).isLessThan(100).as("only five rotated files are kept");
   }
@@ -130,12 +149,22 @@ class ExecutionLogFileTest {
     ExecutionLog log = log();
     String pad = "ü".repeat(300_000); // lines of 600 kB: several span the 1 MiB blocks
     for (int i = 0; i < 8; i++) {
-      log.append(LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, i % 2 == 0 ? "tâche-é" : "other",
-          null, Map.of("n", i, "pad", pad), "s"));
+      log.append(
+          LogEntry.of(
+              "2026-01-01T00:00:00Z",
+              EventType.STATE_CHANGED,
+              i % 2 == 0 ? "tâche-é" : "other",
+              null,
+              Map.of("n", i, "pad", pad),
+              "s"));
     }
 
-    assertThat(log.readTask("tâche-é")).extracting(ExecutionLogFileTest::n).containsExactly(0, 2, 4, 6);
-    assertThat(log.readTask("other")).extracting(ExecutionLogFileTest::n).containsExactly(1, 3, 5, 7);
+    assertThat(log.readTask("tâche-é"))
+        .extracting(ExecutionLogFileTest::n)
+        .containsExactly(0, 2, 4, 6);
+    assertThat(log.readTask("other"))
+        .extracting(ExecutionLogFileTest::n)
+        .containsExactly(1, 3, 5, 7);
     assertThat(log.readTask("absent")).isEmpty();
     assertThat(log.taskSummary("tâche-é").status()).isEqualTo("in_progress");
   }
@@ -143,7 +172,8 @@ class ExecutionLogFileTest {
   @Test
   void a_task_query_reports_an_unreadable_matching_line() throws IOException {
     log().append(entry(1, "t1"));
-    Files.writeString(file("execution-log.jsonl"), "garbage mentioning t1\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        file("execution-log.jsonl"), "garbage mentioning t1\n", StandardOpenOption.APPEND);
 
     assertThat(log().readTask("t1")).hasSize(1);
     assertThat(warnings).singleElement().asString().contains("skipped 1 unreadable line");
@@ -154,13 +184,21 @@ class ExecutionLogFileTest {
     ExecutionLog log = log();
     String pad = "x".repeat(4_000);
     for (int i = 0; i < 9_000; i++) { // about 36 MB: scanned in two segments on two cores
-      log.append(LogEntry.of("2026-01-01T00:00:00Z", EventType.STATE_CHANGED, "t" + (i % 3), null,
-          Map.of("n", i, "pad", pad), "s"));
+      log.append(
+          LogEntry.of(
+              "2026-01-01T00:00:00Z",
+              EventType.STATE_CHANGED,
+              "t" + (i % 3),
+              null,
+              Map.of("n", i, "pad", pad),
+              "s"));
     }
 
     List<LogEntry> found = log.readTask("t1");
 
-    assertThat(found).extracting(ExecutionLogFileTest::n)
-        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 9_000).filter(i -> i % 3 == 1).boxed().toList());
+    assertThat(found)
+        .extracting(ExecutionLogFileTest::n)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 9_000).filter(i -> i % 3 == 1).boxed().toList());
   }
 }

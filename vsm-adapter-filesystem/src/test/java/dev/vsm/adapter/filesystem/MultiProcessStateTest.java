@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.domain.log.LogEntry;
 import java.io.BufferedReader;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +30,15 @@ class MultiProcessStateTest {
   private Process writer(String id, int count) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
-            java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-            System.getProperty("java.class.path"), StateWriterProcess.class.getName(),
-            work.toString(), id, String.valueOf(count))
+            java,
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            StateWriterProcess.class.getName(),
+            work.toString(),
+            id,
+            String.valueOf(count))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }
@@ -62,14 +67,19 @@ class MultiProcessStateTest {
     for (String line : lines) {
       assertThat(JSON.readValue(line, Map.class)).containsKeys("timestamp", "data");
     }
-    List<LogEntry> entries =
-        FileSystemAdapters.executionLog(work, "x", m -> {}).readAll();
-    Map<Object, List<Integer>> byWriter = entries.stream().collect(Collectors.groupingBy(
-        e -> e.data().get("writer"),
-        Collectors.mapping(e -> ((Number) e.data().get("n")).intValue(), Collectors.toList())));
+    List<LogEntry> entries = FileSystemAdapters.executionLog(work, "x", m -> {}).readAll();
+    Map<Object, List<Integer>> byWriter =
+        entries.stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.data().get("writer"),
+                    Collectors.mapping(
+                        e -> ((Number) e.data().get("n")).intValue(), Collectors.toList())));
     for (var e : byWriter.entrySet()) {
-      assertThat(e.getValue()).as("writer %s", e.getKey())
-          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+      assertThat(e.getValue())
+          .as("writer %s", e.getKey())
+          .containsExactlyElementsOf(
+              java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
     }
   }
 
@@ -82,8 +92,8 @@ class MultiProcessStateTest {
       int killAfter = 1 + random.nextInt(25);
       Process p = writer("k", 0);
       int lastReported = 0;
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while (lastReported < killAfter && (line = out.readLine()) != null) {
           lastReported = Integer.parseInt(line.trim());
@@ -95,17 +105,22 @@ class MultiProcessStateTest {
 
       for (String name : listStateFiles()) {
         if (name.endsWith(".json")) {
-          assertThat(JSON.readValue(Files.readAllBytes(stateFile(name)), Map.class)).as(name).isNotNull();
+          assertThat(JSON.readValue(Files.readAllBytes(stateFile(name)), Map.class))
+              .as(name)
+              .isNotNull();
         }
       }
-      int conflicts = FileSystemAdapters.stateStore(work, Clock.systemUTC(), m -> {}).metrics().s3S4Conflicts();
-      // Writes completed after the last one reported may be there too; none reported may be missing.
+      int conflicts =
+          FileSystemAdapters.stateStore(work, Clock.systemUTC(), m -> {}).metrics().s3S4Conflicts();
+      // Writes completed after the last one reported may be there too; none reported may be
+      // missing.
       assertThat(conflicts).as("round %d", round).isGreaterThanOrEqualTo(expectedAtLeast);
       expectedAtLeast = conflicts;
       List<String> warnings = new ArrayList<>();
       List<LogEntry> log = FileSystemAdapters.executionLog(work, "x", warnings::add).readAll();
       int reported = lastReported;
-      assertThat(log).as("round %d", round)
+      assertThat(log)
+          .as("round %d", round)
           .anyMatch(e -> ((Number) e.data().get("n")).intValue() == reported);
     }
     assertThat(listStateFiles()).noneMatch(n -> n.endsWith(".tmp") && !n.startsWith("."));
@@ -116,5 +131,4 @@ class MultiProcessStateTest {
       return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
     }
   }
-
 }

@@ -27,8 +27,13 @@ import tools.jackson.databind.ObjectMapper;
 class PythonStateSampleTest {
 
   private static final List<String> SAMPLE =
-      List.of("agent-registry.json", "current-task.json", "execution-log.jsonl",
-          "s3-allocations.json", "s4-environment.json", "viability-metrics.json");
+      List.of(
+          "agent-registry.json",
+          "current-task.json",
+          "execution-log.jsonl",
+          "s3-allocations.json",
+          "s4-environment.json",
+          "viability-metrics.json");
   private static final ObjectMapper JSON = Json.mapper();
 
   @TempDir Path work;
@@ -50,7 +55,8 @@ class PythonStateSampleTest {
   }
 
   private Map<?, ?> file(String name) throws IOException {
-    return JSON.readValue(Files.readAllBytes(FileSystemAdapters.stateDirectory(work).resolve(name)), Map.class);
+    return JSON.readValue(
+        Files.readAllBytes(FileSystemAdapters.stateDirectory(work).resolve(name)), Map.class);
   }
 
   @Test
@@ -74,7 +80,8 @@ class PythonStateSampleTest {
     assertThat(registry.agents().get("backend").currentTask()).isEqualTo("a8179c0a");
 
     var allocation = store.allocation().orElseThrow();
-    assertThat(allocation.agentNames()).containsExactly("backend", "frontend", "tester", "reviewer");
+    assertThat(allocation.agentNames())
+        .containsExactly("backend", "frontend", "tester", "reviewer");
     assertThat(allocation.parallelExecution()).isTrue();
     assertThat(allocation.createdAt()).isEqualTo("x");
 
@@ -95,7 +102,9 @@ class PythonStateSampleTest {
     assertThat(hook.taskId()).isNull();
     assertThat(hook.sessionId()).isEmpty();
     assertThat(hook.data()).containsEntry("status", "failed").containsKey("error_rate_after");
-    assertThat(log.recent(2)).extracting(LogEntry::eventType).containsExactly("task_completed", "agent_completed");
+    assertThat(log.recent(2))
+        .extracting(LogEntry::eventType)
+        .containsExactly("task_completed", "agent_completed");
     assertThat(log.taskSummary("7ef07469").status()).isEqualTo("completed");
     assertThat(warnings).isEmpty();
   }
@@ -103,14 +112,20 @@ class PythonStateSampleTest {
   @Test
   void what_we_write_keeps_exactly_the_python_keys() throws IOException {
     Map<String, Set<?>> before = new java.util.HashMap<>();
-    for (String name : List.of("agent-registry.json", "current-task.json", "s3-allocations.json",
-        "s4-environment.json", "viability-metrics.json")) {
+    for (String name :
+        List.of(
+            "agent-registry.json",
+            "current-task.json",
+            "s3-allocations.json",
+            "s4-environment.json",
+            "viability-metrics.json")) {
       before.put(name, Set.copyOf(file(name).keySet()));
     }
 
     store.saveCurrentTask(store.currentTask().orElseThrow().withStatus(TaskStatus.FAILED));
     store.updateMetrics(x -> x.withAgentResult("tester", true, "2026-11-25T10:00:00Z"));
-    store.updateRegistry(r -> r.withStatus("tester", AgentStatus.BUSY, "t", "2026-11-25T10:00:00Z"));
+    store.updateRegistry(
+        r -> r.withStatus("tester", AgentStatus.BUSY, "t", "2026-11-25T10:00:00Z"));
     store.saveAllocation(store.allocation().orElseThrow());
     store.saveEnvironment(store.environment().orElseThrow());
 
@@ -119,21 +134,32 @@ class PythonStateSampleTest {
     }
     Map<?, ?> metrics = file("viability-metrics.json");
     Map<?, ?> adaptation = (Map<?, ?>) ((List<?>) metrics.get("active_adaptations")).get(0);
-    assertThat(new ArrayList<Object>(adaptation.keySet())).containsExactlyInAnyOrder("type", "trigger", "effect", "applied_at", "parameters");
+    assertThat(new ArrayList<Object>(adaptation.keySet()))
+        .containsExactlyInAnyOrder("type", "trigger", "effect", "applied_at", "parameters");
     assertThat(adaptation.get("applied_at")).isEqualTo("2026-11-24T22:35:26.519809Z");
-    assertThat(file("current-task.json").get("created_at")).isEqualTo("2026-11-24T22:35:26.354515Z");
-    String written = Files.readString(FileSystemAdapters.stateDirectory(work).resolve("current-task.json"));
+    assertThat(file("current-task.json").get("created_at"))
+        .isEqualTo("2026-11-24T22:35:26.354515Z");
+    String written =
+        Files.readString(FileSystemAdapters.stateDirectory(work).resolve("current-task.json"));
     assertThat(written).startsWith("{\n  \"id\": \"7ef07469\",");
   }
 
   @Test
   void log_lines_we_append_have_exactly_the_six_keys() throws IOException {
-    log.append(LogEntry.of("2026-11-25T10:00:00Z", dev.vsm.domain.log.EventType.TASK_STARTED, "t1", null,
-        Map.of("description", "x"), log.sessionId()));
+    log.append(
+        LogEntry.of(
+            "2026-11-25T10:00:00Z",
+            dev.vsm.domain.log.EventType.TASK_STARTED,
+            "t1",
+            null,
+            Map.of("description", "x"),
+            log.sessionId()));
 
-    List<String> lines = Files.readAllLines(FileSystemAdapters.stateDirectory(work).resolve("execution-log.jsonl"));
+    List<String> lines =
+        Files.readAllLines(FileSystemAdapters.stateDirectory(work).resolve("execution-log.jsonl"));
     Map<?, ?> last = JSON.readValue(lines.get(lines.size() - 1), Map.class);
-    assertThat(new ArrayList<Object>(last.keySet())).containsExactly("timestamp", "event_type", "task_id", "agent", "data", "session_id");
+    assertThat(new ArrayList<Object>(last.keySet()))
+        .containsExactly("timestamp", "event_type", "task_id", "agent", "data", "session_id");
     assertThat(last.get("agent")).isNull();
   }
 }

@@ -27,10 +27,16 @@ public final class StateWriterProcess {
     for (int i = 1; count == 0 || i <= count; i++) {
       String now = Instant.now().toString();
       boolean success = i % 3 != 0;
-      store.updateMetrics(m -> m.withAgentResult("agent-" + id, success, now).withS3S4Conflict(now));
+      store.updateMetrics(
+          m -> m.withAgentResult("agent-" + id, success, now).withS3S4Conflict(now));
       log.append(
-          LogEntry.of(now, EventType.AGENT_COMPLETED, "task-" + id, "s1-agent-" + id,
-              Map.of("n", i, "writer", id, "padding", "p".repeat(200)), log.sessionId()));
+          LogEntry.of(
+              now,
+              EventType.AGENT_COMPLETED,
+              "task-" + id,
+              "s1-agent-" + id,
+              Map.of("n", i, "writer", id, "padding", "p".repeat(200)),
+              log.sessionId()));
       System.out.println(i);
       System.out.flush();
     }

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and
- * {@code --state --json} use them. Each document's exact top-level keys on write, and tolerant reads
- * of what the earlier implementation wrote (unknown keys ignored, optional keys defaulted). The
- * log's line document (§6) is here too.
+ * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and {@code
+ * --state --json} use them. Each document's exact top-level keys on write, and tolerant reads of
+ * what the earlier implementation wrote (unknown keys ignored, optional keys defaulted). The log's
+ * line document (§6) is here too.
  */
 public final class StateDocuments {
 
@@ -86,7 +86,8 @@ public final class StateDocuments {
         .forEach(
             (agent, rate) -> {
               if (!(rate instanceof Number n)) {
-                throw new DocumentFields.WrongShape("agent_errors." + agent + " should be a number");
+                throw new DocumentFields.WrongShape(
+                    "agent_errors." + agent + " should be a number");
               }
               errors.put(agent, n.doubleValue());
             });
@@ -100,8 +101,11 @@ public final class StateDocuments {
       a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
       adaptations.add(
           new Adaptation(
-              type, a.text("trigger", ""), a.text("effect", ""),
-              Timestamps.normalize(a.text("applied_at", "")), params));
+              type,
+              a.text("trigger", ""),
+              a.text("effect", ""),
+              Timestamps.normalize(a.text("applied_at", "")),
+              params));
     }
     return new ViabilityMetrics(
         f.text("window", d.window()),
@@ -190,8 +194,12 @@ public final class StateDocuments {
       }
     }
     return new S3Allocation(
-        f.text("task_id", ""), f.text("complexity", "unknown"), agents, f.text("rationale", ""),
-        Timestamps.normalize(f.text("created_at", "")), f.bool("parallel_execution", false));
+        f.text("task_id", ""),
+        f.text("complexity", "unknown"),
+        agents,
+        f.text("rationale", ""),
+        Timestamps.normalize(f.text("created_at", "")),
+        f.bool("parallel_execution", false));
   }
 
   // s4-environment.json
@@ -210,8 +218,12 @@ public final class StateDocuments {
 
   public static S4Environment environment(DocumentFields f) {
     return new S4Environment(
-        f.text("task_id", ""), f.text("analysis", ""), f.list("external_context"),
-        f.list("risks"), f.list("opportunities"), f.text("recommended_approach", ""),
+        f.text("task_id", ""),
+        f.text("analysis", ""),
+        f.list("external_context"),
+        f.list("risks"),
+        f.list("opportunities"),
+        f.text("recommended_approach", ""),
         Timestamps.normalize(f.text("created_at", "")));
   }
 
@@ -257,7 +269,8 @@ public final class StateDocuments {
       return null;
     }
     Map<String, Object> m = (Map<String, Object>) raw;
-    if (!(m.get("timestamp") instanceof String ts) || !(m.get("event_type") instanceof String type)) {
+    if (!(m.get("timestamp") instanceof String ts)
+        || !(m.get("event_type") instanceof String type)) {
       return null;
     }
     Map<String, Object> data = new LinkedHashMap<>();

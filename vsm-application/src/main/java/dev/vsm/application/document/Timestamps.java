@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Timestamps from files: with or without a zone (no zone means UTC), written back as UTC {@code Z}. */
+/**
+ * Timestamps from files: with or without a zone (no zone means UTC), written back as UTC {@code Z}.
+ */
 public final class Timestamps {
 
   private Timestamps() {}

@@ -85,6 +85,8 @@ public final class AuditProtocol {
                   Replies.text(osc, "evidence"),
                   true);
             })
-        .orElse(new AuditOutcome(false, null, List.of("no readable audit verdict"), false, null, false));
+        .orElse(
+            new AuditOutcome(
+                false, null, List.of("no readable audit verdict"), false, null, false));
   }
 }

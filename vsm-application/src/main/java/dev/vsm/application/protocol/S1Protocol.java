@@ -45,7 +45,9 @@ public final class S1Protocol {
             .formatted(
                 task,
                 agent.role().isBlank() ? agent.agent() : agent.role(),
-                agent.taskFocus().isBlank() ? "your specialty's part of the task" : agent.taskFocus(),
+                agent.taskFocus().isBlank()
+                    ? "your specialty's part of the task"
+                    : agent.taskFocus(),
                 approach == null || approach.isBlank() ? "use your judgement" : approach,
                 plan));
     if (reviewBefore != null) {
@@ -84,7 +86,9 @@ public final class S1Protocol {
     Optional<S1Report> report = read(result);
     if (report.isPresent() && report.get().reportsFailure()) {
       return result.asFailed(
-          "agent reported status '" + report.get().status() + "'"
+          "agent reported status '"
+              + report.get().status()
+              + "'"
               + (report.get().blockers().isEmpty() ? "" : ": " + report.get().blockers()));
     }
     return result;

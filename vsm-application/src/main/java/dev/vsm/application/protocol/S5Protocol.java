@@ -59,8 +59,13 @@ public final class S5Protocol {
         """
             .formatted(task));
     for (S3S4Conflict c : conflicts) {
-      b.append("- ").append(c.type()).append(": S3 ").append(c.s3Position()).append("; S4 ")
-          .append(c.s4Position()).append('\n');
+      b.append("- ")
+          .append(c.type())
+          .append(": S3 ")
+          .append(c.s3Position())
+          .append("; S4 ")
+          .append(c.s4Position())
+          .append('\n');
     }
     b.append(
         """
@@ -82,7 +87,9 @@ public final class S5Protocol {
                   approved.orElseGet(
                       () -> {
                         String d = decision == null ? "" : decision.toLowerCase(Locale.ROOT);
-                        return d.startsWith("approve") || d.equals("accept") || d.equals("ok")
+                        return d.startsWith("approve")
+                            || d.equals("accept")
+                            || d.equals("ok")
                             || d.equals("yes");
                       });
               String rationale = Replies.text(m, "rationale");
@@ -96,7 +103,13 @@ public final class S5Protocol {
   /** Log data for a decision. */
   public static Map<String, Object> logData(S5Decision d, String subject) {
     return Map.of(
-        "decision", d.decision(), "rationale", d.rationale(), "approved", d.approved(),
-        "subject", subject);
+        "decision",
+        d.decision(),
+        "rationale",
+        d.rationale(),
+        "approved",
+        d.approved(),
+        "subject",
+        subject);
   }
 }

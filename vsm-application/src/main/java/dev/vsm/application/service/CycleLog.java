@@ -36,7 +36,8 @@ final class CycleLog {
   }
 
   void agentInvoked(String agent, String prompt) {
-    event(EventType.AGENT_INVOKED, agent, Map.of("prompt_preview", Replies.preview(prompt, PREVIEW)));
+    event(
+        EventType.AGENT_INVOKED, agent, Map.of("prompt_preview", Replies.preview(prompt, PREVIEW)));
   }
 
   void agentFinished(AgentResult r) {

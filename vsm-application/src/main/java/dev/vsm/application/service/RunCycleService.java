@@ -143,11 +143,17 @@ public final class RunCycleService implements RunCycleUseCase {
       ComplexityAssessment assessment = analyzer.adaptedTo(metrics).analyze(cmd.task(), cmd.hint());
       task =
           new CurrentTask(
-              taskId, cmd.task(), now(), TaskStatus.IN_PROGRESS, assessment.complexity().label(),
-              List.of(), Map.of(OWNER_PID, processes.currentPid()));
+              taskId,
+              cmd.task(),
+              now(),
+              TaskStatus.IN_PROGRESS,
+              assessment.complexity().label(),
+              List.of(),
+              Map.of(OWNER_PID, processes.currentPid()));
       store.saveCurrentTask(task);
       events.event(
-          EventType.TASK_STARTED, null,
+          EventType.TASK_STARTED,
+          null,
           Map.of("description", cmd.task(), "complexity", assessment.complexity().label()));
       try {
         return cycle(assessment);
@@ -172,7 +178,8 @@ public final class RunCycleService implements RunCycleUseCase {
      * killed): say so in the log, so no later reader takes it for a running task.
      */
     private void recordAbandonedTask() {
-      store.currentTask()
+      store
+          .currentTask()
           .filter(t -> t.status() == TaskStatus.IN_PROGRESS)
           .filter(t -> t.metadata().get(OWNER_PID) instanceof Number)
           .filter(t -> !processes.isAlive(((Number) t.metadata().get(OWNER_PID)).longValue()))
@@ -182,7 +189,10 @@ public final class RunCycleService implements RunCycleUseCase {
                 String reason =
                     "abandoned: the vsm process (pid " + pid + ") ended without finishing the task";
                 new CycleLog(log, clock, t.id())
-                    .event(EventType.TASK_FAILED, null, Map.of("error", reason, "abandoned", true, "success", false));
+                    .event(
+                        EventType.TASK_FAILED,
+                        null,
+                        Map.of("error", reason, "abandoned", true, "success", false));
                 store.updateMetrics(m -> m.withTaskCompletion(false, now()));
                 notes.add("task " + t.id() + " was " + reason);
               });
@@ -232,7 +242,9 @@ public final class RunCycleService implements RunCycleUseCase {
       // 3. S4
       progress.phaseStarted("S4 intelligence");
       AgentResult s4Run =
-          system(SystemAgent.S4_STRATEGY, S4Protocol.prompt(cmd.task(), assessment),
+          system(
+              SystemAgent.S4_STRATEGY,
+              S4Protocol.prompt(cmd.task(), assessment),
               S4Protocol.SCHEMA);
       S4Analysis s4 =
           S4Protocol.read(s4Run)
@@ -243,8 +255,13 @@ public final class RunCycleService implements RunCycleUseCase {
                   });
       store.saveEnvironment(
           new S4Environment(
-              taskId, s4.taskAnalysis(), s4.environmentContext(), s4.risks(), s4.opportunities(),
-              s4.approach(), now()));
+              taskId,
+              s4.taskAnalysis(),
+              s4.environmentContext(),
+              s4.risks(),
+              s4.opportunities(),
+              s4.approach(),
+              now()));
 
       // 4. S3 (and 5. S5 approval)
       AgentRegistry registry = store.registry();
@@ -257,7 +274,9 @@ public final class RunCycleService implements RunCycleUseCase {
       if (AdaptationPolicy.shouldRequireS5Approval(metrics)) {
         progress.phaseStarted("S5 approval");
         AgentResult s5Run =
-            system(SystemAgent.S5_POLICY, S5Protocol.approvalPrompt(cmd.task(), allocation),
+            system(
+                SystemAgent.S5_POLICY,
+                S5Protocol.approvalPrompt(cmd.task(), allocation),
                 S5Protocol.SCHEMA);
         S5Decision decision =
             S5Protocol.read(s5Run)
@@ -326,8 +345,11 @@ public final class RunCycleService implements RunCycleUseCase {
         events.event(EventType.AUDIT_PERFORMED, SystemAgent.S3_STAR_AUDIT.agentName(), data);
         if (audit.oscillationDetected()) {
           events.event(
-              EventType.OSCILLATION_DETECTED, null,
-              Map.of("evidence", audit.oscillationEvidence() == null ? "" : audit.oscillationEvidence()));
+              EventType.OSCILLATION_DETECTED,
+              null,
+              Map.of(
+                  "evidence",
+                  audit.oscillationEvidence() == null ? "" : audit.oscillationEvidence()));
         }
       } else {
         notes.add("no S1 agent succeeded: audit skipped");
@@ -346,11 +368,15 @@ public final class RunCycleService implements RunCycleUseCase {
       if (!conflicts.isEmpty()) {
         progress.phaseStarted("S5 conflict resolution");
         AgentResult s5Run =
-            system(SystemAgent.S5_POLICY, S5Protocol.conflictPrompt(cmd.task(), conflicts),
+            system(
+                SystemAgent.S5_POLICY,
+                S5Protocol.conflictPrompt(cmd.task(), conflicts),
                 S5Protocol.SCHEMA);
         S5Protocol.read(s5Run)
             .ifPresentOrElse(
-                d -> events.event(EventType.POLICY_DECISION, null, S5Protocol.logData(d, "conflict")),
+                d ->
+                    events.event(
+                        EventType.POLICY_DECISION, null, S5Protocol.logData(d, "conflict")),
                 () -> standInNote("S5", s5Run));
       }
 
@@ -387,10 +413,21 @@ public final class RunCycleService implements RunCycleUseCase {
 
       CycleResult result =
           new CycleResult(
-              taskId, success, summary, allocation.complexity(),
+              taskId,
+              success,
+              summary,
+              allocation.complexity(),
               s1Results.stream().map(AgentResult::agent).toList(),
-              audit == null ? null : audit.passed(), conflicts, applied, s1Results, notes,
-              allocations, cost(), tokens(true), tokens(false), elapsed());
+              audit == null ? null : audit.passed(),
+              conflicts,
+              applied,
+              s1Results,
+              notes,
+              allocations,
+              cost(),
+              tokens(true),
+              tokens(false),
+              elapsed());
       progress.cycleFinished(taskId, success);
       return result;
     }
@@ -410,9 +447,7 @@ public final class RunCycleService implements RunCycleUseCase {
     }
 
     private synchronized long tokens(boolean input) {
-      return allRuns.stream()
-          .mapToLong(r -> input ? r.inputTokens() : r.outputTokens())
-          .sum();
+      return allRuns.stream().mapToLong(r -> input ? r.inputTokens() : r.outputTokens()).sum();
     }
 
     private Duration elapsed() {
@@ -439,7 +474,12 @@ public final class RunCycleService implements RunCycleUseCase {
           system(
               SystemAgent.S3_CONTROL,
               S3Protocol.prompt(
-                  cmd.task(), s4, assessment, registry.agents().keySet(), cmd.hint(), s5Rejection,
+                  cmd.task(),
+                  s4,
+                  assessment,
+                  registry.agents().keySet(),
+                  cmd.hint(),
+                  s5Rejection,
                   adaptationNotes),
               S3Protocol.SCHEMA);
       Optional<S3Decision> decision = S3Protocol.read(s3Run);
@@ -461,8 +501,10 @@ public final class RunCycleService implements RunCycleUseCase {
             events.note(
                 "agent_dropped",
                 Map.of(
-                    "agent", dev.vsm.application.protocol.Replies.preview(a.agent(), 80),
-                    "reason", "not a registered agent name"));
+                    "agent",
+                    dev.vsm.application.protocol.Replies.preview(a.agent(), 80),
+                    "reason",
+                    "not a registered agent name"));
             notes.add("dropped unknown agent name from S3: " + printable(a.agent()));
           }
         }
@@ -480,12 +522,17 @@ public final class RunCycleService implements RunCycleUseCase {
           allocation = standIn;
         } else {
           String complexity =
-              Complexity.parse(d.complexity()).map(Complexity::label)
+              Complexity.parse(d.complexity())
+                  .map(Complexity::label)
                   .orElse(assessment.complexity().label());
           allocation =
               new S3Allocation(
-                  taskId, complexity, kept,
-                  d.rationale() == null ? "" : d.rationale(), now(), d.parallel());
+                  taskId,
+                  complexity,
+                  kept,
+                  d.rationale() == null ? "" : d.rationale(),
+                  now(),
+                  d.parallel());
         }
       }
       store.saveAllocation(allocation);
@@ -506,8 +553,10 @@ public final class RunCycleService implements RunCycleUseCase {
     private List<AgentResult> operations(
         List<ExecutionStep> steps, boolean parallel, String approach, Map<String, Object> plan) {
       List<AgentResult> results = new ArrayList<>();
-      int threads = Math.min(cmd.maxParallelAgents(), steps.stream()
-          .mapToInt(s -> s.agents().size()).max().orElse(1));
+      int threads =
+          Math.min(
+              cmd.maxParallelAgents(),
+              steps.stream().mapToInt(s -> s.agents().size()).max().orElse(1));
       ExecutorService pool =
           parallel && threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
       try {
@@ -568,9 +617,13 @@ public final class RunCycleService implements RunCycleUseCase {
       if (budget != null && cost() >= budget) {
         AgentResult skipped =
             AgentResult.failed(
-                name, AgentResult.Failure.LIMIT,
-                String.format(java.util.Locale.ROOT,
-                    "not started: budget of $%.2f spent ($%.2f)", budget, cost()),
+                name,
+                AgentResult.Failure.LIMIT,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "not started: budget of $%.2f spent ($%.2f)",
+                    budget,
+                    cost()),
                 Duration.ZERO);
         events.agentFinished(skipped);
         progress.agentFinished(skipped);
@@ -581,8 +634,11 @@ public final class RunCycleService implements RunCycleUseCase {
       try {
         result =
             S1Protocol.judge(
-                invoke(name, AgentRole.OPERATIONS,
-                    S1Protocol.prompt(cmd.task(), a, approach, plan, reviewFor), null));
+                invoke(
+                    name,
+                    AgentRole.OPERATIONS,
+                    S1Protocol.prompt(cmd.task(), a, approach, plan, reviewFor),
+                    null));
         AgentResult finalResult = result;
         store.updateMetrics(m -> m.withAgentResult(a.agent(), finalResult.success(), now()));
         return result;
@@ -602,7 +658,9 @@ public final class RunCycleService implements RunCycleUseCase {
       if (budget != null && cost() >= budget) {
         AgentResult skipped =
             AgentResult.failed(
-                agent.agentName(), AgentResult.Failure.LIMIT, "not started: budget spent",
+                agent.agentName(),
+                AgentResult.Failure.LIMIT,
+                "not started: budget spent",
                 Duration.ZERO);
         events.agentFinished(skipped);
         return skipped;
@@ -618,8 +676,13 @@ public final class RunCycleService implements RunCycleUseCase {
           runner
               .run(
                   new AgentRequest(
-                      agent, role, prompt, cmd.workingDirectory(), cmd.agentTimeout(),
-                      cmd.agentOptions(), schema))
+                      agent,
+                      role,
+                      prompt,
+                      cmd.workingDirectory(),
+                      cmd.agentTimeout(),
+                      cmd.agentOptions(),
+                      schema))
               .withAgent(agent);
       // Record the run before acting on an interrupt: file writes fail on interrupted threads.
       boolean interrupted = Thread.interrupted();

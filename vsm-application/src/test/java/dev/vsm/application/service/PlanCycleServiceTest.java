@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 class PlanCycleServiceTest {
 
   private final InMemoryStateStore store = new InMemoryStateStore();
-  private final PlanCycleService planner = new PlanCycleService(store, ComplexityAnalyzer.withDefaults());
+  private final PlanCycleService planner =
+      new PlanCycleService(store, ComplexityAnalyzer.withDefaults());
 
   @Test
   void the_plan_uses_the_rule_based_allocation_and_its_steps() {
-    CyclePlan p = planner.plan("Implement role-based access control across the API and admin UI", null);
+    CyclePlan p =
+        planner.plan("Implement role-based access control across the API and admin UI", null);
 
     assertThat(p.assessment().complexity()).isEqualTo(Complexity.COMPLEX);
-    assertThat(p.steps()).containsExactly(List.of("frontend", "backend"), List.of("tester"), List.of("reviewer"));
+    assertThat(p.steps())
+        .containsExactly(List.of("frontend", "backend"), List.of("tester"), List.of("reviewer"));
     assertThat(p.parallelSteps()).isTrue();
     assertThat(p.adaptationsToApply()).isEmpty();
     assertThat(p.s5ApprovalRequired()).isFalse();
@@ -30,8 +33,10 @@ class PlanCycleServiceTest {
 
   @Test
   void the_plan_shows_the_adaptations_a_cycle_would_apply_and_their_effects_without_saving_them() {
-    ViabilityMetrics m = ViabilityMetrics.defaults().withAgentResult("tester", false, "t")
-        .withAgentResult("tester", false, "t");
+    ViabilityMetrics m =
+        ViabilityMetrics.defaults()
+            .withAgentResult("tester", false, "t")
+            .withAgentResult("tester", false, "t");
     for (int i = 0; i < 4; i++) {
       m = m.withS3S4Conflict("t");
     }
@@ -40,9 +45,11 @@ class PlanCycleServiceTest {
     // Medium even with the complex threshold lowered by the tester's errors.
     CyclePlan p = planner.plan("Add user validation", null);
 
-    assertThat(p.adaptationsToApply()).extracting(a -> a.type())
+    assertThat(p.adaptationsToApply())
+        .extracting(a -> a.type())
         .containsExactly(AdaptationType.ADD_REVIEW_STEP, AdaptationType.REQUIRE_S5_APPROVAL);
-    assertThat(p.steps()).containsExactly(List.of("code-writer"), List.of("reviewer"), List.of("tester"));
+    assertThat(p.steps())
+        .containsExactly(List.of("code-writer"), List.of("reviewer"), List.of("tester"));
     assertThat(p.s5ApprovalRequired()).isTrue();
     assertThat(store.metrics().activeAdaptations()).as("a dry run saves nothing").isEmpty();
   }
@@ -61,7 +68,9 @@ class PlanCycleServiceTest {
 
     CyclePlan p = planner.plan("Add a login feature", Complexity.SIMPLE);
 
-    assertThat(p.adaptationsToClear()).extracting(a -> a.type()).containsExactly(AdaptationType.TIGHTEN_S3_STAR);
+    assertThat(p.adaptationsToClear())
+        .extracting(a -> a.type())
+        .containsExactly(AdaptationType.TIGHTEN_S3_STAR);
     assertThat(p.tightenedAudit()).isFalse();
     assertThat(p.steps()).containsExactly(List.of("generalist-coder"));
   }

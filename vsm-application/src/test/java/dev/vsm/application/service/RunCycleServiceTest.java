@@ -45,7 +45,13 @@ class RunCycleServiceTest {
 
   private RunCycleService service() {
     return new RunCycleService(
-        store, log, runner, clock, new SequentialIds(), ComplexityAnalyzer.withDefaults(), progress);
+        store,
+        log,
+        runner,
+        clock,
+        new SequentialIds(),
+        ComplexityAnalyzer.withDefaults(),
+        progress);
   }
 
   private CycleResult run(String task) {
@@ -53,7 +59,8 @@ class RunCycleServiceTest {
   }
 
   private static String s3Reply(String complexity, String mode, String... agentsWithOrders) {
-    StringBuilder b = new StringBuilder("{\"complexity\":\"" + complexity + "\",\"selected_agents\":[");
+    StringBuilder b =
+        new StringBuilder("{\"complexity\":\"" + complexity + "\",\"selected_agents\":[");
     for (int i = 0; i < agentsWithOrders.length; i++) {
       String[] p = agentsWithOrders[i].split(":");
       b.append(i > 0 ? "," : "").append("{\"agent\":\"").append(p[0]).append('"');
@@ -78,25 +85,43 @@ class RunCycleServiceTest {
     assertThat(r.agentsInvoked()).containsExactly("s1-code-writer", "s1-tester");
     assertThat(runner.invokedAgents())
         .containsExactly(
-            "system4-strategy", "system3-control", "system2-coordination", "s1-code-writer",
-            "s1-tester", "system3-audit");
+            "system4-strategy",
+            "system3-control",
+            "system2-coordination",
+            "s1-code-writer",
+            "s1-tester",
+            "system3-audit");
     assertThat(log.eventTypes())
         .containsExactly(
             "task_started",
-            "agent_invoked", "agent_completed",
-            "agent_invoked", "agent_completed", "allocation_made",
-            "agent_invoked", "agent_completed",
-            "agent_invoked", "agent_completed",
-            "agent_invoked", "agent_completed",
-            "agent_invoked", "agent_completed", "audit_performed",
+            "agent_invoked",
+            "agent_completed",
+            "agent_invoked",
+            "agent_completed",
+            "allocation_made",
+            "agent_invoked",
+            "agent_completed",
+            "agent_invoked",
+            "agent_completed",
+            "agent_invoked",
+            "agent_completed",
+            "agent_invoked",
+            "agent_completed",
+            "audit_performed",
             "task_completed");
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
-    assertThat(store.environment().orElseThrow().recommendedApproach()).isEqualTo("scripted approach");
-    assertThat(store.allocation().orElseThrow().agentNames()).containsExactly("code-writer", "tester");
+    assertThat(store.environment().orElseThrow().recommendedApproach())
+        .isEqualTo("scripted approach");
+    assertThat(store.allocation().orElseThrow().agentNames())
+        .containsExactly("code-writer", "tester");
     assertThat(store.coordinationPlan()).isPresent();
-    assertThat(store.metrics().agentErrors()).containsEntry("code-writer", 0.0).containsEntry("tester", 0.0);
-    assertThat(store.registry().agents().values()).allMatch(a -> a.status() == AgentStatus.AVAILABLE);
-    assertThat(progress.events).startsWith("phase adaptation", "phase S4 intelligence", "start system4-strategy")
+    assertThat(store.metrics().agentErrors())
+        .containsEntry("code-writer", 0.0)
+        .containsEntry("tester", 0.0);
+    assertThat(store.registry().agents().values())
+        .allMatch(a -> a.status() == AgentStatus.AVAILABLE);
+    assertThat(progress.events)
+        .startsWith("phase adaptation", "phase S4 intelligence", "start system4-strategy")
         .endsWith("cycle success");
   }
 
@@ -108,12 +133,23 @@ class RunCycleServiceTest {
     assertThat(r.inputTokens()).isEqualTo(600);
     assertThat(r.outputTokens()).isEqualTo(300);
     Map<String, Object> done = log.ofType(EventType.TASK_COMPLETED).get(0).data();
-    assertThat((double) done.get("cost_usd")).isCloseTo(0.06, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(done).containsEntry("input_tokens", 600L).containsEntry("output_tokens", 300L)
-        .containsKey("duration_ms").containsEntry("success", true);
+    assertThat((double) done.get("cost_usd"))
+        .isCloseTo(0.06, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(done)
+        .containsEntry("input_tokens", 600L)
+        .containsEntry("output_tokens", 300L)
+        .containsKey("duration_ms")
+        .containsEntry("success", true);
     LogEntry completed = log.ofType(EventType.AGENT_COMPLETED).get(0);
-    assertThat(completed.data()).containsKeys("success", "result_summary", "duration_ms", "cost_usd",
-        "input_tokens", "output_tokens", "claude_session_id");
+    assertThat(completed.data())
+        .containsKeys(
+            "success",
+            "result_summary",
+            "duration_ms",
+            "cost_usd",
+            "input_tokens",
+            "output_tokens",
+            "claude_session_id");
     assertThat(log.ofType(EventType.AGENT_INVOKED).get(0).data().get("prompt_preview").toString())
         .hasSizeLessThanOrEqualTo(200);
   }
@@ -122,25 +158,30 @@ class RunCycleServiceTest {
   void four_agents_of_one_step_run_at_the_same_time() {
     CountDownLatch allStarted = new CountDownLatch(4);
     for (String a : List.of("frontend", "backend", "database", "infrastructure")) {
-      runner.on("s1-" + a, r -> {
-        allStarted.countDown();
-        try {
-          return allStarted.await(10, TimeUnit.SECONDS)
-              ? ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}")
-              : AgentResult.failed(r.agent(), AgentResult.Failure.ERROR, "ran alone", Duration.ZERO);
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      runner.on(
+          "s1-" + a,
+          r -> {
+            allStarted.countDown();
+            try {
+              return allStarted.await(10, TimeUnit.SECONDS)
+                  ? ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}")
+                  : AgentResult.failed(
+                      r.agent(), AgentResult.Failure.ERROR, "ran alone", Duration.ZERO);
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
-    runner.replyTo("system3-control",
-        s3Reply("complex", "parallel", "frontend:1", "backend:1", "database:1", "infrastructure:1"));
+    runner.replyTo(
+        "system3-control",
+        s3Reply(
+            "complex", "parallel", "frontend:1", "backend:1", "database:1", "infrastructure:1"));
 
     CycleResult r = run("Build the whole platform");
 
     assertThat(r.s1Results()).allMatch(AgentResult::success);
-    assertThat(r.agentsInvoked()).containsExactlyInAnyOrder(
-        "s1-frontend", "s1-backend", "s1-database", "s1-infrastructure");
+    assertThat(r.agentsInvoked())
+        .containsExactlyInAnyOrder("s1-frontend", "s1-backend", "s1-database", "s1-infrastructure");
   }
 
   @Test
@@ -148,11 +189,13 @@ class RunCycleServiceTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     for (String a : List.of("frontend", "backend")) {
-      runner.on("s1-" + a, r -> {
-        most.accumulateAndGet(running.incrementAndGet(), Math::max);
-        running.decrementAndGet();
-        return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
-      });
+      runner.on(
+          "s1-" + a,
+          r -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            running.decrementAndGet();
+            return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+          });
     }
     runner.replyTo("system3-control", s3Reply("complex", "sequential", "frontend:1", "backend:1"));
 
@@ -170,15 +213,22 @@ class RunCycleServiceTest {
     metrics(slow);
     CountDownLatch both = new CountDownLatch(2);
     for (String a : List.of("frontend", "backend")) {
-      runner.on("s1-" + a, ScriptedAgentRunner.afterLatch(both, r -> ScriptedAgentRunner.ok(r.agent(), "ok")));
-      runner.on("s1-" + a, r -> {
-        both.countDown();
-        return ScriptedAgentRunner.afterLatch(both, x -> ScriptedAgentRunner.ok(x.agent(), "ok")).apply(r);
-      });
+      runner.on(
+          "s1-" + a,
+          ScriptedAgentRunner.afterLatch(both, r -> ScriptedAgentRunner.ok(r.agent(), "ok")));
+      runner.on(
+          "s1-" + a,
+          r -> {
+            both.countDown();
+            return ScriptedAgentRunner.afterLatch(
+                    both, x -> ScriptedAgentRunner.ok(x.agent(), "ok"))
+                .apply(r);
+          });
     }
     runner.replyTo("system3-control", s3Reply("complex", "sequential", "frontend:1", "backend:1"));
 
-    CycleResult r = service().run(RunCycleCommand.of("Build it", dir).withAgentTimeout(Duration.ofSeconds(10)));
+    CycleResult r =
+        service().run(RunCycleCommand.of("Build it", dir).withAgentTimeout(Duration.ofSeconds(10)));
 
     assertThat(AdaptationPolicy.shouldParallelize(store.metrics())).isTrue();
     assertThat(r.s1Results()).allMatch(AgentResult::success);
@@ -191,18 +241,22 @@ class RunCycleServiceTest {
       m = m.withS3S4Conflict("t");
     }
     metrics(m);
-    runner.replyTo("system5-policy",
+    runner.replyTo(
+        "system5-policy",
         "{\"approved\":false,\"decision\":\"reject\",\"rationale\":\"a tester alone will not do\"}");
 
     CycleResult r = run("Add input validation to the login form");
 
-    assertThat(runner.invokedAgents()).containsSubsequence(
-        "system3-control", "system5-policy", "system3-control", "system2-coordination");
+    assertThat(runner.invokedAgents())
+        .containsSubsequence(
+            "system3-control", "system5-policy", "system3-control", "system2-coordination");
     assertThat(runner.lastPromptTo("system3-control")).contains("a tester alone will not do");
     assertThat(r.allocations()).isEqualTo(2);
     assertThat(log.ofType(EventType.ALLOCATION_MADE)).hasSize(2);
-    assertThat(log.ofType(EventType.POLICY_DECISION).get(0).data()).containsEntry("approved", false);
-    assertThat(store.metrics().avgCycleIterations()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(log.ofType(EventType.POLICY_DECISION).get(0).data())
+        .containsEntry("approved", false);
+    assertThat(store.metrics().avgCycleIterations())
+        .isCloseTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -228,9 +282,15 @@ class RunCycleServiceTest {
 
     assertThat(r.success()).isTrue();
     assertThat(store.environment().orElseThrow().analysis()).startsWith("Rule-based analysis");
-    assertThat(log.ofType(EventType.AGENT_ERROR)).extracting(LogEntry::agent).containsExactly("system4-strategy");
+    assertThat(log.ofType(EventType.AGENT_ERROR))
+        .extracting(LogEntry::agent)
+        .containsExactly("system4-strategy");
     assertThat(log.ofType(EventType.STATE_CHANGED))
-        .anySatisfy(e -> assertThat(e.data()).containsEntry("change", "stand_in_used").containsEntry("system", "S4"));
+        .anySatisfy(
+            e ->
+                assertThat(e.data())
+                    .containsEntry("change", "stand_in_used")
+                    .containsEntry("system", "S4"));
     assertThat(r.notes()).anyMatch(n -> n.startsWith("S4 agent failed"));
   }
 
@@ -242,21 +302,29 @@ class RunCycleServiceTest {
     CycleResult r = run("Add user authentication with OAuth2");
 
     assertThat(r.agentsInvoked()).containsExactly("s1-backend", "s1-tester", "s1-reviewer");
-    assertThat(store.coordinationPlan().orElseThrow().plan()).containsEntry("source", "rule-based stand-in");
+    assertThat(store.coordinationPlan().orElseThrow().plan())
+        .containsEntry("source", "rule-based stand-in");
   }
 
   @Test
   void agent_names_from_s3_that_are_not_registered_never_run() {
-    runner.replyTo("system3-control",
-        s3Reply("medium", "sequential", "--dangerously-skip-permissions:1", "../../etc:2", "rm -rf /:3"));
+    runner.replyTo(
+        "system3-control",
+        s3Reply(
+            "medium",
+            "sequential",
+            "--dangerously-skip-permissions:1",
+            "../../etc:2",
+            "rm -rf /:3"));
 
     CycleResult r = run("Add input validation to the login form");
 
-    assertThat(runner.invokedAgents()).noneMatch(a -> a.contains("dangerously") || a.contains("..")
-        || a.contains("rm -rf"));
+    assertThat(runner.invokedAgents())
+        .noneMatch(a -> a.contains("dangerously") || a.contains("..") || a.contains("rm -rf"));
     assertThat(r.agentsInvoked()).containsExactly("s1-code-writer", "s1-tester");
     assertThat(log.ofType(EventType.STATE_CHANGED))
-        .filteredOn(e -> "agent_dropped".equals(e.data().get("change"))).hasSize(3);
+        .filteredOn(e -> "agent_dropped".equals(e.data().get("change")))
+        .hasSize(3);
   }
 
   @Test
@@ -270,37 +338,49 @@ class RunCycleServiceTest {
 
   @Test
   void a_simple_hint_overrides_a_complex_allocation() {
-    runner.replyTo("system3-control",
-        s3Reply("complex", "parallel", "frontend:1", "backend:1", "tester:2"));
+    runner.replyTo(
+        "system3-control", s3Reply("complex", "parallel", "frontend:1", "backend:1", "tester:2"));
 
-    CycleResult r = service().run(
-        RunCycleCommand.of("Add user authentication with OAuth2", dir).withHint(Complexity.SIMPLE));
+    CycleResult r =
+        service()
+            .run(
+                RunCycleCommand.of("Add user authentication with OAuth2", dir)
+                    .withHint(Complexity.SIMPLE));
 
     assertThat(r.agentsInvoked()).containsExactly("s1-generalist-coder");
     assertThat(store.allocation().orElseThrow().complexity()).isEqualTo("simple");
-    assertThat(runner.lastPromptTo("system3-control")).contains("The user requires complexity \"simple\"");
+    assertThat(runner.lastPromptTo("system3-control"))
+        .contains("The user requires complexity \"simple\"");
   }
 
   @Test
   void a_medium_hint_replaces_an_allocation_of_another_level() {
     runner.replyTo("system3-control", s3Reply("complex", "parallel", "frontend:1", "backend:1"));
 
-    CycleResult r = service().run(
-        RunCycleCommand.of("Add user authentication with OAuth2", dir).withHint(Complexity.MEDIUM));
+    CycleResult r =
+        service()
+            .run(
+                RunCycleCommand.of("Add user authentication with OAuth2", dir)
+                    .withHint(Complexity.MEDIUM));
 
     assertThat(r.agentsInvoked()).containsExactly("s1-code-writer", "s1-tester");
   }
 
   @Test
   void a_reviewer_runs_before_an_agent_with_a_review_step() {
-    metrics(ViabilityMetrics.defaults().withAgentResult("tester", false, "t").withAgentResult("tester", false, "t"));
+    metrics(
+        ViabilityMetrics.defaults()
+            .withAgentResult("tester", false, "t")
+            .withAgentResult("tester", false, "t"));
 
     run("Add input validation to the login form");
 
-    assertThat(runner.invokedS1Agents()).containsExactly("s1-code-writer", "s1-reviewer", "s1-tester");
+    assertThat(runner.invokedS1Agents())
+        .containsExactly("s1-code-writer", "s1-reviewer", "s1-tester");
     assertThat(runner.lastPromptTo("s1-reviewer")).contains("added review step").contains("tester");
     assertThat(log.ofType(EventType.ADAPTATION_APPLIED).get(0).data())
-        .containsEntry("type", "add_review_step").containsEntry("trigger", "tester_errors");
+        .containsEntry("type", "add_review_step")
+        .containsEntry("trigger", "tester_errors");
   }
 
   @Test
@@ -314,7 +394,8 @@ class RunCycleServiceTest {
     run("Add input validation to the login form");
 
     assertThat(runner.lastPromptTo("system3-audit")).contains("Be strict");
-    assertThat(log.ofType(EventType.AUDIT_PERFORMED).get(0).data()).containsEntry("tightened", true);
+    assertThat(log.ofType(EventType.AUDIT_PERFORMED).get(0).data())
+        .containsEntry("tightened", true);
   }
 
   @Test
@@ -333,15 +414,19 @@ class RunCycleServiceTest {
 
   @Test
   void an_s3_s4_disagreement_is_logged_counted_and_settled_by_s5() {
-    runner.replyTo("system4-strategy",
+    runner.replyTo(
+        "system4-strategy",
         "{\"task_analysis\":\"a\",\"strategic_recommendation\":{\"approach\":\"x\",\"complexity_assessment\":\"complex\"}}");
 
     CycleResult r = run("Add input validation to the login form");
 
-    assertThat(r.conflicts()).singleElement().satisfies(c -> {
-      assertThat(c.s3Position()).isEqualTo("Assessed as medium");
-      assertThat(c.s4Position()).isEqualTo("Recommended as complex");
-    });
+    assertThat(r.conflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.s3Position()).isEqualTo("Assessed as medium");
+              assertThat(c.s4Position()).isEqualTo("Recommended as complex");
+            });
     assertThat(log.ofType(EventType.CONFLICT_DETECTED).get(0).data())
         .containsEntry("s3_position", "Assessed as medium");
     assertThat(runner.lastPromptTo("system5-policy")).contains("Recommended as complex");
@@ -359,7 +444,8 @@ class RunCycleServiceTest {
 
   @Test
   void a_failing_audit_fails_the_cycle() {
-    runner.replyTo("system3-audit",
+    runner.replyTo(
+        "system3-audit",
         "{\"audit_passed\":false,\"quality_assessment\":{\"issues_found\":[\"no tests\"]},"
             + "\"oscillation_check\":{\"oscillation_detected\":true,\"evidence\":\"reverted twice\"}}");
 
@@ -370,9 +456,12 @@ class RunCycleServiceTest {
     assertThat(r.summary()).endsWith("Audit failed.");
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     assertThat(log.ofType(EventType.OSCILLATION_DETECTED)).hasSize(1);
-    assertThat(store.metrics().auditPassRate()).isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(store.metrics().oscillationRate()).isCloseTo(0.15, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(store.metrics().completionRate()).isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(store.metrics().auditPassRate())
+        .isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(store.metrics().oscillationRate())
+        .isCloseTo(0.15, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(store.metrics().completionRate())
+        .isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -407,19 +496,29 @@ class RunCycleServiceTest {
 
   @Test
   void s1_agents_are_busy_while_they_run() {
-    runner.on("s1-code-writer", r -> {
-      assertThat(store.registry().agents().get("code-writer").status()).isEqualTo(AgentStatus.BUSY);
-      assertThat(store.registry().agents().get("code-writer").currentTask()).isEqualTo("00000001");
-      return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
-    });
+    runner.on(
+        "s1-code-writer",
+        r -> {
+          assertThat(store.registry().agents().get("code-writer").status())
+              .isEqualTo(AgentStatus.BUSY);
+          assertThat(store.registry().agents().get("code-writer").currentTask())
+              .isEqualTo("00000001");
+          return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+        });
 
     assertThat(run("Add input validation to the login form").success()).isTrue();
   }
 
   @Test
   void an_authentication_failure_stops_the_cycle_at_the_first_agent() {
-    runner.on("system4-strategy", r -> AgentResult.failed(
-        r.agent(), AgentResult.Failure.AUTHENTICATION, "Not logged in · Please run /login", Duration.ZERO));
+    runner.on(
+        "system4-strategy",
+        r ->
+            AgentResult.failed(
+                r.agent(),
+                AgentResult.Failure.AUTHENTICATION,
+                "Not logged in · Please run /login",
+                Duration.ZERO));
 
     assertThatThrownBy(() -> run("Add input validation to the login form"))
         .isInstanceOf(AgentEnvironmentException.class)
@@ -433,13 +532,19 @@ class RunCycleServiceTest {
   @Test
   void a_cancelled_cycle_stops_its_agents_and_records_the_task_failed() {
     CycleCancellation cancellation = new CycleCancellation();
-    runner.on("s1-code-writer", r -> {
-      cancellation.cancel();
-      return ScriptedAgentRunner.afterLatch(new CountDownLatch(1), x -> null).apply(r);
-    });
+    runner.on(
+        "s1-code-writer",
+        r -> {
+          cancellation.cancel();
+          return ScriptedAgentRunner.afterLatch(new CountDownLatch(1), x -> null).apply(r);
+        });
 
-    assertThatThrownBy(() -> service().run(
-            RunCycleCommand.of("Add input validation to the login form", dir).withCancellation(cancellation)))
+    assertThatThrownBy(
+            () ->
+                service()
+                    .run(
+                        RunCycleCommand.of("Add input validation to the login form", dir)
+                            .withCancellation(cancellation)))
         .isInstanceOf(CycleInterruptedException.class);
 
     assertThat(Thread.interrupted()).as("interrupt status is left for the caller").isTrue();
@@ -447,7 +552,8 @@ class RunCycleServiceTest {
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
     LogEntry failed = log.ofType(EventType.TASK_FAILED).get(0);
     assertThat(failed.data()).containsEntry("error", "interrupted");
-    assertThat(store.registry().agents().get("code-writer").status()).isEqualTo(AgentStatus.AVAILABLE);
+    assertThat(store.registry().agents().get("code-writer").status())
+        .isEqualTo(AgentStatus.AVAILABLE);
   }
 
   @Test
@@ -456,24 +562,29 @@ class RunCycleServiceTest {
     CountDownLatch bothStarted = new CountDownLatch(2);
     CountDownLatch never = new CountDownLatch(1);
     for (String a : List.of("frontend", "backend")) {
-      runner.on("s1-" + a, r -> {
-        bothStarted.countDown();
-        return ScriptedAgentRunner.afterLatch(never, x -> null).apply(r);
-      });
+      runner.on(
+          "s1-" + a,
+          r -> {
+            bothStarted.countDown();
+            return ScriptedAgentRunner.afterLatch(never, x -> null).apply(r);
+          });
     }
     runner.replyTo("system3-control", s3Reply("complex", "parallel", "frontend:1", "backend:1"));
     runner.on("system3-audit", r -> null);
-    Thread canceller = new Thread(() -> {
-      try {
-        bothStarted.await();
-      } catch (InterruptedException e) {
-        return;
-      }
-      cancellation.cancel();
-    });
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                bothStarted.await();
+              } catch (InterruptedException e) {
+                return;
+              }
+              cancellation.cancel();
+            });
     canceller.start();
 
-    assertThatThrownBy(() -> service().run(RunCycleCommand.of("Build it", dir).withCancellation(cancellation)))
+    assertThatThrownBy(
+            () -> service().run(RunCycleCommand.of("Build it", dir).withCancellation(cancellation)))
         .isInstanceOf(CycleInterruptedException.class);
     Thread.interrupted();
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
@@ -481,8 +592,11 @@ class RunCycleServiceTest {
 
   @Test
   void a_budget_stops_new_agents_once_spent() {
-    CycleResult r = service().run(
-        RunCycleCommand.of("Add input validation to the login form", dir).withBudget(0.035));
+    CycleResult r =
+        service()
+            .run(
+                RunCycleCommand.of("Add input validation to the login form", dir)
+                    .withBudget(0.035));
 
     assertThat(runner.invokedS1Agents()).containsExactly("s1-code-writer");
     assertThat(r.s1Results().get(1).failure()).isEqualTo(AgentResult.Failure.LIMIT);
@@ -505,22 +619,26 @@ class RunCycleServiceTest {
 
     run("Add input validation to the login form");
 
-    assertThat(log.ofType(EventType.ADAPTATION_CLEARED)).singleElement()
+    assertThat(log.ofType(EventType.ADAPTATION_CLEARED))
+        .singleElement()
         .satisfies(e -> assertThat(e.data()).containsEntry("type", "tighten_s3_star"));
     assertThat(store.metrics().isActive(AdaptationType.TIGHTEN_S3_STAR)).isFalse();
   }
 
   @Test
   void an_unexpected_exception_still_leaves_the_task_failed() {
-    runner.on("system2-coordination", r -> {
-      throw new IllegalStateException("runner bug");
-    });
+    runner.on(
+        "system2-coordination",
+        r -> {
+          throw new IllegalStateException("runner bug");
+        });
 
     assertThatThrownBy(() -> run("Add input validation to the login form"))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(log.ofType(EventType.TASK_FAILED).get(0).data().get("error").toString()).contains("runner bug");
+    assertThat(log.ofType(EventType.TASK_FAILED).get(0).data().get("error").toString())
+        .contains("runner bug");
     assertThat(log.taskSummary("00000001").status()).isEqualTo("failed");
   }
 
@@ -536,19 +654,31 @@ class RunCycleServiceTest {
 
   @Test
   void each_agent_gets_the_timeout_and_options_of_the_command() {
-    service().run(RunCycleCommand.of("Add input validation", dir).withAgentTimeout(Duration.ofSeconds(42)));
+    service()
+        .run(
+            RunCycleCommand.of("Add input validation", dir)
+                .withAgentTimeout(Duration.ofSeconds(42)));
 
     assertThat(runner.requests()).allMatch(r -> r.timeout().equals(Duration.ofSeconds(42)));
     assertThat(runner.requests()).allMatch(r -> r.workingDirectory().equals(dir));
-    assertThat(runner.requests()).filteredOn(r -> r.agent().startsWith("system"))
+    assertThat(runner.requests())
+        .filteredOn(r -> r.agent().startsWith("system"))
         .allMatch(r -> r.replySchema() != null);
-    assertThat(runner.requests()).filteredOn(r -> r.agent().startsWith("s1-"))
+    assertThat(runner.requests())
+        .filteredOn(r -> r.agent().startsWith("s1-"))
         .allMatch(r -> r.replySchema() == null);
   }
 
   private RunCycleService serviceIn(long pid, java.util.Set<Long> alive) {
-    return new RunCycleService(store, log, runner, clock, new SequentialIds(), ComplexityAnalyzer.withDefaults(),
-        progress, new dev.vsm.application.port.out.ProcessProbe() {
+    return new RunCycleService(
+        store,
+        log,
+        runner,
+        clock,
+        new SequentialIds(),
+        ComplexityAnalyzer.withDefaults(),
+        progress,
+        new dev.vsm.application.port.out.ProcessProbe() {
           @Override
           public long currentPid() {
             return pid;
@@ -563,24 +693,41 @@ class RunCycleServiceTest {
 
   @Test
   void a_task_left_in_progress_by_a_dead_process_is_logged_as_abandoned_by_the_next_cycle() {
-    store.saveCurrentTask(new dev.vsm.domain.task.CurrentTask("deadbeef", "killed midway", "t",
-        TaskStatus.IN_PROGRESS, "medium", List.of(), Map.of("owner_pid", 111)));
+    store.saveCurrentTask(
+        new dev.vsm.domain.task.CurrentTask(
+            "deadbeef",
+            "killed midway",
+            "t",
+            TaskStatus.IN_PROGRESS,
+            "medium",
+            List.of(),
+            Map.of("owner_pid", 111)));
 
-    CycleResult r = serviceIn(222, java.util.Set.of(222L)).run(RunCycleCommand.of("Add user validation", dir));
+    CycleResult r =
+        serviceIn(222, java.util.Set.of(222L)).run(RunCycleCommand.of("Add user validation", dir));
 
     assertThat(log.taskSummary("deadbeef").status()).isEqualTo("failed");
     assertThat(log.ofType(EventType.TASK_FAILED).get(0).data().get("error").toString())
-        .contains("abandoned").contains("pid 111");
+        .contains("abandoned")
+        .contains("pid 111");
     assertThat(r.notes()).anyMatch(n -> n.contains("deadbeef"));
     assertThat(store.currentTask().orElseThrow().metadata()).containsEntry("owner_pid", 222L);
   }
 
   @Test
   void a_task_in_progress_in_a_live_process_is_left_alone() {
-    store.saveCurrentTask(new dev.vsm.domain.task.CurrentTask("cafebabe", "running elsewhere", "t",
-        TaskStatus.IN_PROGRESS, "medium", List.of(), Map.of("owner_pid", 111)));
+    store.saveCurrentTask(
+        new dev.vsm.domain.task.CurrentTask(
+            "cafebabe",
+            "running elsewhere",
+            "t",
+            TaskStatus.IN_PROGRESS,
+            "medium",
+            List.of(),
+            Map.of("owner_pid", 111)));
 
-    serviceIn(222, java.util.Set.of(111L, 222L)).run(RunCycleCommand.of("Add user validation", dir));
+    serviceIn(222, java.util.Set.of(111L, 222L))
+        .run(RunCycleCommand.of("Add user validation", dir));
 
     assertThat(log.readTask("cafebabe")).isEmpty();
   }

@@ -37,22 +37,28 @@ public abstract class AbstractAgentRunnerContract {
   protected abstract AgentRunner runner(Behaviour behaviour);
 
   /**
-   * Whether this runner's agent can be made to behave so; a real CLI offline can only say it is
-   * not logged in. Unsupported behaviours are skipped (reported as skipped, never as passed).
+   * Whether this runner's agent can be made to behave so; a real CLI offline can only say it is not
+   * logged in. Unsupported behaviours are skipped (reported as skipped, never as passed).
    */
   protected boolean supports(Behaviour behaviour) {
     return true;
   }
 
   private AgentRunner runnerThat(Behaviour behaviour) {
-    Assumptions.assumeTrue(supports(behaviour), "this runner cannot be made to behave " + behaviour);
+    Assumptions.assumeTrue(
+        supports(behaviour), "this runner cannot be made to behave " + behaviour);
     return runner(behaviour);
   }
 
   protected AgentRequest request(String agent, Duration timeout) {
     return new AgentRequest(
-        agent, AgentRequest.AgentRole.OPERATIONS, "Do the task.\n--not-a-flag", workDir, timeout,
-        AgentOptions.defaults(), null);
+        agent,
+        AgentRequest.AgentRole.OPERATIONS,
+        "Do the task.\n--not-a-flag",
+        workDir,
+        timeout,
+        AgentOptions.defaults(),
+        null);
   }
 
   @Test
@@ -61,7 +67,8 @@ public abstract class AbstractAgentRunnerContract {
 
     assertThat(r.success()).as("error: %s", r.error()).isTrue();
     assertThat(r.failure()).isEqualTo(AgentResult.Failure.NONE);
-    assertThat(Replies.object(r)).hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
+    assertThat(Replies.object(r))
+        .hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
     assertThat(r.duration().isNegative()).isFalse();
   }
 
@@ -87,7 +94,9 @@ public abstract class AbstractAgentRunnerContract {
 
   @Test
   void not_being_logged_in_is_a_fatal_authentication_failure() {
-    AgentResult r = runnerThat(Behaviour.NOT_LOGGED_IN).run(request("system4-strategy", Duration.ofSeconds(30)));
+    AgentResult r =
+        runnerThat(Behaviour.NOT_LOGGED_IN)
+            .run(request("system4-strategy", Duration.ofSeconds(30)));
 
     assertThat(r.success()).isFalse();
     assertThat(r.failure()).isEqualTo(AgentResult.Failure.AUTHENTICATION);

@@ -23,8 +23,12 @@ public abstract class AbstractExecutionLogContract {
 
   protected LogEntry entry(int i, String task, EventType type) {
     return LogEntry.of(
-        String.format("2026-01-15T10:00:%02d.000000Z", i % 60), type, task, "s1-tester",
-        Map.of("n", i, "text", "entry \"" + i + "\"\nline"), log().sessionId());
+        String.format("2026-01-15T10:00:%02d.000000Z", i % 60),
+        type,
+        task,
+        "s1-tester",
+        Map.of("n", i, "text", "entry \"" + i + "\"\nline"),
+        log().sessionId());
   }
 
   @Test
@@ -50,7 +54,8 @@ public abstract class AbstractExecutionLogContract {
       log().append(entry(i, "t", EventType.STATE_CHANGED));
     }
 
-    assertThat(log().recent(3)).extracting(e -> ((Number) e.data().get("n")).intValue())
+    assertThat(log().recent(3))
+        .extracting(e -> ((Number) e.data().get("n")).intValue())
         .containsExactly(27, 28, 29);
     assertThat(log().recent(0)).isEmpty();
     assertThat(log().recent(100)).hasSize(30);
@@ -68,7 +73,10 @@ public abstract class AbstractExecutionLogContract {
     log().append(entry(1, "t1", EventType.TASK_STARTED));
     log().append(entry(2, "t2", EventType.TASK_STARTED));
     log().append(entry(3, "t1", EventType.TASK_COMPLETED));
-    log().append(LogEntry.of("2026-01-15T10:00:04Z", EventType.STATE_CHANGED, "t1", null, Map.of(), "other"));
+    log()
+        .append(
+            LogEntry.of(
+                "2026-01-15T10:00:04Z", EventType.STATE_CHANGED, "t1", null, Map.of(), "other"));
 
     assertThat(log().readTask("t1")).hasSize(3);
     assertThat(log().readSession(log().sessionId())).hasSize(3);
@@ -110,7 +118,8 @@ public abstract class AbstractExecutionLogContract {
     }
     pool.shutdown();
 
-    assertThat(log().readAll()).hasSize(threads * each)
+    assertThat(log().readAll())
+        .hasSize(threads * each)
         .extracting(e -> ((Number) e.data().get("n")).intValue())
         .doesNotHaveDuplicates();
   }

@@ -44,8 +44,13 @@ public abstract class AbstractStateStoreContract {
   void the_current_task_round_trips() {
     CurrentTask t =
         new CurrentTask(
-            "abc12345", "Add feature X", "2026-01-15T10:00:00Z", TaskStatus.IN_PROGRESS, "medium",
-            List.of("code-writer"), Map.of("cost_usd", 0.5));
+            "abc12345",
+            "Add feature X",
+            "2026-01-15T10:00:00Z",
+            TaskStatus.IN_PROGRESS,
+            "medium",
+            List.of("code-writer"),
+            Map.of("cost_usd", 0.5));
     store().saveCurrentTask(t);
 
     CurrentTask read = store().currentTask().orElseThrow();
@@ -71,8 +76,10 @@ public abstract class AbstractStateStoreContract {
     store()
         .updateMetrics(
             x -> {
-              ViabilityMetrics f = x.withAgentResult("tester", false, "t").withAgentResult("tester", false, "t");
-              return AdaptationPolicy.apply(f, AdaptationPolicy.analyze(f), "2026-01-15T10:00:00Z").metrics();
+              ViabilityMetrics f =
+                  x.withAgentResult("tester", false, "t").withAgentResult("tester", false, "t");
+              return AdaptationPolicy.apply(f, AdaptationPolicy.analyze(f), "2026-01-15T10:00:00Z")
+                  .metrics();
             });
 
     assertThat(AdaptationPolicy.shouldAddReviewStep(store().metrics(), "tester")).isTrue();
@@ -109,7 +116,8 @@ public abstract class AbstractStateStoreContract {
 
   @Test
   void registry_updates_are_atomic_and_stored() {
-    AgentRegistry r = store().updateRegistry(x -> x.withStatus("tester", AgentStatus.BUSY, "t1", "T"));
+    AgentRegistry r =
+        store().updateRegistry(x -> x.withStatus("tester", AgentStatus.BUSY, "t1", "T"));
 
     assertThat(r.agents().get("tester").status()).isEqualTo(AgentStatus.BUSY);
     assertThat(store().registry().agents().get("tester").currentTask()).isEqualTo("t1");
@@ -120,15 +128,27 @@ public abstract class AbstractStateStoreContract {
     store()
         .saveAllocation(
             new S3Allocation(
-                "t1", "complex",
-                List.of(new AllocatedAgent("backend", "api", 1, "endpoints"), AllocatedAgent.named("tester")),
-                "why", "2026-01-15T10:00:00Z", true));
+                "t1",
+                "complex",
+                List.of(
+                    new AllocatedAgent("backend", "api", 1, "endpoints"),
+                    AllocatedAgent.named("tester")),
+                "why",
+                "2026-01-15T10:00:00Z",
+                true));
     store()
         .saveEnvironment(
             new S4Environment(
-                "t1", "analysis", List.of("ctx"), List.of(Map.of("risk", "Security", "severity", "high")),
-                List.of(), "Use JWT tokens", "2026-01-15T10:00:00Z"));
-    store().saveCoordinationPlan(new CoordinationPlan("t1", Map.of("execution_schedule", List.of()), "T"));
+                "t1",
+                "analysis",
+                List.of("ctx"),
+                List.of(Map.of("risk", "Security", "severity", "high")),
+                List.of(),
+                "Use JWT tokens",
+                "2026-01-15T10:00:00Z"));
+    store()
+        .saveCoordinationPlan(
+            new CoordinationPlan("t1", Map.of("execution_schedule", List.of()), "T"));
 
     S3Allocation a = store().allocation().orElseThrow();
     assertThat(a.agentNames()).containsExactly("backend", "tester");
@@ -149,8 +169,9 @@ public abstract class AbstractStateStoreContract {
     assertThat(store().reset()).isEmpty();
 
     store().updateMetrics(m -> m.withS3S4Conflict("t"));
-    store().saveCurrentTask(
-        new CurrentTask("t", "d", "T", TaskStatus.COMPLETED, "simple", List.of(), Map.of()));
+    store()
+        .saveCurrentTask(
+            new CurrentTask("t", "d", "T", TaskStatus.COMPLETED, "simple", List.of(), Map.of()));
 
     List<String> removed = store().reset();
     assertThat(removed).hasSize(2);

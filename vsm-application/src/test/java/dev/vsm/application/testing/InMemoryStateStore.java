@@ -96,8 +96,12 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized StateSnapshot snapshot() {
     return new StateSnapshot(
-        Optional.ofNullable(currentTask), metrics(), metrics != null, Optional.ofNullable(registry),
-        Optional.ofNullable(allocation), Optional.ofNullable(environment),
+        Optional.ofNullable(currentTask),
+        metrics(),
+        metrics != null,
+        Optional.ofNullable(registry),
+        Optional.ofNullable(allocation),
+        Optional.ofNullable(environment),
         Optional.ofNullable(plan));
   }
 

@@ -24,7 +24,8 @@ public final class ScriptedAgentRunner implements AgentRunner {
   public static final long INPUT_TOKENS_PER_RUN = 100;
   public static final long OUTPUT_TOKENS_PER_RUN = 50;
 
-  private final Map<String, Function<AgentRequest, AgentResult>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, Function<AgentRequest, AgentResult>> scripts =
+      new ConcurrentHashMap<>();
   private final List<AgentRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
   public ScriptedAgentRunner() {
@@ -45,7 +46,8 @@ public final class ScriptedAgentRunner implements AgentRunner {
         "system3-audit",
         "{\"audit_passed\":true,\"overall_score\":0.9,\"quality_assessment\":{\"issues_found\":[]},"
             + "\"oscillation_check\":{\"oscillation_detected\":false,\"evidence\":\"\"}}");
-    replyTo("system5-policy", "{\"approved\":true,\"decision\":\"approve\",\"rationale\":\"fine\"}");
+    replyTo(
+        "system5-policy", "{\"approved\":true,\"decision\":\"approve\",\"rationale\":\"fine\"}");
   }
 
   /** The agent replies with {@code text} (successfully). */
@@ -55,7 +57,9 @@ public final class ScriptedAgentRunner implements AgentRunner {
 
   /** The agent fails with {@code error}. */
   public ScriptedAgentRunner failing(String agent, String error) {
-    return on(agent, r -> AgentResult.failed(r.agent(), AgentResult.Failure.ERROR, error, Duration.ofMillis(1)));
+    return on(
+        agent,
+        r -> AgentResult.failed(r.agent(), AgentResult.Failure.ERROR, error, Duration.ofMillis(1)));
   }
 
   public ScriptedAgentRunner on(String agent, Function<AgentRequest, AgentResult> script) {
@@ -66,8 +70,17 @@ public final class ScriptedAgentRunner implements AgentRunner {
   /** A successful result with the per-run cost and tokens. */
   public static AgentResult ok(String agent, String text) {
     return new AgentResult(
-        agent, true, text, Optional.empty(), null, AgentResult.Failure.NONE, Duration.ofMillis(1),
-        COST_PER_RUN, INPUT_TOKENS_PER_RUN, OUTPUT_TOKENS_PER_RUN, "session-" + agent);
+        agent,
+        true,
+        text,
+        Optional.empty(),
+        null,
+        AgentResult.Failure.NONE,
+        Duration.ofMillis(1),
+        COST_PER_RUN,
+        INPUT_TOKENS_PER_RUN,
+        OUTPUT_TOKENS_PER_RUN,
+        "session-" + agent);
   }
 
   /** A script that waits for {@code latch} (up to the request's timeout), then replies. */
@@ -81,7 +94,8 @@ public final class ScriptedAgentRunner implements AgentRunner {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return AgentResult.failed(r.agent(), AgentResult.Failure.CANCELLED, "cancelled", Duration.ZERO);
+        return AgentResult.failed(
+            r.agent(), AgentResult.Failure.CANCELLED, "cancelled", Duration.ZERO);
       }
       return then.apply(r);
     };
@@ -102,10 +116,13 @@ public final class ScriptedAgentRunner implements AgentRunner {
       return ok(
           request.agent(),
           "Done.\n```json\n{\"status\":\"completed\",\"changes_made\":\"scripted change by "
-              + request.agent() + "\",\"files_modified\":[],\"blockers\":[]}\n```");
+              + request.agent()
+              + "\",\"files_modified\":[],\"blockers\":[]}\n```");
     }
     return AgentResult.failed(
-        request.agent(), AgentResult.Failure.ERROR, "no script for " + request.agent(),
+        request.agent(),
+        AgentResult.Failure.ERROR,
+        "no script for " + request.agent(),
         Duration.ZERO);
   }
 

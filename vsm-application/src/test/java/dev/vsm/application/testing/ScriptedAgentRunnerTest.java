@@ -12,14 +12,19 @@ class ScriptedAgentRunnerTest extends AbstractAgentRunnerContract {
     ScriptedAgentRunner r = new ScriptedAgentRunner();
     String agent = "s1-tester";
     return switch (behaviour) {
-      case REPLIES -> r.replyTo(agent, "Here you go: {\"status\":\"completed\",\"answer\":42} done");
+      case REPLIES ->
+          r.replyTo(agent, "Here you go: {\"status\":\"completed\",\"answer\":42} done");
       case FAILS -> r.failing(agent, "the agent broke");
       case HANGS -> r.on(agent, ScriptedAgentRunner.afterLatch(new CountDownLatch(1), x -> null));
       case NOT_LOGGED_IN ->
           r.on(
               "system4-strategy",
-              x -> AgentResult.failed(
-                  x.agent(), AgentResult.Failure.AUTHENTICATION, "Not logged in", Duration.ZERO));
+              x ->
+                  AgentResult.failed(
+                      x.agent(),
+                      AgentResult.Failure.AUTHENTICATION,
+                      "Not logged in",
+                      Duration.ZERO));
     };
   }
 }

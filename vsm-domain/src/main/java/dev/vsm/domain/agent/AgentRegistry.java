@@ -17,8 +17,20 @@ public record AgentRegistry(Map<String, AgentProfile> agents, String lastUpdated
   /** The nine built-in specialists, each available. */
   public static AgentRegistry defaults(String now) {
     Map<String, AgentProfile> m = new LinkedHashMap<>();
-    put(m, "generalist-coder", AgentType.GENERALIST, "general coding", "simple fixes", "small features");
-    put(m, "code-writer", AgentType.FUNCTIONAL, "implementation", "new features", "code generation");
+    put(
+        m,
+        "generalist-coder",
+        AgentType.GENERALIST,
+        "general coding",
+        "simple fixes",
+        "small features");
+    put(
+        m,
+        "code-writer",
+        AgentType.FUNCTIONAL,
+        "implementation",
+        "new features",
+        "code generation");
     put(m, "tester", AgentType.FUNCTIONAL, "unit tests", "integration tests", "test coverage");
     put(m, "reviewer", AgentType.FUNCTIONAL, "code review", "best practices", "quality checks");
     put(m, "documenter", AgentType.FUNCTIONAL, "documentation", "comments", "API docs");
@@ -29,7 +41,8 @@ public record AgentRegistry(Map<String, AgentProfile> agents, String lastUpdated
     return new AgentRegistry(m, now);
   }
 
-  private static void put(Map<String, AgentProfile> m, String name, AgentType type, String... caps) {
+  private static void put(
+      Map<String, AgentProfile> m, String name, AgentType type, String... caps) {
     m.put(name, new AgentProfile(type, AgentStatus.AVAILABLE, List.of(caps), null));
   }
 

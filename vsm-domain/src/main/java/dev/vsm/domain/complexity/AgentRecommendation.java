@@ -4,8 +4,8 @@ import dev.vsm.domain.agent.AgentType;
 import java.util.List;
 
 /**
- * The analyzer's proposal for S3: the first two suggested agents are primary, the rest support.
- * It is also the rule-based stand-in when S3 gives no usable allocation.
+ * The analyzer's proposal for S3: the first two suggested agents are primary, the rest support. It
+ * is also the rule-based stand-in when S3 gives no usable allocation.
  */
 public record AgentRecommendation(
     Complexity complexity,

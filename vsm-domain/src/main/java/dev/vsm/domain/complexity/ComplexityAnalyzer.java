@@ -1,7 +1,7 @@
 package dev.vsm.domain.complexity;
 
-import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.agent.AgentRegistry;
+import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ public final class ComplexityAnalyzer {
 
   /**
    * The same rules with the complex threshold lowered as the metrics call for: average agent error
-   * rate above 0.2 drops it by 0.15, oscillation above 0.15 by 0.1 more, an active
-   * {@code lower_complexity_threshold} adaptation by 0.15 more; never more than 0.4 in all.
+   * rate above 0.2 drops it by 0.15, oscillation above 0.15 by 0.1 more, an active {@code
+   * lower_complexity_threshold} adaptation by 0.15 more; never more than 0.4 in all.
    */
   public ComplexityAnalyzer adaptedTo(ViabilityMetrics metrics) {
     return new ComplexityAnalyzer(rules, thresholdDrop(metrics));
@@ -233,7 +233,8 @@ public final class ComplexityAnalyzer {
       why.add("Scope: " + cue.label());
     }
     if (complexThresholdDrop > 0) {
-      why.add(String.format(Locale.ROOT, "Complex threshold lowered by %.2f", complexThresholdDrop));
+      why.add(
+          String.format(Locale.ROOT, "Complex threshold lowered by %.2f", complexThresholdDrop));
     }
     if (documentationOnly && hint == null) {
       why.add("Documentation only");

@@ -16,8 +16,9 @@ import java.util.Objects;
  * <p>A task's score starts at {@link Thresholds#base()}; each matched keyword concept adds its
  * weight (simple cues are negative, complex cues large), a cross-module scope and several domains
  * add more, a single-file scope takes some away. Medium cues together add at most {@link
- * Thresholds#mediumSignalCap()}: many ordinary-feature words still describe an ordinary feature. Below {@link Thresholds#simpleBelow()} the task is
- * SIMPLE; at or above {@link Thresholds#complexAtLeast()} it is COMPLEX.
+ * Thresholds#mediumSignalCap()}: many ordinary-feature words still describe an ordinary feature.
+ * Below {@link Thresholds#simpleBelow()} the task is SIMPLE; at or above {@link
+ * Thresholds#complexAtLeast()} it is COMPLEX.
  */
 public record ComplexityRules(
     Map<Complexity, List<WeightedPattern>> keywords,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in vocabulary. Each keyword concept groups synonyms and inflections (patterns without
- * a trailing {@code \b} are stems), so a rule covers the ways people write the same request rather
+ * The built-in vocabulary. Each keyword concept groups synonyms and inflections (patterns without a
+ * trailing {@code \b} are stems), so a rule covers the ways people write the same request rather
  * than one sentence.
  */
 final class DefaultComplexityRules {
@@ -109,7 +109,8 @@ final class DefaultComplexityRules {
           concept("data-transfer", 0.1, "export", "csv\\b", "upload", "download"),
           concept("caching", 0.1, "cach"),
           concept("resilience", 0.1, "retr(?:y|ies|ied)\\b", "backoff", "rate\\s+limit"),
-          concept("cli", 0.1, "command-line", "cli\\b", "flags?\\b", "options?\\b", "arguments?\\b"),
+          concept(
+              "cli", 0.1, "command-line", "cli\\b", "flags?\\b", "options?\\b", "arguments?\\b"),
           concept(
               "ui-feature",
               0.1,

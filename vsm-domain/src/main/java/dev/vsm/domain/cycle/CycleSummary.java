@@ -6,7 +6,12 @@ public final class CycleSummary {
   private CycleSummary() {}
 
   public static String text(int successful, int total, boolean auditPassed) {
-    return "Completed with " + successful + "/" + total + " agents successful. Audit "
-        + (auditPassed ? "passed" : "failed") + ".";
+    return "Completed with "
+        + successful
+        + "/"
+        + total
+        + " agents successful. Audit "
+        + (auditPassed ? "passed" : "failed")
+        + ".";
   }
 }

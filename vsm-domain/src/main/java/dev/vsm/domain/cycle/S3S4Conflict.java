@@ -14,7 +14,9 @@ public record S3S4Conflict(String type, String s3Position, String s4Position) {
    * The conflict rule: both sides gave a complexity and they differ. No S4 assessment, no conflict.
    */
   public static Optional<S3S4Conflict> detect(String s4Assessment, String s3Complexity) {
-    if (s4Assessment == null || s4Assessment.isBlank() || s3Complexity == null
+    if (s4Assessment == null
+        || s4Assessment.isBlank()
+        || s3Complexity == null
         || s3Complexity.isBlank()) {
       return Optional.empty();
     }

@@ -14,12 +14,18 @@ public record S4Environment(
 
   public S4Environment {
     analysis = analysis == null ? "" : analysis;
-    externalContext = externalContext == null ? List.of() : java.util.Collections.unmodifiableList(
-        new java.util.ArrayList<>(externalContext));
-    risks = risks == null ? List.of() : java.util.Collections.unmodifiableList(
-        new java.util.ArrayList<>(risks));
-    opportunities = opportunities == null ? List.of() : java.util.Collections.unmodifiableList(
-        new java.util.ArrayList<>(opportunities));
+    externalContext =
+        externalContext == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(externalContext));
+    risks =
+        risks == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(risks));
+    opportunities =
+        opportunities == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(opportunities));
     recommendedApproach = recommendedApproach == null ? "" : recommendedApproach;
     createdAt = createdAt == null ? "" : createdAt;
   }

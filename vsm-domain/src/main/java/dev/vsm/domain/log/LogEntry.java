@@ -26,7 +26,11 @@ public record LogEntry(
   }
 
   public static LogEntry of(
-      String timestamp, EventType type, String taskId, String agent, Map<String, Object> data,
+      String timestamp,
+      EventType type,
+      String taskId,
+      String agent,
+      Map<String, Object> data,
       String sessionId) {
     return new LogEntry(timestamp, type.label(), taskId, agent, data, sessionId);
   }

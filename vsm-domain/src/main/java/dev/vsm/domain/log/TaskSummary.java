@@ -91,10 +91,17 @@ public record TaskSummary(
 
     public TaskSummary result() {
       if (!seen) {
-        return new TaskSummary(taskId, null, null, NOT_FOUND, List.of(), null, List.of(), List.of());
+        return new TaskSummary(
+            taskId, null, null, NOT_FOUND, List.of(), null, List.of(), List.of());
       }
       return new TaskSummary(
-          taskId, startedAt, completedAt, status, new ArrayList<>(agents), auditPassed, conflicts,
+          taskId,
+          startedAt,
+          completedAt,
+          status,
+          new ArrayList<>(agents),
+          auditPassed,
+          conflicts,
           adaptations);
     }
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The task a cycle works on. {@code complexity} is a label ({@code simple}, {@code medium},
- * {@code complex} or {@code unknown}); {@code metadata} holds whatever does not fit the file's fixed
- * keys (cost, tokens, duration).
+ * The task a cycle works on. {@code complexity} is a label ({@code simple}, {@code medium}, {@code
+ * complex} or {@code unknown}); {@code metadata} holds whatever does not fit the file's fixed keys
+ * (cost, tokens, duration).
  */
 public record CurrentTask(
     String id,
@@ -31,7 +31,8 @@ public record CurrentTask(
   }
 
   public CurrentTask withStatus(TaskStatus newStatus) {
-    return new CurrentTask(id, description, createdAt, newStatus, complexity, assignedAgents, metadata);
+    return new CurrentTask(
+        id, description, createdAt, newStatus, complexity, assignedAgents, metadata);
   }
 
   public CurrentTask withAssignedAgents(List<String> agents) {

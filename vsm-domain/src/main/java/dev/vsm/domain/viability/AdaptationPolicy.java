@@ -40,27 +40,37 @@ public final class AdaptationPolicy {
             });
     if (m.completionRate() < COMPLETION_LIMIT) {
       out.add(
-          of(AdaptationType.LOWER_COMPLEXITY_THRESHOLD, "low_completion_rate",
+          of(
+              AdaptationType.LOWER_COMPLEXITY_THRESHOLD,
+              "low_completion_rate",
               "Use specialists earlier for lower complexity tasks"));
     }
     if (m.oscillationRate() > OSCILLATION_LIMIT) {
       out.add(
-          of(AdaptationType.INCREASE_S2_INVOLVEMENT, "high_oscillation",
+          of(
+              AdaptationType.INCREASE_S2_INVOLVEMENT,
+              "high_oscillation",
               "More coordination between S1 agents"));
     }
     if (m.s3S4Conflicts() > CONFLICT_LIMIT) {
       out.add(
-          of(AdaptationType.REQUIRE_S5_APPROVAL, "frequent_s3_s4_conflicts",
+          of(
+              AdaptationType.REQUIRE_S5_APPROVAL,
+              "frequent_s3_s4_conflicts",
               "Require S5 approval for S3 allocation decisions"));
     }
     if (m.auditPassRate() < AUDIT_LIMIT) {
       out.add(
-          of(AdaptationType.TIGHTEN_S3_STAR, "low_audit_pass_rate",
+          of(
+              AdaptationType.TIGHTEN_S3_STAR,
+              "low_audit_pass_rate",
               "More frequent and thorough S3* audits"));
     }
     if (m.avgCycleIterations() > ITERATIONS_LIMIT) {
       out.add(
-          of(AdaptationType.PARALLELIZE_S1, "slow_execution",
+          of(
+              AdaptationType.PARALLELIZE_S1,
+              "slow_execution",
               "Run compatible S1 agents concurrently"));
     }
     return out;
@@ -70,7 +80,10 @@ public final class AdaptationPolicy {
   public static Adaptation reviewStep(String agent) {
     String key = AgentName.withoutS1Prefix(agent);
     return new Adaptation(
-        AdaptationType.ADD_REVIEW_STEP, key + "_errors", "Add reviewer before " + key, "",
+        AdaptationType.ADD_REVIEW_STEP,
+        key + "_errors",
+        "Add reviewer before " + key,
+        "",
         Map.of(Adaptation.TARGET_AGENT, key));
   }
 
@@ -101,8 +114,7 @@ public final class AdaptationPolicy {
     if (cleared.isEmpty()) {
       return new Change(m, List.of());
     }
-    List<Adaptation> kept =
-        m.activeAdaptations().stream().filter(a -> a.type() != type).toList();
+    List<Adaptation> kept = m.activeAdaptations().stream().filter(a -> a.type() != type).toList();
     return new Change(m.withActiveAdaptations(kept, now), cleared);
   }
 

@@ -52,46 +52,94 @@ public record ViabilityMetrics(
     Map<String, Double> errors = new LinkedHashMap<>(agentErrors);
     errors.put(key, ema(AGENT_ALPHA, success ? 0 : 1, errors.getOrDefault(key, 0.0)));
     return new ViabilityMetrics(
-        window, completionRate, errors, oscillationRate, auditPassRate, s3S4Conflicts,
-        avgCycleIterations, activeAdaptations, now);
+        window,
+        completionRate,
+        errors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
   }
 
   public ViabilityMetrics withTaskCompletion(boolean success, String now) {
     return new ViabilityMetrics(
-        window, ema(COMPLETION_ALPHA, success ? 1 : 0, completionRate), agentErrors,
-        oscillationRate, auditPassRate, s3S4Conflicts, avgCycleIterations, activeAdaptations, now);
+        window,
+        ema(COMPLETION_ALPHA, success ? 1 : 0, completionRate),
+        agentErrors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
   }
 
   public ViabilityMetrics withAuditResult(boolean passed, String now) {
     return new ViabilityMetrics(
-        window, completionRate, agentErrors, oscillationRate,
-        ema(AUDIT_ALPHA, passed ? 1 : 0, auditPassRate), s3S4Conflicts, avgCycleIterations,
-        activeAdaptations, now);
+        window,
+        completionRate,
+        agentErrors,
+        oscillationRate,
+        ema(AUDIT_ALPHA, passed ? 1 : 0, auditPassRate),
+        s3S4Conflicts,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
   }
 
   public ViabilityMetrics withOscillation(String now) {
     return new ViabilityMetrics(
-        window, completionRate, agentErrors, ema(OSCILLATION_ALPHA, 1, oscillationRate),
-        auditPassRate, s3S4Conflicts, avgCycleIterations, activeAdaptations, now);
+        window,
+        completionRate,
+        agentErrors,
+        ema(OSCILLATION_ALPHA, 1, oscillationRate),
+        auditPassRate,
+        s3S4Conflicts,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
   }
 
   /** Records how many S3 allocations a finished cycle needed. */
   public ViabilityMetrics withCycleIterations(int allocations, String now) {
     return new ViabilityMetrics(
-        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts,
-        ema(ITERATIONS_ALPHA, allocations, avgCycleIterations), activeAdaptations, now);
+        window,
+        completionRate,
+        agentErrors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts,
+        ema(ITERATIONS_ALPHA, allocations, avgCycleIterations),
+        activeAdaptations,
+        now);
   }
 
   public ViabilityMetrics withS3S4Conflict(String now) {
     return new ViabilityMetrics(
-        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts + 1,
-        avgCycleIterations, activeAdaptations, now);
+        window,
+        completionRate,
+        agentErrors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts + 1,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
   }
 
   public ViabilityMetrics withActiveAdaptations(List<Adaptation> adaptations, String now) {
     return new ViabilityMetrics(
-        window, completionRate, agentErrors, oscillationRate, auditPassRate, s3S4Conflicts,
-        avgCycleIterations, new ArrayList<>(adaptations), now);
+        window,
+        completionRate,
+        agentErrors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts,
+        avgCycleIterations,
+        new ArrayList<>(adaptations),
+        now);
   }
 
   /** Mean of the per-agent error rates; 0 when no agent has run. */

@@ -12,9 +12,17 @@ class AgentRegistryTest {
 
   @Test
   void the_default_registry_has_the_nine_specialists_available() {
-    assertThat(registry.agents()).containsOnlyKeys(
-        "generalist-coder", "code-writer", "tester", "reviewer", "documenter", "frontend",
-        "backend", "database", "infrastructure");
+    assertThat(registry.agents())
+        .containsOnlyKeys(
+            "generalist-coder",
+            "code-writer",
+            "tester",
+            "reviewer",
+            "documenter",
+            "frontend",
+            "backend",
+            "database",
+            "infrastructure");
     assertThat(registry.agents().values()).allMatch(p -> p.status() == AgentStatus.AVAILABLE);
     assertThat(registry.agents().get("database").capabilities())
         .containsExactly("SQL", "migrations", "data modeling", "queries");
@@ -24,8 +32,16 @@ class AgentRegistryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--dangerously-skip-permissions", "../../etc", "rm -rf /", "", "Tester",
-      "s1-../x", "ml"})
+  @ValueSource(
+      strings = {
+        "--dangerously-skip-permissions",
+        "../../etc",
+        "rm -rf /",
+        "",
+        "Tester",
+        "s1-../x",
+        "ml"
+      })
   void untrusted_names_are_not_in_the_registry(String name) {
     assertThat(registry.contains(name)).isFalse();
   }
@@ -44,7 +60,11 @@ class AgentRegistryTest {
     assertThat(busy.agents().get("tester").currentTask()).isEqualTo("abc");
     assertThat(busy.lastUpdated()).isEqualTo("T1");
     assertThat(registry.agents().get("tester").status()).isEqualTo(AgentStatus.AVAILABLE);
-    assertThat(busy.withStatus("tester", AgentStatus.AVAILABLE, "abc", "T2")
-        .agents().get("tester").currentTask()).isNull();
+    assertThat(
+            busy.withStatus("tester", AgentStatus.AVAILABLE, "abc", "T2")
+                .agents()
+                .get("tester")
+                .currentTask())
+        .isNull();
   }
 }

@@ -1,10 +1,10 @@
 package dev.vsm.domain.complexity;
 
-import dev.vsm.domain.agent.AgentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.viability.AdaptationPolicy;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.List;
@@ -74,8 +74,12 @@ class ComplexityAnalyzerTest {
             .withDomain(
                 "ml",
                 List.of(
-                    "\\bmodel\\b", "\\btraining\\b", "\\binference\\b", "\\btensor\\b",
-                    "\\bpytorch\\b", "\\btensorflow\\b"));
+                    "\\bmodel\\b",
+                    "\\btraining\\b",
+                    "\\binference\\b",
+                    "\\btensor\\b",
+                    "\\bpytorch\\b",
+                    "\\btensorflow\\b"));
 
     ComplexityAssessment a =
         new ComplexityAnalyzer(rules).analyze("Train ML model for predictions");
@@ -83,8 +87,11 @@ class ComplexityAnalyzerTest {
     assertThat(a.domainSignals()).containsExactly("ml");
     assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
     assertThat(a.keywordsFound()).containsExactly("ml");
-    assertThat(ComplexityAnalyzer.withDefaults().analyze("Train ML model for predictions")
-        .domainSignals()).isEmpty();
+    assertThat(
+            ComplexityAnalyzer.withDefaults()
+                .analyze("Train ML model for predictions")
+                .domainSignals())
+        .isEmpty();
   }
 
   @Test
@@ -115,7 +122,11 @@ class ComplexityAnalyzerTest {
     ComplexityRules rules =
         new ComplexityRules(
             Map.of(Complexity.COMPLEX, List.of(WeightedPattern.of(stem, 0.5))),
-            Map.of(), Map.of(), List.of(), List.of(), List.of(),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
             ComplexityRules.Thresholds.defaults());
 
     assertThat(new ComplexityAnalyzer(rules).analyze(task).keywordsFound()).containsExactly(word);
@@ -162,7 +173,8 @@ class ComplexityAnalyzerTest {
   void medium_work_adds_a_reviewer_for_quality_and_a_documenter_for_docs() {
     assertThat(analyzer.analyze("Add user validation").suggestedAgents())
         .containsExactly("code-writer", "tester");
-    assertThat(analyzer.analyze("Add input validation and review the code quality").suggestedAgents())
+    assertThat(
+            analyzer.analyze("Add input validation and review the code quality").suggestedAgents())
         .containsExactly("code-writer", "tester", "reviewer");
     assertThat(analyzer.analyze("Add a login feature and update the docs").suggestedAgents())
         .containsExactly("code-writer", "tester", "documenter");
@@ -205,7 +217,8 @@ class ComplexityAnalyzerTest {
     assertThat(analyzer.analyze(task).complexity()).isEqualTo(Complexity.MEDIUM);
 
     ViabilityMetrics struggling =
-        ViabilityMetrics.defaults().withAgentResult("tester", false, "t")
+        ViabilityMetrics.defaults()
+            .withAgentResult("tester", false, "t")
             .withAgentResult("tester", false, "t");
     assertThat(struggling.averageAgentErrorRate()).isGreaterThan(0.2);
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Labelled corpora (label TAB task, '#' comments): the default rules must classify at least 90 %
- * of each. Prints the accuracy, the confusion counts per level and every miss; a further corpus
- * (a held-out set) is one more resource name in the source list.
+ * Labelled corpora (label TAB task, '#' comments): the default rules must classify at least 90 % of
+ * each. Prints the accuracy, the confusion counts per level and every miss; a further corpus (a
+ * held-out set) is one more resource name in the source list.
  */
 class ComplexityCorpusTest {
 

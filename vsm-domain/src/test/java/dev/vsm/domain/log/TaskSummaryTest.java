@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TaskSummaryTest {
 
-  private static LogEntry e(String ts, EventType type, String task, String agent, Map<String, Object> data) {
+  private static LogEntry e(
+      String ts, EventType type, String task, String agent, Map<String, Object> data) {
     return LogEntry.of(ts, type, task, agent, data, "s");
   }
 
@@ -56,11 +57,13 @@ class TaskSummaryTest {
   void an_unsuccessful_completion_or_a_failure_entry_is_failed() {
     assertThat(
             TaskSummary.of(
-                    "t", List.of(e("1", EventType.TASK_COMPLETED, "t", null, Map.of("success", false))))
+                    "t",
+                    List.of(e("1", EventType.TASK_COMPLETED, "t", null, Map.of("success", false))))
                 .status())
         .isEqualTo("failed");
     assertThat(
-            TaskSummary.of("t", List.of(e("1", EventType.TASK_FAILED, "t", null, Map.of()))).status())
+            TaskSummary.of("t", List.of(e("1", EventType.TASK_FAILED, "t", null, Map.of())))
+                .status())
         .isEqualTo("failed");
   }
 }

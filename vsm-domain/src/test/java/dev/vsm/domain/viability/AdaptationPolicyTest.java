@@ -51,19 +51,24 @@ class AdaptationPolicyTest {
         .extracting(Adaptation::type, Adaptation::trigger, Adaptation::effect)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                AdaptationType.LOWER_COMPLEXITY_THRESHOLD, "low_completion_rate",
+                AdaptationType.LOWER_COMPLEXITY_THRESHOLD,
+                "low_completion_rate",
                 "Use specialists earlier for lower complexity tasks"),
             org.assertj.core.groups.Tuple.tuple(
-                AdaptationType.INCREASE_S2_INVOLVEMENT, "high_oscillation",
+                AdaptationType.INCREASE_S2_INVOLVEMENT,
+                "high_oscillation",
                 "More coordination between S1 agents"),
             org.assertj.core.groups.Tuple.tuple(
-                AdaptationType.REQUIRE_S5_APPROVAL, "frequent_s3_s4_conflicts",
+                AdaptationType.REQUIRE_S5_APPROVAL,
+                "frequent_s3_s4_conflicts",
                 "Require S5 approval for S3 allocation decisions"),
             org.assertj.core.groups.Tuple.tuple(
-                AdaptationType.TIGHTEN_S3_STAR, "low_audit_pass_rate",
+                AdaptationType.TIGHTEN_S3_STAR,
+                "low_audit_pass_rate",
                 "More frequent and thorough S3* audits"),
             org.assertj.core.groups.Tuple.tuple(
-                AdaptationType.PARALLELIZE_S1, "slow_execution",
+                AdaptationType.PARALLELIZE_S1,
+                "slow_execution",
                 "Run compatible S1 agents concurrently"));
   }
 
@@ -78,11 +83,14 @@ class AdaptationPolicyTest {
 
   @Test
   void apply_adds_once_per_type_and_target_and_stamps_the_time() {
-    ViabilityMetrics m = failing("tester", 2).withAgentResult("backend", false, "t")
-        .withAgentResult("backend", false, "t");
+    ViabilityMetrics m =
+        failing("tester", 2)
+            .withAgentResult("backend", false, "t")
+            .withAgentResult("backend", false, "t");
     AdaptationPolicy.Change first = AdaptationPolicy.apply(m, AdaptationPolicy.analyze(m), "T1");
 
-    assertThat(first.changed()).extracting(Adaptation::targetAgent)
+    assertThat(first.changed())
+        .extracting(Adaptation::targetAgent)
         .containsExactly("tester", "backend");
     assertThat(first.metrics().activeAdaptations()).allMatch(a -> a.appliedAt().equals("T1"));
 
@@ -119,8 +127,10 @@ class AdaptationPolicyTest {
 
   @Test
   void adaptations_whose_condition_passed_are_cleared_and_the_others_stay() {
-    ViabilityMetrics m = failing("tester", 2).withAgentResult("backend", false, "t")
-        .withAgentResult("backend", false, "t");
+    ViabilityMetrics m =
+        failing("tester", 2)
+            .withAgentResult("backend", false, "t")
+            .withAgentResult("backend", false, "t");
     m = AdaptationPolicy.apply(m, AdaptationPolicy.analyze(m), "t").metrics();
     for (int i = 0; i < 3; i++) {
       m = m.withAgentResult("tester", true, "t");
@@ -129,7 +139,8 @@ class AdaptationPolicyTest {
     AdaptationPolicy.Change change = AdaptationPolicy.clearStale(m, "T3");
 
     assertThat(change.changed()).extracting(Adaptation::targetAgent).containsExactly("tester");
-    assertThat(change.metrics().activeAdaptations()).extracting(Adaptation::targetAgent)
+    assertThat(change.metrics().activeAdaptations())
+        .extracting(Adaptation::targetAgent)
         .containsExactly("backend");
   }
 

@@ -50,7 +50,9 @@ class ViabilityMetricsTest {
   void average_error_rate_is_zero_without_agents() {
     assertThat(fresh.averageAgentErrorRate()).isZero();
     assertThat(
-            fresh.withAgentResult("a", false, "t").withAgentResult("b", true, "t")
+            fresh
+                .withAgentResult("a", false, "t")
+                .withAgentResult("b", true, "t")
                 .averageAgentErrorRate())
         .isCloseTo(0.1, within(1e-12));
   }

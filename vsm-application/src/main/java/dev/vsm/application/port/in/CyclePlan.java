@@ -7,9 +7,9 @@ import dev.vsm.domain.viability.Adaptation;
 import java.util.List;
 
 /**
- * A dry run: the assessment, the stand-in allocation, the S1 steps in order (each step's agents
- * run together), whether steps run in parallel, the adaptations that would apply and be cleared,
- * and whether S5 approval would be asked.
+ * A dry run: the assessment, the stand-in allocation, the S1 steps in order (each step's agents run
+ * together), whether steps run in parallel, the adaptations that would apply and be cleared, and
+ * whether S5 approval would be asked.
  */
 public record CyclePlan(
     String task,

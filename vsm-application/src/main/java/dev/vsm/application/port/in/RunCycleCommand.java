@@ -46,25 +46,53 @@ public record RunCycleCommand(
 
   public RunCycleCommand withHint(Complexity newHint) {
     return new RunCycleCommand(
-        task, taskId, newHint, workingDirectory, agentTimeout, agentOptions, maxBudgetUsd,
-        maxParallelAgents, cancellation);
+        task,
+        taskId,
+        newHint,
+        workingDirectory,
+        agentTimeout,
+        agentOptions,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation);
   }
 
   public RunCycleCommand withBudget(Double budget) {
     return new RunCycleCommand(
-        task, taskId, hint, workingDirectory, agentTimeout, agentOptions, budget,
-        maxParallelAgents, cancellation);
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentOptions,
+        budget,
+        maxParallelAgents,
+        cancellation);
   }
 
   public RunCycleCommand withCancellation(CycleCancellation c) {
     return new RunCycleCommand(
-        task, taskId, hint, workingDirectory, agentTimeout, agentOptions, maxBudgetUsd,
-        maxParallelAgents, c);
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentOptions,
+        maxBudgetUsd,
+        maxParallelAgents,
+        c);
   }
 
   public RunCycleCommand withAgentTimeout(Duration timeout) {
     return new RunCycleCommand(
-        task, taskId, hint, workingDirectory, timeout, agentOptions, maxBudgetUsd,
-        maxParallelAgents, cancellation);
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        timeout,
+        agentOptions,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation);
   }
 }

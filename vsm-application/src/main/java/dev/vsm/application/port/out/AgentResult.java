@@ -56,14 +56,32 @@ public record AgentResult(
 
   public AgentResult withAgent(String name) {
     return new AgentResult(
-        name, success, output, json, error, failure, duration, costUsd, inputTokens, outputTokens,
+        name,
+        success,
+        output,
+        json,
+        error,
+        failure,
+        duration,
+        costUsd,
+        inputTokens,
+        outputTokens,
         claudeSessionId);
   }
 
   /** The same run judged failed after reading its reply (e.g. an S1 agent reporting it blocked). */
   public AgentResult asFailed(String reason) {
     return new AgentResult(
-        agent, false, output, json, reason, Failure.ERROR, duration, costUsd, inputTokens,
-        outputTokens, claudeSessionId);
+        agent,
+        false,
+        output,
+        json,
+        reason,
+        Failure.ERROR,
+        duration,
+        costUsd,
+        inputTokens,
+        outputTokens,
+        claudeSessionId);
   }
 }

@@ -28,13 +28,19 @@ public interface ExecutionLog {
 
   default List<LogEntry> readSession(String sessionId) {
     List<LogEntry> out = new java.util.ArrayList<>();
-    forEach(e -> { if (sessionId.equals(e.sessionId())) out.add(e); });
+    forEach(
+        e -> {
+          if (sessionId.equals(e.sessionId())) out.add(e);
+        });
     return out;
   }
 
   default List<LogEntry> readTask(String taskId) {
     List<LogEntry> out = new java.util.ArrayList<>();
-    forEach(e -> { if (taskId.equals(e.taskId())) out.add(e); });
+    forEach(
+        e -> {
+          if (taskId.equals(e.taskId())) out.add(e);
+        });
     return out;
   }
 

@@ -11,15 +11,16 @@ public interface ProcessProbe {
   boolean isAlive(long pid);
 
   /** The operating system's answer, through the JDK. */
-  ProcessProbe JDK = new ProcessProbe() {
-    @Override
-    public long currentPid() {
-      return ProcessHandle.current().pid();
-    }
+  ProcessProbe JDK =
+      new ProcessProbe() {
+        @Override
+        public long currentPid() {
+          return ProcessHandle.current().pid();
+        }
 
-    @Override
-    public boolean isAlive(long pid) {
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-  };
+        @Override
+        public boolean isAlive(long pid) {
+          return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+      };
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the VSM keeps its state between cycles. Metrics and registry change only through the
- * atomic {@code update…} operations, so several processes recording results at once lose nothing.
+ * Where the VSM keeps its state between cycles. Metrics and registry change only through the atomic
+ * {@code update…} operations, so several processes recording results at once lose nothing.
  */
 public interface StateStore {
 
