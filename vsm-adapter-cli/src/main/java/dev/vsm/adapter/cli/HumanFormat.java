@@ -271,13 +271,7 @@ final class HumanFormat {
     } else {
       b.append('\n');
       for (S3S4Conflict c : r.conflicts()) {
-        b.append("  - ")
-            .append(c.type())
-            .append(": S3 ")
-            .append(c.s3Position())
-            .append("; S4 ")
-            .append(c.s4Position())
-            .append('\n');
+        b.append("  - ").append(c.describe()).append('\n');
       }
     }
     b.append("Adaptations: ");

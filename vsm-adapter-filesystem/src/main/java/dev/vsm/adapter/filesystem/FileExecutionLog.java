@@ -5,6 +5,7 @@ import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
@@ -17,8 +18,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -133,32 +136,117 @@ final class FileExecutionLog implements ExecutionLog {
     return out;
   }
 
-  /** Streams every entry, oldest first, reporting unreadable lines once per file. */
+  /** A file's lines in some order; null at the end. */
+  private interface Lines extends Closeable {
+    String next() throws IOException;
+  }
+
+  /** How to open a file's lines: forwards, backwards, or only those holding some text. */
+  private interface LinesOpener {
+    Lines open(Path file) throws IOException;
+  }
+
+  private static Lines forwards(Path file) throws IOException {
+    BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    return new Lines() {
+      @Override
+      public String next() throws IOException {
+        return r.readLine();
+      }
+
+      @Override
+      public void close() throws IOException {
+        r.close();
+      }
+    };
+  }
+
+  private static Lines backwards(Path file) throws IOException {
+    ReverseLines r = new ReverseLines(file);
+    return new Lines() {
+      @Override
+      public String next() throws IOException {
+        return r.previous();
+      }
+
+      @Override
+      public void close() throws IOException {
+        r.close();
+      }
+    };
+  }
+
+  private static LinesOpener containing(String text) {
+    return file -> {
+      Iterator<String> it = LineScanner.linesContaining(file, text).iterator();
+      return new Lines() {
+        @Override
+        public String next() {
+          return it.hasNext() ? it.next() : null;
+        }
+
+        @Override
+        public void close() {}
+      };
+    };
+  }
+
+  /**
+   * Feeds the entries on one file's lines to {@code accept} until it returns false, skipping and
+   * then reporting (once) the lines that are not entries. Returns whether {@code accept} wants
+   * more.
+   */
+  private boolean readEntries(Path file, LinesOpener opener, Predicate<LogEntry> accept) {
+    int skipped = 0;
+    boolean more = true;
+    try (Lines lines = opener.open(file)) {
+      String line;
+      while (more && (line = lines.next()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        LogEntry e = LogJson.fromLine(json, line);
+        if (e == null) {
+          skipped++;
+        } else {
+          more = accept.test(e);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return true;
+    } catch (IOException e) {
+      throw new StateAccessException("cannot read " + file + ": " + e, e);
+    }
+    reportSkipped(file, skipped);
+    return more;
+  }
+
+  /** Streams every entry, oldest first. */
   @Override
   public void forEach(Consumer<LogEntry> action) {
     for (Path file : files()) {
-      int skipped = 0;
-      try (BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          LogEntry e = LogJson.fromLine(json, line);
-          if (e == null) {
-            skipped++;
-          } else {
+      readEntries(
+          file,
+          FileExecutionLog::forwards,
+          e -> {
             action.accept(e);
-          }
-        }
-      } catch (NoSuchFileException e) {
-        continue;
-      } catch (IOException e) {
-        throw new StateAccessException("cannot read " + file + ": " + e, e);
-      }
-      reportSkipped(file, skipped);
+            return true;
+          });
+    }
+  }
+
+  /** Streams, oldest first, the entries on lines holding {@code text}; others are never decoded. */
+  private void streamContaining(String text, Consumer<LogEntry> action) {
+    for (Path file : files()) {
+      readEntries(
+          file,
+          containing(text),
+          e -> {
+            action.accept(e);
+            return true;
+          });
     }
   }
 
@@ -172,33 +260,6 @@ final class FileExecutionLog implements ExecutionLog {
                   + (skipped == 1 ? "" : "s")
                   + " in "
                   + file);
-    }
-  }
-
-  /**
-   * Streams the entries on lines containing {@code text} (a task or session id), oldest first;
-   * lines without it are never decoded. Unreadable matching lines are reported once per file.
-   */
-  private void streamContaining(String text, Consumer<LogEntry> action) {
-    for (Path file : files()) {
-      List<String> lines;
-      try {
-        lines = LineScanner.linesContaining(file, text);
-      } catch (NoSuchFileException e) {
-        continue;
-      } catch (IOException e) {
-        throw new StateAccessException("cannot read " + file + ": " + e, e);
-      }
-      int skipped = 0;
-      for (String line : lines) {
-        LogEntry e = LogJson.fromLine(json, line);
-        if (e == null) {
-          skipped++;
-        } else {
-          action.accept(e);
-        }
-      }
-      reportSkipped(file, skipped);
     }
   }
 
@@ -240,27 +301,13 @@ final class FileExecutionLog implements ExecutionLog {
     List<LogEntry> newestFirst = new ArrayList<>();
     List<Path> files = files();
     for (int f = files.size() - 1; f >= 0 && newestFirst.size() < count; f--) {
-      Path file = files.get(f);
-      int skipped = 0;
-      try (ReverseLines lines = new ReverseLines(file)) {
-        String line;
-        while (newestFirst.size() < count && (line = lines.previous()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          LogEntry e = LogJson.fromLine(json, line);
-          if (e == null) {
-            skipped++;
-          } else {
+      readEntries(
+          files.get(f),
+          FileExecutionLog::backwards,
+          e -> {
             newestFirst.add(e);
-          }
-        }
-      } catch (NoSuchFileException e) {
-        continue;
-      } catch (IOException e) {
-        throw new StateAccessException("cannot read " + file + ": " + e, e);
-      }
-      reportSkipped(file, skipped);
+            return newestFirst.size() < count;
+          });
     }
     Collections.reverse(newestFirst);
     return newestFirst;

@@ -59,13 +59,7 @@ public final class S5Protocol {
         """
             .formatted(task));
     for (S3S4Conflict c : conflicts) {
-      b.append("- ")
-          .append(c.type())
-          .append(": S3 ")
-          .append(c.s3Position())
-          .append("; S4 ")
-          .append(c.s4Position())
-          .append('\n');
+      b.append("- ").append(c.describe()).append('\n');
     }
     b.append(
         """

@@ -247,12 +247,11 @@ public final class RunCycleService implements RunCycleUseCase {
               S4Protocol.prompt(cmd.task(), assessment),
               S4Protocol.SCHEMA);
       S4Analysis s4 =
-          S4Protocol.read(s4Run)
-              .orElseGet(
-                  () -> {
-                    standInNote("S4", s4Run);
-                    return S4Protocol.standIn(assessment, recommendation);
-                  });
+          replyOrStandIn(
+              "S4",
+              s4Run,
+              S4Protocol.read(s4Run),
+              () -> S4Protocol.standIn(assessment, recommendation));
       store.saveEnvironment(
           new S4Environment(
               taskId,
@@ -279,12 +278,11 @@ public final class RunCycleService implements RunCycleUseCase {
                 S5Protocol.approvalPrompt(cmd.task(), allocation),
                 S5Protocol.SCHEMA);
         S5Decision decision =
-            S5Protocol.read(s5Run)
-                .orElseGet(
-                    () -> {
-                      standInNote("S5", s5Run);
-                      return new S5Decision(true, "approve", "S5 unavailable: allocation stands");
-                    });
+            replyOrStandIn(
+                "S5",
+                s5Run,
+                S5Protocol.read(s5Run),
+                () -> new S5Decision(true, "approve", "S5 unavailable: allocation stands"));
         events.event(EventType.POLICY_DECISION, null, S5Protocol.logData(decision, "allocation"));
         if (!decision.approved()) {
           progress.phaseStarted("S3 control (re-plan)");
@@ -306,12 +304,7 @@ public final class RunCycleService implements RunCycleUseCase {
               S2Protocol.prompt(cmd.task(), allocation, stepNames, coordinateHarder),
               S2Protocol.SCHEMA);
       Map<String, Object> plan =
-          S2Protocol.read(s2Run)
-              .orElseGet(
-                  () -> {
-                    standInNote("S2", s2Run);
-                    return S2Protocol.standIn(stepNames);
-                  });
+          replyOrStandIn("S2", s2Run, S2Protocol.read(s2Run), () -> S2Protocol.standIn(stepNames));
       store.saveCoordinationPlan(new CoordinationPlan(taskId, plan, now()));
 
       // 7. S1
@@ -452,6 +445,16 @@ public final class RunCycleService implements RunCycleUseCase {
 
     private Duration elapsed() {
       return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The agent's reply, or the rule-based stand-in (noted in the result and the log). */
+    private <T> T replyOrStandIn(
+        String system, AgentResult run, Optional<T> reply, java.util.function.Supplier<T> standIn) {
+      return reply.orElseGet(
+          () -> {
+            standInNote(system, run);
+            return standIn.get();
+          });
     }
 
     private void standInNote(String system, AgentResult run) {

@@ -44,14 +44,7 @@ class RunCycleServiceTest {
   @TempDir Path dir;
 
   private RunCycleService service() {
-    return new RunCycleService(
-        store,
-        log,
-        runner,
-        clock,
-        new SequentialIds(),
-        ComplexityAnalyzer.withDefaults(),
-        progress);
+    return serviceIn(1, java.util.Set.of(1L));
   }
 
   private CycleResult run(String task) {

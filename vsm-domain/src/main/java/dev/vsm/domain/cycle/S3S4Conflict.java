@@ -8,6 +8,11 @@ import java.util.Optional;
  */
 public record S3S4Conflict(String type, String s3Position, String s4Position) {
 
+  /** One line: {@code complexity_disagreement: S3 Assessed as x; S4 Recommended as y}. */
+  public String describe() {
+    return type + ": S3 " + s3Position + "; S4 " + s4Position;
+  }
+
   public static final String COMPLEXITY_DISAGREEMENT = "complexity_disagreement";
 
   /**
