@@ -175,6 +175,13 @@ final class VsmCommand implements Callable<Integer> {
   Duration agentTimeout;
 
   @Option(
+      names = "--cycle-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Time limit for the whole cycle: no agent starts or runs past it.")
+  Duration cycleTimeout;
+
+  @Option(
       names = "--max-budget-usd",
       paramLabel = "USD",
       description = "Start no new agent once the cycle has cost this much.")
@@ -408,7 +415,8 @@ final class VsmCommand implements Callable<Integer> {
             new AgentOptions(model, maxTurns, null, permissionMode),
             maxBudgetUsd,
             0,
-            context.cancellation());
+            context.cancellation(),
+            cycleTimeout);
     CycleResult result;
     try (ProgressPrinter progress = new ProgressPrinter(err(), context.terminal())) {
       result = wiring.cycle(claudeCommand, progress).run(command);

@@ -123,6 +123,7 @@ public final class RunCycleService implements RunCycleUseCase {
     private final String taskId;
     private final CycleLog events;
     private final long startNanos = System.nanoTime();
+    private final java.time.Instant started = clock.instant();
     private final List<String> notes = new ArrayList<>();
     private final List<AgentResult> allRuns = new ArrayList<>();
     private CurrentTask task;
@@ -616,21 +617,9 @@ public final class RunCycleService implements RunCycleUseCase {
     private AgentResult operate(
         AllocatedAgent a, String approach, Map<String, Object> plan, String reviewFor) {
       String name = AgentName.s1(a.agent());
-      Double budget = cmd.maxBudgetUsd();
-      if (budget != null && cost() >= budget) {
-        AgentResult skipped =
-            AgentResult.failed(
-                name,
-                AgentResult.Failure.LIMIT,
-                String.format(
-                    java.util.Locale.ROOT,
-                    "not started: budget of $%.2f spent ($%.2f)",
-                    budget,
-                    cost()),
-                Duration.ZERO);
-        events.agentFinished(skipped);
-        progress.agentFinished(skipped);
-        return skipped;
+      Optional<AgentResult> refused = refuseToStart(name);
+      if (refused.isPresent()) {
+        return refused.get();
       }
       store.updateRegistry(r -> r.withStatus(a.agent(), AgentStatus.BUSY, taskId, now()));
       AgentResult result = null;
@@ -657,18 +646,43 @@ public final class RunCycleService implements RunCycleUseCase {
     }
 
     private AgentResult system(SystemAgent agent, String prompt, String schema) {
+      return refuseToStart(agent.agentName())
+          .orElseGet(() -> invoke(agent.agentName(), AgentRole.SYSTEM, prompt, schema));
+    }
+
+    /**
+     * An agent that must not start: the budget is spent, or the cycle's time limit has passed.
+     * Logged and reported like a run that failed at once.
+     */
+    private Optional<AgentResult> refuseToStart(String agent) {
       Double budget = cmd.maxBudgetUsd();
+      String reason = null;
+      AgentResult.Failure failure = AgentResult.Failure.LIMIT;
       if (budget != null && cost() >= budget) {
-        AgentResult skipped =
-            AgentResult.failed(
-                agent.agentName(),
-                AgentResult.Failure.LIMIT,
-                "not started: budget spent",
-                Duration.ZERO);
-        events.agentFinished(skipped);
-        return skipped;
+        reason =
+            String.format(
+                java.util.Locale.ROOT,
+                "not started: budget of $%.2f spent ($%.2f)",
+                budget,
+                cost());
+      } else if (cmd.cycleTimeout() != null && remaining().compareTo(Duration.ZERO) <= 0) {
+        failure = AgentResult.Failure.TIMEOUT;
+        reason = "not started: the cycle's time limit of " + cmd.cycleTimeout() + " has passed";
       }
-      return invoke(agent.agentName(), AgentRole.SYSTEM, prompt, schema);
+      if (reason == null) {
+        return Optional.empty();
+      }
+      AgentResult skipped = AgentResult.failed(agent, failure, reason, Duration.ZERO);
+      events.agentFinished(skipped);
+      progress.agentFinished(skipped);
+      return Optional.of(skipped);
+    }
+
+    /** Time left before the cycle's limit (the agent timeout bounds it when there is none). */
+    private Duration remaining() {
+      return cmd.cycleTimeout() == null
+          ? cmd.agentTimeout()
+          : cmd.cycleTimeout().minus(Duration.between(started, clock.instant()));
     }
 
     private AgentResult invoke(String agent, AgentRole role, String prompt, String schema) {
@@ -683,7 +697,10 @@ public final class RunCycleService implements RunCycleUseCase {
                       role,
                       prompt,
                       cmd.workingDirectory(),
-                      cmd.agentTimeout(),
+                      // An agent gets its own limit, cut short by what is left of the cycle's.
+                      remaining().compareTo(cmd.agentTimeout()) < 0
+                          ? remaining()
+                          : cmd.agentTimeout(),
                       cmd.agentOptions(),
                       schema))
               .withAgent(agent);

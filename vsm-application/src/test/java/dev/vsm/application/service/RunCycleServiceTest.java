@@ -724,4 +724,28 @@ class RunCycleServiceTest {
 
     assertThat(log.readTask("cafebabe")).isEmpty();
   }
+
+  @Test
+  void agents_are_not_started_past_the_cycles_time_limit_and_none_runs_beyond_it() {
+    runner.on(
+        "s1-code-writer",
+        r -> {
+          clock.advance(Duration.ofMinutes(11)); // this agent uses up the cycle's time
+          return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+        });
+
+    CycleResult r =
+        service()
+            .run(
+                RunCycleCommand.of("Add user validation", dir)
+                    .withCycleTimeout(Duration.ofMinutes(10)));
+
+    assertThat(runner.requests()).allMatch(q -> q.timeout().compareTo(Duration.ofMinutes(10)) <= 0);
+    assertThat(runner.invokedAgents()).doesNotContain("s1-tester");
+    AgentResult tester = r.s1Results().get(1);
+    assertThat(tester.failure()).isEqualTo(AgentResult.Failure.TIMEOUT);
+    assertThat(tester.error()).contains("time limit");
+    assertThat(r.success()).isFalse();
+    assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+  }
 }

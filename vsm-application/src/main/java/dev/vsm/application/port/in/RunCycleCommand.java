@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
- * may take, the options passed to every agent, an optional budget, and a handle to cancel it.
+ * may take, the options passed to every agent, an optional budget, a handle to cancel it, and an
+ * optional time limit for the whole cycle (agents are not started past it, and none runs beyond
+ * it).
  */
 public record RunCycleCommand(
     String task,
@@ -19,7 +21,8 @@ public record RunCycleCommand(
     AgentOptions agentOptions,
     Double maxBudgetUsd,
     int maxParallelAgents,
-    CycleCancellation cancellation) {
+    CycleCancellation cancellation,
+    Duration cycleTimeout) {
 
   public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
   public static final int DEFAULT_MAX_PARALLEL = 4;
@@ -37,11 +40,14 @@ public record RunCycleCommand(
     agentOptions = agentOptions == null ? AgentOptions.defaults() : agentOptions;
     maxParallelAgents = maxParallelAgents <= 0 ? DEFAULT_MAX_PARALLEL : maxParallelAgents;
     cancellation = cancellation == null ? new CycleCancellation() : cancellation;
+    if (cycleTimeout != null && (cycleTimeout.isNegative() || cycleTimeout.isZero())) {
+      throw new IllegalArgumentException("the cycle timeout must be positive");
+    }
   }
 
   /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
   public static RunCycleCommand of(String task, Path workingDirectory) {
-    return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null);
+    return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null, null);
   }
 
   public RunCycleCommand withHint(Complexity newHint) {
@@ -54,7 +60,8 @@ public record RunCycleCommand(
         agentOptions,
         maxBudgetUsd,
         maxParallelAgents,
-        cancellation);
+        cancellation,
+        cycleTimeout);
   }
 
   public RunCycleCommand withBudget(Double budget) {
@@ -67,7 +74,8 @@ public record RunCycleCommand(
         agentOptions,
         budget,
         maxParallelAgents,
-        cancellation);
+        cancellation,
+        cycleTimeout);
   }
 
   public RunCycleCommand withCancellation(CycleCancellation c) {
@@ -80,7 +88,22 @@ public record RunCycleCommand(
         agentOptions,
         maxBudgetUsd,
         maxParallelAgents,
-        c);
+        c,
+        cycleTimeout);
+  }
+
+  public RunCycleCommand withCycleTimeout(Duration timeout) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentOptions,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        timeout);
   }
 
   public RunCycleCommand withAgentTimeout(Duration timeout) {
@@ -93,6 +116,7 @@ public record RunCycleCommand(
         agentOptions,
         maxBudgetUsd,
         maxParallelAgents,
-        cancellation);
+        cancellation,
+        cycleTimeout);
   }
 }
