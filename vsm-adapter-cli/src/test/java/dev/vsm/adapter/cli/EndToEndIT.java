@@ -43,20 +43,8 @@ class EndToEndIT {
   }
 
   private ProcessBuilder builder(Path cwd, String pathVar, String... args) {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                System.getProperty("vsm.jar")));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("PATH", pathVar);
-    env.remove("VSM_CLAUDE_COMMAND");
-    env.remove("CLAUDE_SESSION_ID");
+    ProcessBuilder pb = PackagedVsm.builder(cwd, List.of(args));
+    pb.environment().put("PATH", pathVar);
     return pb;
   }
 

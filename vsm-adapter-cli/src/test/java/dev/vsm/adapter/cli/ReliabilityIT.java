@@ -40,22 +40,11 @@ class ReliabilityIT {
   }
 
   private ProcessBuilder vsm(String... args) {
-    List<String> cmd =
+    List<String> all =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                System.getProperty("vsm.jar"),
-                "-d",
-                project.toString(),
-                "--claude-command",
-                claude.command().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
-    pb.environment().remove("CLAUDE_SESSION_ID");
-    return pb;
+            List.of("-d", project.toString(), "--claude-command", claude.command().toString()));
+    all.addAll(List.of(args));
+    return PackagedVsm.builder(project, all);
   }
 
   private Path state(String name) {
