@@ -41,6 +41,7 @@ import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.cycle.S4Environment;
 import dev.vsm.domain.log.EventType;
+import dev.vsm.domain.log.TaskSummary;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.Adaptation;
@@ -176,7 +177,8 @@ public final class RunCycleService implements RunCycleUseCase {
 
     /**
      * A task still {@code in_progress} whose vsm process is gone was abandoned (the process was
-     * killed): say so in the log, so no later reader takes it for a running task.
+     * killed): say so in the log, so no later reader takes it for a running task. A task the log
+     * already shows ended (the process died just after logging it) needs no entry.
      */
     private void recordAbandonedTask() {
       store
@@ -184,6 +186,7 @@ public final class RunCycleService implements RunCycleUseCase {
           .filter(t -> t.status() == TaskStatus.IN_PROGRESS)
           .filter(t -> t.metadata().get(OWNER_PID) instanceof Number)
           .filter(t -> !processes.isAlive(((Number) t.metadata().get(OWNER_PID)).longValue()))
+          .filter(t -> !endedInTheLog(t.id()))
           .ifPresent(
               t -> {
                 long pid = ((Number) t.metadata().get(OWNER_PID)).longValue();
@@ -199,17 +202,22 @@ public final class RunCycleService implements RunCycleUseCase {
               });
     }
 
+    private boolean endedInTheLog(String id) {
+      String status = log.taskSummary(id).status();
+      return status.equals(TaskSummary.COMPLETED) || status.equals(TaskSummary.FAILED);
+    }
+
     private void fail(String reason) {
       // Recording the failure must not be stopped by the interrupt that caused it.
       boolean interrupted = Thread.interrupted();
       try {
-        store.saveCurrentTask(
-            task.withStatus(TaskStatus.FAILED).withMetadata(Map.of("error", reason)));
         store.updateMetrics(m -> m.withTaskCompletion(false, now()));
         Map<String, Object> data = totals();
         data.put("error", reason);
         data.put("success", false);
         events.event(EventType.TASK_FAILED, null, data);
+        store.saveCurrentTask(
+            task.withStatus(TaskStatus.FAILED).withMetadata(Map.of("error", reason)));
       } finally {
         if (interrupted) {
           Thread.currentThread().interrupt();
@@ -399,11 +407,13 @@ public final class RunCycleService implements RunCycleUseCase {
       String summary = CycleSummary.text((int) ok, s1Results.size(), auditPassed);
       Map<String, Object> data = totals();
       task = task.withStatus(success ? TaskStatus.COMPLETED : TaskStatus.FAILED).withMetadata(data);
+      Map<String, Object> ending = new LinkedHashMap<>(data);
+      ending.put("success", success);
+      ending.put("summary", summary);
+      ending.put("allocations", allocations);
+      // The log first: a process killed between the two leaves a task that the log shows ended.
+      events.event(EventType.TASK_COMPLETED, null, ending);
       store.saveCurrentTask(task);
-      data.put("success", success);
-      data.put("summary", summary);
-      data.put("allocations", allocations);
-      events.event(EventType.TASK_COMPLETED, null, data);
 
       CycleResult result =
           new CycleResult(

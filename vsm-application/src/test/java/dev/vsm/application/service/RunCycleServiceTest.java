@@ -748,4 +748,24 @@ class RunCycleServiceTest {
     assertThat(r.success()).isFalse();
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
   }
+
+  @Test
+  void a_dead_process_whose_task_the_log_shows_ended_is_not_reported_abandoned() {
+    store.saveCurrentTask(
+        new dev.vsm.domain.task.CurrentTask(
+            "0dd0dd00",
+            "ended, file not updated",
+            "t",
+            TaskStatus.IN_PROGRESS,
+            "medium",
+            List.of(),
+            Map.of("owner_pid", 111)));
+    log.append(
+        LogEntry.of("t", EventType.TASK_COMPLETED, "0dd0dd00", null, Map.of("success", true), "s"));
+
+    serviceIn(222, java.util.Set.of(222L)).run(RunCycleCommand.of("Add user validation", dir));
+
+    assertThat(log.readTask("0dd0dd00")).hasSize(1);
+    assertThat(log.taskSummary("0dd0dd00").status()).isEqualTo("completed");
+  }
 }
