@@ -18,7 +18,11 @@ public final class ClaudeAdapters {
         JsonMapper.builder().build());
   }
 
-  /** The permission modes the Claude Code CLI accepts for {@code --permission-mode}. */
+  /**
+   * The permission modes of {@code --permission-mode}: those of Claude Code 2.1 ({@code default})
+   * and of the versions that call it {@code manual}; the CLI itself refuses what it does not know.
+   */
   public static final java.util.List<String> PERMISSION_MODES =
-      java.util.List.of("acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan");
+      java.util.List.of(
+          "acceptEdits", "auto", "bypassPermissions", "default", "manual", "dontAsk", "plan");
 }
