@@ -6,6 +6,7 @@ import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.in.RunCycleCommand;
 import dev.vsm.application.port.in.RunCycleUseCase;
+import dev.vsm.application.port.out.AgentOptions;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
@@ -688,6 +689,17 @@ public final class RunCycleService implements RunCycleUseCase {
       return Optional.of(skipped);
     }
 
+    /** The user's agent options, with the agent's own budget capped at what the cycle has left. */
+    private AgentOptions optionsWithinBudget() {
+      AgentOptions o = cmd.agentOptions();
+      if (cmd.maxBudgetUsd() == null) {
+        return o;
+      }
+      double left = cmd.maxBudgetUsd() - cost();
+      double cap = o.maxBudgetUsd() == null ? left : Math.min(o.maxBudgetUsd(), left);
+      return new AgentOptions(o.model(), o.maxTurns(), cap, o.permissionMode());
+    }
+
     /** Time left before the cycle's limit (the agent timeout bounds it when there is none). */
     private Duration remaining() {
       return cmd.cycleTimeout() == null
@@ -711,7 +723,7 @@ public final class RunCycleService implements RunCycleUseCase {
                       remaining().compareTo(cmd.agentTimeout()) < 0
                           ? remaining()
                           : cmd.agentTimeout(),
-                      cmd.agentOptions(),
+                      optionsWithinBudget(),
                       schema))
               .withAgent(agent);
       // Record the run before acting on an interrupt: file writes fail on interrupted threads.

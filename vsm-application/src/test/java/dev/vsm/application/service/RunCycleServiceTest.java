@@ -768,4 +768,14 @@ class RunCycleServiceTest {
     assertThat(log.readTask("0dd0dd00")).hasSize(1);
     assertThat(log.taskSummary("0dd0dd00").status()).isEqualTo("completed");
   }
+
+  @Test
+  void each_agent_may_spend_only_what_is_left_of_the_cycles_budget() {
+    service().run(RunCycleCommand.of("Add user validation", dir).withBudget(1.0));
+
+    List<Double> caps = runner.requests().stream().map(q -> q.options().maxBudgetUsd()).toList();
+    assertThat(caps.get(0)).isEqualTo(1.0);
+    assertThat(caps.get(1)).isCloseTo(0.99, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(caps).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
 }
