@@ -184,7 +184,8 @@ final class VsmCommand implements Callable<Integer> {
   @Option(
       names = "--max-budget-usd",
       paramLabel = "USD",
-      description = "Start no new agent once the cycle has cost this much.")
+      description =
+          "Budget of the whole cycle: each agent may spend what is left; none starts once spent.")
   Double maxBudgetUsd;
 
   @Option(names = "--max-turns", paramLabel = "N", description = "Turn limit per agent.")
