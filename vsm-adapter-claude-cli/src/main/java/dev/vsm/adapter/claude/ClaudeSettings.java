@@ -44,11 +44,6 @@ public record ClaudeSettings(
         Duration.ofSeconds(2));
   }
 
-  public ClaudeSettings withOutputCap(long bytes) {
-    return new ClaudeSettings(
-        command, environment, pluginRoot, bytes, killGrace, transientRetries, retryBackoff);
-  }
-
   public ClaudeSettings withRetryBackoff(Duration backoff) {
     return new ClaudeSettings(
         command, environment, pluginRoot, outputCapBytes, killGrace, transientRetries, backoff);

@@ -31,6 +31,11 @@ final class HumanFormat {
     return String.format(Locale.ROOT, "%.2f%%", v * 100);
   }
 
+  /** What {@code --state} prints: the human layout, or the JSON document. */
+  static String state(StateSnapshot s, boolean json) {
+    return json ? JsonText.pretty(Documents.state(s)) : state(s);
+  }
+
   static String state(StateSnapshot s) {
     StringBuilder b = new StringBuilder();
     b.append(RULE).append('\n').append("VSM State").append('\n').append(RULE).append("\n\n");

@@ -84,7 +84,7 @@ final class QuickCommands {
     try {
       if (mode.equals("--state")) {
         var s = queries.state();
-        out.print(json ? JsonText.pretty(Documents.state(s)) : HumanFormat.state(s));
+        out.print(HumanFormat.state(s, json));
       } else {
         out.print(LogView.render(queries, count, task, json));
       }

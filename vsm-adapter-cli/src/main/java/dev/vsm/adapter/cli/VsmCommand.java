@@ -335,7 +335,7 @@ final class VsmCommand implements Callable<Integer> {
 
   private int showState(StateQueryService q) {
     StateSnapshot s = q.state();
-    out().print(json ? JsonText.pretty(Documents.state(s)) : HumanFormat.state(s));
+    out().print(HumanFormat.state(s, json));
     out().flush();
     return ExitCode.SUCCESS;
   }

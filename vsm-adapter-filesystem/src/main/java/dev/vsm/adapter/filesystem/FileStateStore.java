@@ -2,6 +2,7 @@ package dev.vsm.adapter.filesystem;
 
 import dev.vsm.application.document.DocumentFields;
 import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.agent.AgentRegistry;
@@ -127,7 +128,7 @@ final class FileStateStore implements StateStore {
             read(REGISTRY, StateDocuments::registry)
                 .orElseGet(
                     () -> {
-                      AgentRegistry d = AgentRegistry.defaults(CycleClock.now(clock));
+                      AgentRegistry d = AgentRegistry.defaults(Timestamps.now(clock));
                       write(REGISTRY, StateDocuments.registry(d));
                       return d;
                     }));
@@ -139,7 +140,7 @@ final class FileStateStore implements StateStore {
         () -> {
           AgentRegistry current =
               read(REGISTRY, StateDocuments::registry)
-                  .orElseGet(() -> AgentRegistry.defaults(CycleClock.now(clock)));
+                  .orElseGet(() -> AgentRegistry.defaults(Timestamps.now(clock)));
           AgentRegistry updated = change.apply(current);
           write(REGISTRY, StateDocuments.registry(updated));
           return updated;

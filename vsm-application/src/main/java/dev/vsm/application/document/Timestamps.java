@@ -13,6 +13,11 @@ public final class Timestamps {
 
   private Timestamps() {}
 
+  /** Now, as vsm writes it: UTC, microseconds, {@code Z}. */
+  public static String now(java.time.Clock clock) {
+    return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+  }
+
   /** The UTC {@code Z} form of an ISO-8601 timestamp; text that is not one is kept as it is. */
   public static String normalize(String text) {
     if (text == null || text.isBlank()) {

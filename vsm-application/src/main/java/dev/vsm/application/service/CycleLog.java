@@ -1,5 +1,6 @@
 package dev.vsm.application.service;
 
+import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.protocol.Replies;
@@ -7,8 +8,6 @@ import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ final class CycleLog {
   }
 
   static String timestamp(Clock clock) {
-    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
+    return Timestamps.now(clock);
   }
 
   void event(EventType type, String agent, Map<String, Object> data) {

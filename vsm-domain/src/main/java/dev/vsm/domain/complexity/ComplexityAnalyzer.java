@@ -90,10 +90,6 @@ public final class ComplexityAnalyzer {
     return complexThresholdDrop;
   }
 
-  public ComplexityRules rules() {
-    return rules;
-  }
-
   public ComplexityAssessment analyze(String task) {
     return analyze(task, (Complexity) null);
   }
