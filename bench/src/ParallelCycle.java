@@ -16,10 +16,9 @@ import java.time.Clock;
 public final class ParallelCycle {
   public static void main(String[] args) throws Exception {
     ScriptedAgentRunner runner = new ScriptedAgentRunner();
-    runner.replyTo("system3-control", "{\"complexity\":\"complex\",\"selected_agents\":["
-        + "{\"agent\":\"frontend\",\"order\":1},{\"agent\":\"backend\",\"order\":1},"
-        + "{\"agent\":\"database\",\"order\":1},{\"agent\":\"infrastructure\",\"order\":1}],"
-        + "\"execution_mode\":\"parallel\"}");
+    runner.replyTo("system3-control", ScriptedAgentRunner.s3("complex", "parallel",
+        ScriptedAgentRunner.agent("frontend", 1), ScriptedAgentRunner.agent("backend", 1),
+        ScriptedAgentRunner.agent("database", 1), ScriptedAgentRunner.agent("infrastructure", 1)));
     for (String a : new String[] {"frontend", "backend", "database", "infrastructure"}) {
       runner.on("s1-" + a, r -> {
         try {
@@ -27,7 +26,7 @@ public final class ParallelCycle {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+        return ScriptedAgentRunner.ok(r.agent(), ScriptedAgentRunner.report("completed", "done"));
       });
     }
     int runs = Integer.parseInt(args.length > 0 ? args[0] : "5");

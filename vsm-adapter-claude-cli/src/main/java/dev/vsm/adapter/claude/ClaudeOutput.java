@@ -1,5 +1,6 @@
 package dev.vsm.adapter.claude;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentResult.Failure;
 import java.time.Duration;
@@ -86,11 +87,7 @@ final class ClaudeOutput {
     String session = text(result.get("session_id"));
 
     if (exitCode == 0 && !isError) {
-      @SuppressWarnings("unchecked")
-      Optional<Map<String, Object>> parsed =
-          structured instanceof Map<?, ?> m
-              ? Optional.of((Map<String, Object>) m)
-              : Optional.empty();
+      Optional<AgentReply> parsed = new ReplyText(json).reply(structured, resultText);
       return new Reading(
           new AgentResult(
               agent,
@@ -173,7 +170,7 @@ final class ClaudeOutput {
               r.agent(),
               false,
               r.output(),
-              r.json(),
+              r.reply(),
               "Claude Code is not logged in (" + preview(r.error()) + "): " + LOGIN_HELP,
               Failure.AUTHENTICATION,
               r.duration(),

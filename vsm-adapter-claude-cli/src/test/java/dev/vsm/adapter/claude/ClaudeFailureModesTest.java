@@ -7,7 +7,7 @@ import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentResult.Failure;
-import dev.vsm.application.protocol.Replies;
+import dev.vsm.application.protocol.S1Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class ClaudeFailureModesTest {
                 work,
                 timeout,
                 AgentOptions.defaults(),
-                role == AgentRole.SYSTEM ? "{\"type\":\"object\"}" : null));
+                "{\"type\":\"object\"}"));
   }
 
   private AgentResult s1(String mode) {
@@ -127,8 +127,7 @@ class ClaudeFailureModesTest {
     AgentResult r = s1("array");
 
     assertThat(r.success()).as(r.error()).isTrue();
-    assertThat(Replies.object(r))
-        .hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
+    assertThat(r.reply().orElseThrow().fields()).containsEntry("status", "completed");
   }
 
   @Test
@@ -136,7 +135,7 @@ class ClaudeFailureModesTest {
     AgentResult r = run("system3-audit", AgentRole.SYSTEM, Duration.ofSeconds(30));
 
     assertThat(r.success()).as(r.error()).isTrue();
-    assertThat(r.json()).hasValueSatisfying(m -> assertThat(m).containsEntry("audit_passed", true));
+    assertThat(r.reply().orElseThrow().flag("audit_passed")).hasValue(true);
     assertThat(r.costUsd()).isEqualTo(0.0123);
     assertThat(r.inputTokens()).isEqualTo(1000);
     assertThat(r.outputTokens()).isEqualTo(200);
@@ -242,7 +241,7 @@ class ClaudeFailureModesTest {
                     work,
                     Duration.ofMinutes(1),
                     new AgentOptions("sonnet", 7, 1.5, null),
-                    null));
+                    S1Protocol.SCHEMA));
 
     assertThat(args).containsSubsequence("-p", "--output-format", "json", "--agents");
     assertThat(args)
@@ -257,7 +256,8 @@ class ClaudeFailureModesTest {
             "1.5000",
             "--permission-mode",
             "acceptEdits");
-    assertThat(args).doesNotContain("--dangerously-skip-permissions", "--json-schema");
+    assertThat(args).doesNotContain("--dangerously-skip-permissions");
+    assertThat(args).containsSubsequence("--json-schema", S1Protocol.SCHEMA);
     Map<?, ?> agents =
         JsonMapper.builder().build().readValue(args.get(args.indexOf("--agents") + 1), Map.class);
     Map<?, ?> backend = (Map<?, ?>) agents.get("s1-backend");

@@ -67,8 +67,14 @@ public final class FakeClaude {
     return write("replies/" + agent, text);
   }
 
+  /** What the agent returns as {@code structured_output} when asked with a schema. */
+  public FakeClaude structured(String agent, String json) {
+    return write("structured/" + agent, json);
+  }
+
   private FakeClaude write(String name, String text) {
     try {
+      Files.createDirectories(dir.resolve(name).getParent());
       Files.writeString(dir.resolve(name), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -78,12 +84,21 @@ public final class FakeClaude {
 
   /** The agents called so far, in order. */
   public List<String> calls() {
+    return callLines().stream().map(l -> l.split("\t")[0]).toList();
+  }
+
+  /** The agents called without {@code --json-schema}, in order. */
+  public List<String> callsWithoutSchema() {
+    return callLines().stream()
+        .filter(l -> l.endsWith("\tno-schema"))
+        .map(l -> l.split("\t")[0])
+        .toList();
+  }
+
+  private List<String> callLines() {
     try {
       Path log = dir.resolve("calls.log");
-      if (!Files.exists(log)) {
-        return List.of();
-      }
-      return Files.readAllLines(log).stream().map(l -> l.split("\t")[0]).toList();
+      return Files.exists(log) ? Files.readAllLines(log) : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,6 +14,12 @@ class FakeClaudeRunnerTest extends AbstractAgentRunnerContract {
     FakeClaude fake = FakeClaude.installIn(workDir.resolve("fake"));
     switch (behaviour) {
       case REPLIES -> fake.reply("s1-tester", "Here: {\"status\":\"completed\",\"answer\":42}");
+      case QUOTES_JSON_BEFORE_ITS_REPORT ->
+          fake.mode("s1-tester", "text-only")
+              .reply(
+                  "s1-tester",
+                  "The endpoint answers {\"status\": \"ok\"}.\n\n"
+                      + "{\"status\": \"failed\", \"blockers\": [\"tests\"]}");
       case FAILS -> fake.mode("s1-tester", "fail");
       case HANGS -> fake.mode("s1-tester", "hang");
       case NOT_LOGGED_IN -> fake.mode("system4-strategy", "notloggedin");

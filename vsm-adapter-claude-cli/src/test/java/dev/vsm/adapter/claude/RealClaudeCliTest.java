@@ -8,6 +8,7 @@ import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.protocol.AuditProtocol;
+import dev.vsm.application.protocol.S1Protocol;
 import dev.vsm.application.protocol.S2Protocol;
 import dev.vsm.application.protocol.S3Protocol;
 import dev.vsm.application.protocol.S4Protocol;
@@ -86,7 +87,7 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
           case "system5-policy" -> S5Protocol.SCHEMA;
           case "system2-coordination" -> S2Protocol.SCHEMA;
           case "system3-audit" -> AuditProtocol.SCHEMA;
-          default -> null;
+          default -> S1Protocol.SCHEMA;
         };
     AgentResult r =
         realRunner()

@@ -180,6 +180,31 @@ class EndToEndIT {
   }
 
   @Test
+  void an_s1_report_after_a_quoted_example_decides_the_exit_code() throws Exception {
+    claude
+        .mode("s1-tester", "text-only")
+        .reply(
+            "s1-tester",
+            "The endpoint answers {\"status\": \"ok\"}.\n"
+                + "{\"status\": \"failed\", \"summary\": \"red\", \"blockers\": [\"tests\"]}");
+
+    Result failed = vsm("--medium", "Add a login feature");
+
+    assertThat(failed.code()).as(failed.err()).isEqualTo(1);
+    assertThat(failed.out()).contains("VSM Cycle Complete: FAILED", "1/2 agents successful");
+    claude.reply(
+        "s1-tester",
+        "First run: {\"status\": \"failed\", \"blockers\": [\"tests\"]}\n"
+            + "Fixed. {\"status\": \"ok\"}");
+
+    Result passed = vsm("--medium", "Add a login feature");
+
+    assertThat(passed.code()).as(passed.err()).isZero();
+    assertThat(passed.out()).contains("VSM Cycle Complete: SUCCESS");
+    assertThat(claude.callsWithoutSchema()).isEmpty();
+  }
+
+  @Test
   void a_missing_claude_exits_3_with_the_fix_and_records_the_task_failed() throws Exception {
     Result r = vsmIn(project, "/usr/bin:/bin", "Add a login feature");
 

@@ -1,8 +1,8 @@
 package dev.vsm.application.protocol;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import java.util.List;
-import java.util.Map;
 
 /** S3* audit: checks the S1 work and looks for oscillation; no readable verdict means failed. */
 public final class AuditProtocol {
@@ -70,19 +70,17 @@ public final class AuditProtocol {
   }
 
   public static AuditOutcome read(AgentResult result) {
-    return Replies.object(result)
-        .filter(m -> m.containsKey("audit_passed"))
+    return Replies.of(result)
+        .filter(r -> r.has("audit_passed"))
         .map(
-            m -> {
-              Map<String, Object> quality = Replies.map(m, "quality_assessment");
-              Map<String, Object> osc = Replies.map(m, "oscillation_check");
-              Object score = m.get("overall_score");
+            r -> {
+              AgentReply oscillation = r.object("oscillation_check");
               return new AuditOutcome(
-                  Replies.bool(m, "audit_passed").orElse(false),
-                  score instanceof Number n ? n.doubleValue() : null,
-                  Replies.list(quality, "issues_found"),
-                  Replies.bool(osc, "oscillation_detected").orElse(false),
-                  Replies.text(osc, "evidence"),
+                  r.flag("audit_passed").orElse(false),
+                  r.number("overall_score").orElse(null),
+                  r.object("quality_assessment").list("issues_found"),
+                  oscillation.flag("oscillation_detected").orElse(false),
+                  oscillation.text("evidence").orElse(null),
                   true);
             })
         .orElse(

@@ -12,9 +12,13 @@ public final class S1Protocol {
 
   private S1Protocol() {}
 
-  /** An S1 agent's report. */
+  /** An S1 agent's report: how it went, what it did, which files, which tests, what blocked it. */
   public record S1Report(
-      String status, String changesMade, List<Object> filesModified, List<Object> blockers) {
+      String status,
+      String summary,
+      List<Object> filesModified,
+      List<Object> testsRun,
+      List<Object> blockers) {
 
     /** An agent that says it failed or is blocked did not succeed, whatever its exit code. */
     public boolean reportsFailure() {
@@ -22,6 +26,17 @@ public final class S1Protocol {
       return s.equals("failed") || s.equals("failure") || s.equals("blocked") || s.equals("error");
     }
   }
+
+  /** The report every S1 agent ends with (the CLI returns it as {@code structured_output}). */
+  public static final String SCHEMA =
+      """
+      {"type":"object","properties":{\
+      "status":{"type":"string","enum":["completed","partial","blocked","failed"]},\
+      "summary":{"type":"string"},\
+      "files_modified":{"type":"array","items":{"type":"string"}},\
+      "tests_run":{"type":"array","items":{"type":"string"}},\
+      "blockers":{"type":"array","items":{"type":"string"}}},\
+      "required":["status","summary"]}""";
 
   public static String prompt(
       String task,
@@ -59,23 +74,26 @@ public final class S1Protocol {
         """
 
         Stay within your focus and the files the plan gives you. When done, end your reply with
-        one JSON object:
-        {"status": "completed|partial|blocked|failed", "changes_made": "summary",
-         "files_modified": ["path"], "blockers": ["anything that stopped you"]}
+        one JSON object, your report:
+        {"status": "completed|partial|blocked|failed", "summary": "what you did",
+         "files_modified": ["path"], "tests_run": ["command: outcome"],
+         "blockers": ["anything that stopped you"]}
         """);
     return b.toString();
   }
 
+  /** The agent's report; {@code changes_made} (the earlier name of the summary) is read too. */
   public static Optional<S1Report> read(AgentResult result) {
-    return Replies.object(result)
-        .filter(m -> m.containsKey("status") || m.containsKey("changes_made"))
+    return Replies.of(result)
+        .filter(r -> r.has("status"))
         .map(
-            m ->
+            r ->
                 new S1Report(
-                    Replies.text(m, "status"),
-                    Replies.text(m, "changes_made"),
-                    Replies.list(m, "files_modified"),
-                    Replies.list(m, "blockers")));
+                    r.text("status").orElse(null),
+                    r.text("summary").or(() -> r.text("changes_made")).orElse(""),
+                    r.list("files_modified"),
+                    r.list("tests_run"),
+                    r.list("blockers")));
   }
 
   /** The run judged with its report: an agent reporting failure or a blocker has failed. */

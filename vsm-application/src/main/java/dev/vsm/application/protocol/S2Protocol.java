@@ -59,7 +59,7 @@ public final class S2Protocol {
   }
 
   public static Optional<Map<String, Object>> read(AgentResult result) {
-    return Replies.object(result).filter(m -> m.containsKey("execution_schedule"));
+    return Replies.of(result).filter(r -> r.has("execution_schedule")).map(r -> r.fields());
   }
 
   /** The plan when S2 fails: the steps themselves. */

@@ -1,5 +1,6 @@
 package dev.vsm.application.protocol;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAssessment;
@@ -95,35 +96,36 @@ public final class S3Protocol {
   }
 
   public static Optional<S3Decision> read(AgentResult result) {
-    return Replies.object(result)
-        .filter(m -> m.containsKey("selected_agents"))
+    return Replies.of(result)
+        .filter(r -> r.has("selected_agents"))
         .map(
-            m -> {
+            r -> {
               List<AllocatedAgent> agents = new ArrayList<>();
-              for (Object o : Replies.list(m, "selected_agents")) {
+              for (Object o : r.list("selected_agents")) {
                 if (o instanceof String name) {
                   agents.add(AllocatedAgent.named(name.trim()));
-                } else if (o instanceof Map<?, ?> raw) {
+                } else if (o instanceof Map<?, ?> m) {
                   @SuppressWarnings("unchecked")
-                  Map<String, Object> a = (Map<String, Object>) raw;
-                  String name = Replies.text(a, "agent");
-                  if (name != null) {
-                    agents.add(
-                        new AllocatedAgent(
-                            name.trim(),
-                            Replies.text(a, "role"),
-                            Replies.integer(a.get("order")),
-                            Replies.text(a, "task_focus")));
-                  }
+                  AgentReply a = AgentReply.of((Map<String, ?>) m);
+                  a.text("agent")
+                      .ifPresent(
+                          name ->
+                              agents.add(
+                                  new AllocatedAgent(
+                                      name.trim(),
+                                      a.text("role").orElse(null),
+                                      a.whole("order").orElse(null),
+                                      a.text("task_focus").orElse(null))));
                 }
               }
-              String mode = Replies.text(m, "execution_mode");
-              String complexity = Replies.text(m, "complexity");
+              String complexity = r.text("complexity").orElse(null);
               return new S3Decision(
                   complexity == null ? null : complexity.trim().toLowerCase(Locale.ROOT),
-                  Replies.text(m, "complexity_rationale"),
+                  r.text("complexity_rationale").orElse(null),
                   agents,
-                  mode != null && mode.trim().equalsIgnoreCase("parallel"));
+                  r.text("execution_mode")
+                      .map(m -> m.trim().equalsIgnoreCase("parallel"))
+                      .orElse(false));
             });
   }
 }

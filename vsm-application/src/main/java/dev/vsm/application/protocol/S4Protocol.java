@@ -1,10 +1,10 @@
 package dev.vsm.application.protocol;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** S4 intelligence: what it is asked, the JSON it returns, and the rule-based stand-in. */
@@ -67,20 +67,22 @@ public final class S4Protocol {
   }
 
   public static Optional<S4Analysis> read(AgentResult result) {
-    return Replies.object(result)
-        .filter(m -> m.containsKey("task_analysis") || m.containsKey("strategic_recommendation"))
+    return Replies.of(result)
+        .filter(r -> r.has("task_analysis") || r.has("strategic_recommendation"))
         .map(
-            m -> {
-              Map<String, Object> rec = Replies.map(m, "strategic_recommendation");
-              String assessment = Replies.text(rec, "complexity_assessment");
+            r -> {
+              AgentReply rec = r.object("strategic_recommendation");
               return new S4Analysis(
-                  String.valueOf(m.getOrDefault("task_analysis", "")),
-                  Replies.list(m, "environment_context"),
-                  Replies.list(m, "risks"),
-                  Replies.list(m, "opportunities"),
-                  Replies.text(rec, "approach"),
-                  assessment == null || assessment.isBlank() ? null : assessment.trim(),
-                  Replies.list(rec, "specialist_recommendation"),
+                  r.text("task_analysis").orElse(""),
+                  r.list("environment_context"),
+                  r.list("risks"),
+                  r.list("opportunities"),
+                  rec.text("approach").orElse(null),
+                  rec.text("complexity_assessment")
+                      .map(String::trim)
+                      .filter(a -> !a.isEmpty())
+                      .orElse(null),
+                  rec.list("specialist_recommendation"),
                   false);
             });
   }

@@ -72,25 +72,25 @@ public final class S5Protocol {
 
   /** Reads S5's reply; an unreadable reply is no approval. */
   public static Optional<S5Decision> read(AgentResult result) {
-    return Replies.object(result)
+    return Replies.of(result)
+        .filter(r -> r.has("approved") || r.has("decision"))
         .map(
-            m -> {
-              Optional<Boolean> approved = Replies.bool(m, "approved");
-              String decision = Replies.text(m, "decision");
+            r -> {
+              String decision = r.text("decision").orElse(null);
               boolean ok =
-                  approved.orElseGet(
-                      () -> {
-                        String d = decision == null ? "" : decision.toLowerCase(Locale.ROOT);
-                        return d.startsWith("approve")
-                            || d.equals("accept")
-                            || d.equals("ok")
-                            || d.equals("yes");
-                      });
-              String rationale = Replies.text(m, "rationale");
+                  r.flag("approved")
+                      .orElseGet(
+                          () -> {
+                            String d = decision == null ? "" : decision.toLowerCase(Locale.ROOT);
+                            return d.startsWith("approve")
+                                || d.equals("accept")
+                                || d.equals("ok")
+                                || d.equals("yes");
+                          });
               return new S5Decision(
                   ok,
                   decision == null ? (ok ? "approve" : "reject") : decision,
-                  rationale == null ? "" : rationale);
+                  r.text("rationale").orElse(""));
             });
   }
 

@@ -641,7 +641,7 @@ public final class RunCycleService implements RunCycleUseCase {
                     name,
                     AgentRole.OPERATIONS,
                     S1Protocol.prompt(cmd.task(), a, approach, plan, reviewFor),
-                    null));
+                    S1Protocol.SCHEMA));
         AgentResult finalResult = result;
         store.updateMetrics(m -> m.withAgentResult(a.agent(), finalResult.success(), now()));
         return result;

@@ -51,18 +51,17 @@ class RunCycleServiceTest {
     return service().run(RunCycleCommand.of(task, dir));
   }
 
-  private static String s3Reply(String complexity, String mode, String... agentsWithOrders) {
-    StringBuilder b =
-        new StringBuilder("{\"complexity\":\"" + complexity + "\",\"selected_agents\":[");
-    for (int i = 0; i < agentsWithOrders.length; i++) {
-      String[] p = agentsWithOrders[i].split(":");
-      b.append(i > 0 ? "," : "").append("{\"agent\":\"").append(p[0]).append('"');
-      if (p.length > 1) {
-        b.append(",\"order\":").append(p[1]);
-      }
-      b.append('}');
+  private static Map<String, Object> s3Reply(
+      String complexity, String mode, String... agentsWithOrders) {
+    List<Map<String, Object>> agents = new java.util.ArrayList<>();
+    for (String a : agentsWithOrders) {
+      String[] p = a.split(":");
+      agents.add(
+          p.length > 1
+              ? Map.of("agent", p[0], "order", Integer.parseInt(p[1]))
+              : Map.of("agent", p[0]));
     }
-    return b.append("],\"execution_mode\":\"").append(mode).append("\"}").toString();
+    return Map.of("complexity", complexity, "selected_agents", agents, "execution_mode", mode);
   }
 
   private void metrics(ViabilityMetrics m) {
@@ -157,7 +156,7 @@ class RunCycleServiceTest {
             allStarted.countDown();
             try {
               return allStarted.await(10, TimeUnit.SECONDS)
-                  ? ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}")
+                  ? ScriptedAgentRunner.ok(r.agent(), Map.of("status", "completed"))
                   : AgentResult.failed(
                       r.agent(), AgentResult.Failure.ERROR, "ran alone", Duration.ZERO);
             } catch (InterruptedException e) {
@@ -187,7 +186,7 @@ class RunCycleServiceTest {
           r -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             running.decrementAndGet();
-            return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+            return ScriptedAgentRunner.ok(r.agent(), Map.of("status", "completed"));
           });
     }
     runner.replyTo("system3-control", s3Reply("complex", "sequential", "frontend:1", "backend:1"));
@@ -208,13 +207,14 @@ class RunCycleServiceTest {
     for (String a : List.of("frontend", "backend")) {
       runner.on(
           "s1-" + a,
-          ScriptedAgentRunner.afterLatch(both, r -> ScriptedAgentRunner.ok(r.agent(), "ok")));
+          ScriptedAgentRunner.afterLatch(
+              both, r -> ScriptedAgentRunner.okWithoutReply(r.agent(), "ok")));
       runner.on(
           "s1-" + a,
           r -> {
             both.countDown();
             return ScriptedAgentRunner.afterLatch(
-                    both, x -> ScriptedAgentRunner.ok(x.agent(), "ok"))
+                    both, x -> ScriptedAgentRunner.okWithoutReply(x.agent(), "ok"))
                 .apply(r);
           });
     }
@@ -236,7 +236,7 @@ class RunCycleServiceTest {
     metrics(m);
     runner.replyTo(
         "system5-policy",
-        "{\"approved\":false,\"decision\":\"reject\",\"rationale\":\"a tester alone will not do\"}");
+        Map.of("approved", false, "decision", "reject", "rationale", "a tester alone will not do"));
 
     CycleResult r = run("Add input validation to the login form");
 
@@ -289,8 +289,8 @@ class RunCycleServiceTest {
 
   @Test
   void unusable_s3_and_s2_replies_fall_back_to_the_stand_ins() {
-    runner.replyTo("system3-control", "I think we should use some agents.");
-    runner.replyTo("system2-coordination", "{\"unrelated\": true}");
+    runner.repliesWithoutJson("system3-control", "I think we should use some agents.");
+    runner.replyTo("system2-coordination", Map.of("unrelated", true));
 
     CycleResult r = run("Add user authentication with OAuth2");
 
@@ -409,7 +409,11 @@ class RunCycleServiceTest {
   void an_s3_s4_disagreement_is_logged_counted_and_settled_by_s5() {
     runner.replyTo(
         "system4-strategy",
-        "{\"task_analysis\":\"a\",\"strategic_recommendation\":{\"approach\":\"x\",\"complexity_assessment\":\"complex\"}}");
+        Map.of(
+            "task_analysis",
+            "a",
+            "strategic_recommendation",
+            Map.of("approach", "x", "complexity_assessment", "complex")));
 
     CycleResult r = run("Add input validation to the login form");
 
@@ -439,8 +443,13 @@ class RunCycleServiceTest {
   void a_failing_audit_fails_the_cycle() {
     runner.replyTo(
         "system3-audit",
-        "{\"audit_passed\":false,\"quality_assessment\":{\"issues_found\":[\"no tests\"]},"
-            + "\"oscillation_check\":{\"oscillation_detected\":true,\"evidence\":\"reverted twice\"}}");
+        Map.of(
+            "audit_passed",
+            false,
+            "quality_assessment",
+            Map.of("issues_found", List.of("no tests")),
+            "oscillation_check",
+            Map.of("oscillation_detected", true, "evidence", "reverted twice")));
 
     CycleResult r = run("Add input validation to the login form");
 
@@ -459,7 +468,7 @@ class RunCycleServiceTest {
 
   @Test
   void an_unreadable_audit_counts_as_failed() {
-    runner.replyTo("system3-audit", "Looks great to me!");
+    runner.repliesWithoutJson("system3-audit", "Looks great to me!");
 
     assertThat(run("Add input validation to the login form").success()).isFalse();
   }
@@ -479,7 +488,7 @@ class RunCycleServiceTest {
 
   @Test
   void an_s1_agent_reporting_blocked_has_failed() {
-    runner.replyTo("s1-tester", "{\"status\":\"blocked\",\"blockers\":[\"no test runner\"]}");
+    runner.replyTo("s1-tester", Map.of("status", "blocked", "blockers", List.of("no test runner")));
 
     CycleResult r = run("Add input validation to the login form");
 
@@ -496,7 +505,7 @@ class RunCycleServiceTest {
               .isEqualTo(AgentStatus.BUSY);
           assertThat(store.registry().agents().get("code-writer").currentTask())
               .isEqualTo("00000001");
-          return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+          return ScriptedAgentRunner.ok(r.agent(), Map.of("status", "completed"));
         });
 
     assertThat(run("Add input validation to the login form").success()).isTrue();
@@ -646,7 +655,7 @@ class RunCycleServiceTest {
   }
 
   @Test
-  void each_agent_gets_the_timeout_and_options_of_the_command() {
+  void each_agent_gets_the_timeout_and_options_of_the_command_and_a_reply_schema() {
     service()
         .run(
             RunCycleCommand.of("Add input validation", dir)
@@ -659,7 +668,7 @@ class RunCycleServiceTest {
         .allMatch(r -> r.replySchema() != null);
     assertThat(runner.requests())
         .filteredOn(r -> r.agent().startsWith("s1-"))
-        .allMatch(r -> r.replySchema() == null);
+        .allMatch(r -> r.replySchema().equals(dev.vsm.application.protocol.S1Protocol.SCHEMA));
   }
 
   private RunCycleService serviceIn(long pid, java.util.Set<Long> alive) {
@@ -731,7 +740,7 @@ class RunCycleServiceTest {
         "s1-code-writer",
         r -> {
           clock.advance(Duration.ofMinutes(11)); // this agent uses up the cycle's time
-          return ScriptedAgentRunner.ok(r.agent(), "{\"status\":\"completed\"}");
+          return ScriptedAgentRunner.ok(r.agent(), Map.of("status", "completed"));
         });
 
     CycleResult r =

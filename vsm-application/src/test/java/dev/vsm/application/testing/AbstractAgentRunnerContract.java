@@ -6,7 +6,6 @@ import dev.vsm.application.port.out.AgentOptions;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
-import dev.vsm.application.protocol.Replies;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +23,11 @@ public abstract class AbstractAgentRunnerContract {
   protected enum Behaviour {
     /** Replies {@code {"status":"completed","answer":42}} inside some prose. */
     REPLIES,
+    /**
+     * Quotes {@code {"status": "ok"}} from the code it wrote, then ends with its report {@code
+     * {"status": "failed", "blockers": ["tests"]}}.
+     */
+    QUOTES_JSON_BEFORE_ITS_REPORT,
     /** Fails with an error message containing "agent broke". */
     FAILS,
     /** Never answers. */
@@ -50,6 +54,11 @@ public abstract class AbstractAgentRunnerContract {
     return runner(behaviour);
   }
 
+  /** The schema every test request carries (an S1 report's). */
+  protected static final String SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\"}},"
+          + "\"required\":[\"status\"]}";
+
   protected AgentRequest request(String agent, Duration timeout) {
     return new AgentRequest(
         agent,
@@ -58,18 +67,41 @@ public abstract class AbstractAgentRunnerContract {
         workDir,
         timeout,
         AgentOptions.defaults(),
-        null);
+        SCHEMA);
   }
 
   @Test
-  void a_reply_is_a_successful_result_with_its_json_object() {
+  void a_reply_is_a_successful_result_carrying_the_reply_read_as_data() {
     AgentResult r = runnerThat(Behaviour.REPLIES).run(request("s1-tester", Duration.ofSeconds(30)));
 
     assertThat(r.success()).as("error: %s", r.error()).isTrue();
     assertThat(r.failure()).isEqualTo(AgentResult.Failure.NONE);
-    assertThat(Replies.object(r))
-        .hasValueSatisfying(m -> assertThat(m).containsEntry("status", "completed"));
+    assertThat(r.reply())
+        .hasValueSatisfying(
+            reply ->
+                assertThat(reply.fields())
+                    .containsEntry("status", "completed")
+                    .containsEntry("answer", 42L));
+    assertThat(r.output()).contains("42");
     assertThat(r.duration().isNegative()).isFalse();
+  }
+
+  @Test
+  void the_report_is_the_last_object_of_the_reply_not_an_example_quoted_before_it() {
+    AgentResult r =
+        runnerThat(Behaviour.QUOTES_JSON_BEFORE_ITS_REPORT)
+            .run(request("s1-tester", Duration.ofSeconds(30)));
+
+    assertThat(r.success()).as("error: %s", r.error()).isTrue();
+    assertThat(r.reply().orElseThrow().text("status")).hasValue("failed");
+    assertThat(r.reply().orElseThrow().list("blockers")).containsExactly("tests");
+  }
+
+  @Test
+  void a_failed_run_carries_no_reply() {
+    AgentResult r = runnerThat(Behaviour.FAILS).run(request("s1-tester", Duration.ofSeconds(30)));
+
+    assertThat(r.reply()).isEmpty();
   }
 
   @Test

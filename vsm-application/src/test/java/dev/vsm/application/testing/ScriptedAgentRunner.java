@@ -1,8 +1,10 @@
 package dev.vsm.application.testing;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
+import dev.vsm.application.protocol.JsonText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,28 +33,69 @@ public final class ScriptedAgentRunner implements AgentRunner {
   public ScriptedAgentRunner() {
     replyTo(
         "system4-strategy",
-        "{\"task_analysis\":\"scripted analysis\",\"risks\":[],\"opportunities\":[],"
-            + "\"strategic_recommendation\":{\"approach\":\"scripted approach\"}}");
+        Map.of(
+            "task_analysis", "scripted analysis",
+            "risks", List.of(),
+            "opportunities", List.of(),
+            "strategic_recommendation", Map.of("approach", "scripted approach")));
     replyTo(
-        "system3-control",
-        "{\"complexity\":\"medium\",\"complexity_rationale\":\"scripted\",\"selected_agents\":["
-            + "{\"agent\":\"code-writer\",\"order\":1},{\"agent\":\"tester\",\"order\":2}],"
-            + "\"execution_mode\":\"sequential\"}");
+        "system3-control", s3("medium", "sequential", agent("code-writer", 1), agent("tester", 2)));
     replyTo(
         "system2-coordination",
-        "{\"execution_schedule\":[{\"step\":1,\"agents\":[\"code-writer\"]}],"
-            + "\"parallel_groups\":[],\"conflict_zones\":[]}");
+        Map.of(
+            "execution_schedule", List.of(Map.of("step", 1, "agents", List.of("code-writer"))),
+            "parallel_groups", List.of(),
+            "conflict_zones", List.of()));
     replyTo(
         "system3-audit",
-        "{\"audit_passed\":true,\"overall_score\":0.9,\"quality_assessment\":{\"issues_found\":[]},"
-            + "\"oscillation_check\":{\"oscillation_detected\":false,\"evidence\":\"\"}}");
-    replyTo(
-        "system5-policy", "{\"approved\":true,\"decision\":\"approve\",\"rationale\":\"fine\"}");
+        Map.of(
+            "audit_passed",
+            true,
+            "overall_score",
+            0.9,
+            "quality_assessment",
+            Map.of("issues_found", List.of()),
+            "oscillation_check",
+            Map.of("oscillation_detected", false, "evidence", "")));
+    replyTo("system5-policy", Map.of("approved", true, "decision", "approve", "rationale", "fine"));
   }
 
-  /** The agent replies with {@code text} (successfully). */
-  public ScriptedAgentRunner replyTo(String agent, String text) {
-    return on(agent, r -> ok(r.agent(), text));
+  /** An S3 reply: complexity, execution mode and the selected agents. */
+  @SafeVarargs
+  public static Map<String, Object> s3(
+      String complexity, String mode, Map<String, Object>... agents) {
+    return Map.of(
+        "complexity", complexity, "selected_agents", List.of(agents), "execution_mode", mode);
+  }
+
+  /** One selected agent of an S3 reply. */
+  public static Map<String, Object> agent(String name, int order) {
+    return Map.of("agent", name, "order", order);
+  }
+
+  /** An S1 report with {@code status}. */
+  public static Map<String, Object> report(String status, String summary) {
+    return Map.of(
+        "status",
+        status,
+        "summary",
+        summary,
+        "files_modified",
+        List.of(),
+        "tests_run",
+        List.of(),
+        "blockers",
+        List.of());
+  }
+
+  /** The agent replies with the JSON object {@code reply} (successfully). */
+  public ScriptedAgentRunner replyTo(String agent, Map<String, ?> reply) {
+    return on(agent, r -> ok(r.agent(), reply));
+  }
+
+  /** The agent succeeds with {@code text} and no JSON object the runner could read. */
+  public ScriptedAgentRunner repliesWithoutJson(String agent, String text) {
+    return on(agent, r -> okWithoutReply(r.agent(), text));
   }
 
   /** The agent fails with {@code error}. */
@@ -67,13 +110,22 @@ public final class ScriptedAgentRunner implements AgentRunner {
     return this;
   }
 
-  /** A successful result with the per-run cost and tokens. */
-  public static AgentResult ok(String agent, String text) {
+  /** A successful run replying {@code reply} (also its output text), with the per-run cost. */
+  public static AgentResult ok(String agent, Map<String, ?> reply) {
+    return result(agent, JsonText.of(reply), Optional.of(AgentReply.of(reply)));
+  }
+
+  /** A successful run whose output holds no JSON object. */
+  public static AgentResult okWithoutReply(String agent, String text) {
+    return result(agent, text, Optional.empty());
+  }
+
+  private static AgentResult result(String agent, String text, Optional<AgentReply> reply) {
     return new AgentResult(
         agent,
         true,
         text,
-        Optional.empty(),
+        reply,
         null,
         AgentResult.Failure.NONE,
         Duration.ofMillis(1),
@@ -113,11 +165,7 @@ public final class ScriptedAgentRunner implements AgentRunner {
       return script.apply(request);
     }
     if (request.agent().startsWith("s1-")) {
-      return ok(
-          request.agent(),
-          "Done.\n```json\n{\"status\":\"completed\",\"changes_made\":\"scripted change by "
-              + request.agent()
-              + "\",\"files_modified\":[],\"blockers\":[]}\n```");
+      return ok(request.agent(), report("completed", "scripted change by " + request.agent()));
     }
     return AgentResult.failed(
         request.agent(),

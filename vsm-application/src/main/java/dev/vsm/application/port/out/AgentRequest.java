@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One agent run: which agent, what it is asked, where, for how long. {@code replySchema} is the
- * JSON Schema (as JSON text) a system agent's reply must follow, null for S1 agents.
+ * One agent run: which agent, what it is asked, where, for how long, and the JSON Schema (as JSON
+ * text) its reply must follow — every agent, S1 included, answers in a schema.
  */
 public record AgentRequest(
     String agent,
@@ -29,6 +29,7 @@ public record AgentRequest(
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(replySchema, "replySchema");
     options = options == null ? AgentOptions.defaults() : options;
   }
 }

@@ -1,18 +1,17 @@
 package dev.vsm.application.port.out;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one agent run gave: whether it succeeded, its output text, the JSON object of its reply when
- * the runner parsed one, why it failed, and what it cost.
+ * What one agent run gave: whether it succeeded, its output text, its reply (the JSON object it
+ * answered with, as the runner read it), why it failed, and what it cost.
  */
 public record AgentResult(
     String agent,
     boolean success,
     String output,
-    Optional<Map<String, Object>> json,
+    Optional<AgentReply> reply,
     String error,
     Failure failure,
     Duration duration,
@@ -39,7 +38,7 @@ public record AgentResult(
 
   public AgentResult {
     output = output == null ? "" : output;
-    json = json == null ? Optional.empty() : json;
+    reply = reply == null ? Optional.empty() : reply;
     failure = failure == null ? (success ? Failure.NONE : Failure.ERROR) : failure;
     duration = duration == null ? Duration.ZERO : duration;
   }
@@ -59,7 +58,7 @@ public record AgentResult(
         name,
         success,
         output,
-        json,
+        reply,
         error,
         failure,
         duration,
@@ -75,7 +74,7 @@ public record AgentResult(
         agent,
         false,
         output,
-        json,
+        reply,
         reason,
         Failure.ERROR,
         duration,
