@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Where agent definitions come from, strongest first: the project's {@code
  * .claude/agents/<name>.md}, the Claude Code plugin's {@code agents/**}{@code /*.md} when {@code
- * CLAUDE_PLUGIN_ROOT} is set, then the 14 built-in definitions shipped with vsm.
+ * CLAUDE_PLUGIN_ROOT} is set, then the 14 built-in definitions shipped with vsm. A plugin's file
+ * defines the agent its frontmatter {@code name} says (as Claude Code reads it), wherever it lies
+ * under {@code agents/}: {@code agents/system1/code-writer.md} named {@code s1-code-writer} is
+ * {@code s1-code-writer}.
  */
 final class AgentDefinitions {
 
@@ -38,6 +40,7 @@ final class AgentDefinitions {
 
   private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
   private final Path pluginRoot;
+  private Map<String, AgentDefinition> plugin;
 
   AgentDefinitions(Path pluginRoot) {
     this.pluginRoot = pluginRoot;
@@ -64,9 +67,9 @@ final class AgentDefinitions {
     if (Files.isRegularFile(own)) {
       return read(own, name);
     }
-    Optional<Path> plugin = pluginDefinition(name);
-    if (plugin.isPresent()) {
-      return read(plugin.get(), name);
+    AgentDefinition fromPlugin = pluginDefinitions().get(name);
+    if (fromPlugin != null) {
+      return fromPlugin;
     }
     AgentDefinition d = builtIn.get(name);
     if (d == null) {
@@ -75,19 +78,35 @@ final class AgentDefinitions {
     return d;
   }
 
-  private Optional<Path> pluginDefinition(String name) {
-    if (pluginRoot == null || !Files.isDirectory(pluginRoot.resolve("agents"))) {
-      return Optional.empty();
+  /**
+   * The plugin's definitions by frontmatter name (the first file in path order wins), read once.
+   */
+  private synchronized Map<String, AgentDefinition> pluginDefinitions() {
+    if (plugin == null) {
+      plugin = new LinkedHashMap<>();
+      Path agents = pluginRoot == null ? null : pluginRoot.resolve("agents");
+      if (agents == null || !Files.isDirectory(agents)) {
+        return plugin;
+      }
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(agents)) {
+        files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+      } catch (IOException | UncheckedIOException e) {
+        return plugin; // an unreadable plugin folder leaves the project's and the built-ins
+      }
+      for (Path file : files) {
+        String fileName = file.getFileName().toString();
+        try {
+          AgentDefinition d =
+              AgentDefinition.parse(
+                  Files.readString(file), fileName.substring(0, fileName.length() - 3));
+          plugin.putIfAbsent(d.name(), d);
+        } catch (IOException e) {
+          // a file that cannot be read defines nothing
+        }
+      }
     }
-    try (Stream<Path> files = Files.walk(pluginRoot.resolve("agents"))) {
-      return files
-          .filter(p -> p.getFileName().toString().equals(name + ".md"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .findFirst();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return plugin;
   }
 
   private static AgentDefinition read(Path file, String name) {
