@@ -2,9 +2,9 @@ package dev.vsm.adapter.claude;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.in.RunCycleCommand;
-import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.service.RunCycleService;
 import dev.vsm.application.testing.InMemoryExecutionLog;
 import dev.vsm.application.testing.InMemoryStateStore;
@@ -59,7 +59,7 @@ class ReplyVerdictTest {
             .withAgentTimeout(Duration.ofSeconds(30)));
   }
 
-  private AgentResult tester(CycleResult r) {
+  private AgentRun tester(CycleResult r) {
     return r.s1Results().stream().filter(a -> a.agent().equals("s1-tester")).findFirst().get();
   }
 

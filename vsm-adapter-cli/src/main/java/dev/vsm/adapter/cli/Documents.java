@@ -1,15 +1,15 @@
 package dev.vsm.adapter.cli;
 
 import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
-import dev.vsm.application.port.out.AgentResult;
-import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.viability.Adaptation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +106,7 @@ final class Documents {
     return m;
   }
 
-  static Map<String, Object> agentResult(AgentResult r, boolean withOutput) {
+  static Map<String, Object> agentResult(AgentRun r, boolean withOutput) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("agent", r.agent());
     m.put("success", r.success());
@@ -114,7 +114,7 @@ final class Documents {
       m.put("output", r.output());
     }
     m.put("error", r.error());
-    m.put("failure", r.failure().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("failure", r.failure());
     m.put("duration_ms", r.duration().toMillis());
     m.put("cost_usd", r.costUsd());
     m.put("input_tokens", r.inputTokens());

@@ -1,9 +1,8 @@
 package dev.vsm.adapter.cli;
 
+import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
-import dev.vsm.application.port.out.AgentResult;
-import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.domain.agent.AgentProfile;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
@@ -11,6 +10,7 @@ import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
+import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.Adaptation;
 import dev.vsm.domain.viability.HealthCheck;
@@ -304,7 +304,7 @@ final class HumanFormat {
             r.inputTokens(),
             r.outputTokens(),
             r.duration().toMillis() / 1000.0));
-    for (AgentResult a : r.s1Results()) {
+    for (AgentRun a : r.s1Results()) {
       if (verbose || !a.success()) {
         b.append('\n')
             .append(a.agent())

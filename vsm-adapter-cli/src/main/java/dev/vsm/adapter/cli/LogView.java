@@ -1,6 +1,6 @@
 package dev.vsm.adapter.cli;
 
-import dev.vsm.application.service.StateQueryService;
+import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.List;
@@ -12,7 +12,7 @@ final class LogView {
 
   private LogView() {}
 
-  static String render(StateQueryService q, Integer count, String task, boolean json) {
+  static String render(ShowLogUseCase q, Integer count, String task, boolean json) {
     List<LogEntry> entries;
     if (task != null) {
       entries = q.task(task);

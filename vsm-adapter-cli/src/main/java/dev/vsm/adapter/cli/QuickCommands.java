@@ -2,7 +2,6 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.StateAccessException;
-import dev.vsm.application.service.StateQueryService;
 import dev.vsm.domain.complexity.ComplexityRules;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -79,14 +78,13 @@ final class QuickCommands {
       return OptionalInt.empty();
     }
     Diagnostics diagnostics = message -> err.println("vsm: " + message);
-    StateQueryService queries =
-        new Wiring(workDir, env, diagnostics, ComplexityRules.defaults()).queries();
+    Wiring wiring = new Wiring(workDir, env, diagnostics, ComplexityRules.defaults());
     try {
       if (mode.equals("--state")) {
-        var s = queries.state();
+        var s = wiring.showState().state();
         out.print(HumanFormat.state(s, json));
       } else {
-        out.print(LogView.render(queries, count, task, json));
+        out.print(LogView.render(wiring.showLog(), count, task, json));
       }
       out.flush();
       return OptionalInt.of(ExitCode.SUCCESS);

@@ -1,16 +1,19 @@
 package dev.vsm.adapter.cli;
 
+import dev.vsm.application.port.in.AgentSettings;
+import dev.vsm.application.port.in.AnalyzeTaskUseCase;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.RunCycleCommand;
-import dev.vsm.application.port.out.AgentOptions;
+import dev.vsm.application.port.in.ShowLogUseCase;
+import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.Diagnostics;
-import dev.vsm.application.port.out.StateSnapshot;
-import dev.vsm.application.service.StateQueryService;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.complexity.ComplexityRules;
+import dev.vsm.domain.state.StateSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -244,16 +247,16 @@ final class VsmCommand implements Callable<Integer> {
         };
     Wiring wiring = new Wiring(workDir, context.environment(), diagnostics, rules(workDir));
     if (state) {
-      return showState(wiring.queries());
+      return showState(wiring.showState());
     }
     if (log) {
-      return showLog(wiring.queries());
+      return showLog(wiring.showLog());
     }
     if (reset) {
-      return doReset(wiring.queries(), workDir);
+      return doReset(wiring.resetState(), workDir);
     }
     if (analyze) {
-      return doAnalyze(wiring.queries());
+      return doAnalyze(wiring.analyzeTask());
     }
     if (dryRun) {
       return doDryRun(wiring);
@@ -333,20 +336,20 @@ final class VsmCommand implements Callable<Integer> {
     return String.join(" ", task).strip();
   }
 
-  private int showState(StateQueryService q) {
+  private int showState(ShowStateUseCase q) {
     StateSnapshot s = q.state();
     out().print(HumanFormat.state(s, json));
     out().flush();
     return ExitCode.SUCCESS;
   }
 
-  private int showLog(StateQueryService q) {
+  private int showLog(ShowLogUseCase q) {
     out().print(LogView.render(q, logCount, logTask, json));
     out().flush();
     return ExitCode.SUCCESS;
   }
 
-  private int doReset(StateQueryService q, Path workDir) {
+  private int doReset(ResetStateUseCase q, Path workDir) {
     List<String> removed = q.reset();
     if (removed.isEmpty()) {
       out().println("Nothing to reset: no state files in " + workDir.resolve(".claude/vsm-state"));
@@ -361,7 +364,7 @@ final class VsmCommand implements Callable<Integer> {
     return ExitCode.SUCCESS;
   }
 
-  private int doAnalyze(StateQueryService q) {
+  private int doAnalyze(AnalyzeTaskUseCase q) {
     List<String> tasks = new ArrayList<>();
     if (task.isEmpty()) {
       try (BufferedReader r =
@@ -413,7 +416,7 @@ final class VsmCommand implements Callable<Integer> {
             hintLevel(),
             workDir,
             agentTimeout,
-            new AgentOptions(model, maxTurns, null, permissionMode),
+            new AgentSettings(model, maxTurns, permissionMode),
             maxBudgetUsd,
             0,
             context.cancellation(),

@@ -3,6 +3,12 @@ package dev.vsm.adapter.cli;
 import dev.vsm.adapter.claude.ClaudeAdapters;
 import dev.vsm.adapter.claude.ClaudeSettings;
 import dev.vsm.adapter.filesystem.FileSystemAdapters;
+import dev.vsm.application.port.in.AnalyzeTaskUseCase;
+import dev.vsm.application.port.in.PlanCycleUseCase;
+import dev.vsm.application.port.in.ResetStateUseCase;
+import dev.vsm.application.port.in.RunCycleUseCase;
+import dev.vsm.application.port.in.ShowLogUseCase;
+import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.IdSource;
@@ -68,15 +74,31 @@ final class Wiring {
     return new ComplexityAnalyzer(rules);
   }
 
-  StateQueryService queries() {
+  private StateQueryService queries() {
     return new StateQueryService(this::store, this::log, analyzer());
   }
 
-  PlanCycleService planner() {
+  ShowStateUseCase showState() {
+    return queries();
+  }
+
+  ShowLogUseCase showLog() {
+    return queries();
+  }
+
+  ResetStateUseCase resetState() {
+    return queries();
+  }
+
+  AnalyzeTaskUseCase analyzeTask() {
+    return queries();
+  }
+
+  PlanCycleUseCase planner() {
     return new PlanCycleService(store(), analyzer());
   }
 
-  RunCycleService cycle(String claudeCommand, ProgressListener progress) {
+  RunCycleUseCase cycle(String claudeCommand, ProgressListener progress) {
     ClaudeSettings settings = ClaudeSettings.fromEnvironment(claudeCommand, environment);
     IdSource ids = () -> String.format("%08x", ThreadLocalRandom.current().nextInt());
     return new RunCycleService(

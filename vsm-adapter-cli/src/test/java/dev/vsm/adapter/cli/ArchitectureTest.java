@@ -72,6 +72,28 @@ class ArchitectureTest {
           .because("adapters never use each other; the CLI's wiring class is the one exception");
 
   @ArchTest
+  static final ArchRule the_use_cases_expose_no_driven_port =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.application.port.in..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.vsm.application.port.out..")
+          .because("callers see use cases and their values, not what the cycle drives");
+
+  @ArchTest
+  static final ArchRule the_cli_calls_use_cases_not_services =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.cli..")
+          .and()
+          .doNotHaveSimpleName("Wiring")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.vsm.application.service..")
+          .because("the CLI calls the port.in interfaces; only the wiring builds the services");
+
+  @ArchTest
   static final ArchRule no_package_cycles =
       slices().matching("dev.vsm.(**)").should().beFreeOfCycles();
 

@@ -1,6 +1,8 @@
 package dev.vsm.application.service;
 
 import dev.vsm.application.port.in.AgentEnvironmentException;
+import dev.vsm.application.port.in.AgentRun;
+import dev.vsm.application.port.in.AgentSettings;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.in.CycleResult;
@@ -426,7 +428,7 @@ public final class RunCycleService implements RunCycleUseCase {
               audit == null ? null : audit.passed(),
               conflicts,
               applied,
-              s1Results,
+              s1Results.stream().map(RunCycleService::asRun).toList(),
               notes,
               allocations,
               cost(),
@@ -691,13 +693,9 @@ public final class RunCycleService implements RunCycleUseCase {
 
     /** The user's agent options, with the agent's own budget capped at what the cycle has left. */
     private AgentOptions optionsWithinBudget() {
-      AgentOptions o = cmd.agentOptions();
-      if (cmd.maxBudgetUsd() == null) {
-        return o;
-      }
-      double left = cmd.maxBudgetUsd() - cost();
-      double cap = o.maxBudgetUsd() == null ? left : Math.min(o.maxBudgetUsd(), left);
-      return new AgentOptions(o.model(), o.maxTurns(), cap, o.permissionMode());
+      AgentSettings s = cmd.agentSettings();
+      Double cap = cmd.maxBudgetUsd() == null ? null : cmd.maxBudgetUsd() - cost();
+      return new AgentOptions(s.model(), s.maxTurns(), cap, s.permissionMode());
     }
 
     /** Time left before the cycle's limit (the agent timeout bounds it when there is none). */
@@ -734,7 +732,7 @@ public final class RunCycleService implements RunCycleUseCase {
       events.agentFinished(result);
       progress.agentFinished(result);
       if (result.failure().isFatal()) {
-        throw new AgentEnvironmentException(taskId, result.failure(), result.error());
+        throw new AgentEnvironmentException(taskId, result.error());
       }
       if (interrupted
           || result.failure() == AgentResult.Failure.CANCELLED
@@ -750,6 +748,20 @@ public final class RunCycleService implements RunCycleUseCase {
         throw new CycleInterruptedException(taskId);
       }
     }
+  }
+
+  private static AgentRun asRun(AgentResult r) {
+    return new AgentRun(
+        r.agent(),
+        r.success(),
+        r.output(),
+        r.error(),
+        r.failure().name().toLowerCase(java.util.Locale.ROOT),
+        r.duration(),
+        r.costUsd(),
+        r.inputTokens(),
+        r.outputTokens(),
+        r.claudeSessionId());
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

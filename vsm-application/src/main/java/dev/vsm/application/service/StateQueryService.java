@@ -5,13 +5,13 @@ import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.ExecutionLog;
-import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
+import dev.vsm.domain.state.StateSnapshot;
 import java.util.List;
 import java.util.function.Supplier;
 

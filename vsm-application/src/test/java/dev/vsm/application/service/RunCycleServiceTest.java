@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vsm.application.port.in.AgentEnvironmentException;
+import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.in.CycleResult;
@@ -171,7 +172,7 @@ class RunCycleServiceTest {
 
     CycleResult r = run("Build the whole platform");
 
-    assertThat(r.s1Results()).allMatch(AgentResult::success);
+    assertThat(r.s1Results()).allMatch(AgentRun::success);
     assertThat(r.agentsInvoked())
         .containsExactlyInAnyOrder("s1-frontend", "s1-backend", "s1-database", "s1-infrastructure");
   }
@@ -224,7 +225,7 @@ class RunCycleServiceTest {
         service().run(RunCycleCommand.of("Build it", dir).withAgentTimeout(Duration.ofSeconds(10)));
 
     assertThat(AdaptationPolicy.shouldParallelize(store.metrics())).isTrue();
-    assertThat(r.s1Results()).allMatch(AgentResult::success);
+    assertThat(r.s1Results()).allMatch(AgentRun::success);
   }
 
   @Test
@@ -601,7 +602,7 @@ class RunCycleServiceTest {
                     .withBudget(0.035));
 
     assertThat(runner.invokedS1Agents()).containsExactly("s1-code-writer");
-    assertThat(r.s1Results().get(1).failure()).isEqualTo(AgentResult.Failure.LIMIT);
+    assertThat(r.s1Results().get(1).failure()).isEqualTo("limit");
     assertThat(r.s1Results().get(1).error()).contains("budget");
     assertThat(r.success()).isFalse();
   }
@@ -751,8 +752,8 @@ class RunCycleServiceTest {
 
     assertThat(runner.requests()).allMatch(q -> q.timeout().compareTo(Duration.ofMinutes(10)) <= 0);
     assertThat(runner.invokedAgents()).doesNotContain("s1-tester");
-    AgentResult tester = r.s1Results().get(1);
-    assertThat(tester.failure()).isEqualTo(AgentResult.Failure.TIMEOUT);
+    AgentRun tester = r.s1Results().get(1);
+    assertThat(tester.failure()).isEqualTo("timeout");
     assertThat(tester.error()).contains("time limit");
     assertThat(r.success()).isFalse();
     assertThat(store.currentTask().orElseThrow().status()).isEqualTo(TaskStatus.FAILED);

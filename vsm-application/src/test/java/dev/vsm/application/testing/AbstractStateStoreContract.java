@@ -2,7 +2,6 @@ package dev.vsm.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vsm.application.port.out.StateSnapshot;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.agent.AgentStatus;
@@ -10,6 +9,7 @@ import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.AdaptationPolicy;

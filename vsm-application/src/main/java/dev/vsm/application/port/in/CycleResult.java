@@ -1,6 +1,5 @@
 package dev.vsm.application.port.in;
 
-import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Duration;
@@ -19,7 +18,7 @@ public record CycleResult(
     Boolean auditPassed,
     List<S3S4Conflict> conflicts,
     List<Adaptation> adaptations,
-    List<AgentResult> s1Results,
+    List<AgentRun> s1Results,
     List<String> notes,
     int allocations,
     double costUsd,

@@ -1,6 +1,5 @@
 package dev.vsm.application.port.in;
 
-import dev.vsm.application.port.out.AgentOptions;
 import dev.vsm.domain.complexity.Complexity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +7,8 @@ import java.util.Objects;
 
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
- * may take, the options passed to every agent, an optional budget, a handle to cancel it, and an
- * optional time limit for the whole cycle (agents are not started past it, and none runs beyond
- * it).
+ * may take, the settings of every agent, an optional budget, a handle to cancel it, and an optional
+ * time limit for the whole cycle (agents are not started past it, and none runs beyond it).
  */
 public record RunCycleCommand(
     String task,
@@ -18,7 +16,7 @@ public record RunCycleCommand(
     Complexity hint,
     Path workingDirectory,
     Duration agentTimeout,
-    AgentOptions agentOptions,
+    AgentSettings agentSettings,
     Double maxBudgetUsd,
     int maxParallelAgents,
     CycleCancellation cancellation,
@@ -37,7 +35,7 @@ public record RunCycleCommand(
     if (agentTimeout.isNegative() || agentTimeout.isZero()) {
       throw new IllegalArgumentException("the agent timeout must be positive");
     }
-    agentOptions = agentOptions == null ? AgentOptions.defaults() : agentOptions;
+    agentSettings = agentSettings == null ? AgentSettings.defaults() : agentSettings;
     maxParallelAgents = maxParallelAgents <= 0 ? DEFAULT_MAX_PARALLEL : maxParallelAgents;
     cancellation = cancellation == null ? new CycleCancellation() : cancellation;
     if (cycleTimeout != null && (cycleTimeout.isNegative() || cycleTimeout.isZero())) {
@@ -57,7 +55,7 @@ public record RunCycleCommand(
         newHint,
         workingDirectory,
         agentTimeout,
-        agentOptions,
+        agentSettings,
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
@@ -71,7 +69,7 @@ public record RunCycleCommand(
         hint,
         workingDirectory,
         agentTimeout,
-        agentOptions,
+        agentSettings,
         budget,
         maxParallelAgents,
         cancellation,
@@ -85,7 +83,7 @@ public record RunCycleCommand(
         hint,
         workingDirectory,
         agentTimeout,
-        agentOptions,
+        agentSettings,
         maxBudgetUsd,
         maxParallelAgents,
         c,
@@ -99,7 +97,7 @@ public record RunCycleCommand(
         hint,
         workingDirectory,
         agentTimeout,
-        agentOptions,
+        agentSettings,
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
@@ -113,7 +111,7 @@ public record RunCycleCommand(
         hint,
         workingDirectory,
         timeout,
-        agentOptions,
+        agentSettings,
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,

@@ -1,6 +1,6 @@
 package dev.vsm.application.port.in;
 
-import dev.vsm.application.port.out.StateSnapshot;
+import dev.vsm.domain.state.StateSnapshot;
 
 /** Reads the whole state for display. */
 public interface ShowStateUseCase {

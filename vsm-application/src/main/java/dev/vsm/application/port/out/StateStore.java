@@ -4,6 +4,7 @@ import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.List;

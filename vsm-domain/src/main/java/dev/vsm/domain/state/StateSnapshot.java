@@ -1,4 +1,4 @@
-package dev.vsm.application.port.out;
+package dev.vsm.domain.state;
 
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.cycle.CoordinationPlan;
