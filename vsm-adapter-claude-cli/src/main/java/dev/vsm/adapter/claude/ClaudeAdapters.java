@@ -2,6 +2,8 @@ package dev.vsm.adapter.claude;
 
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one way in to the Claude CLI adapter. */
@@ -16,6 +18,14 @@ public final class ClaudeAdapters {
         new AgentDefinitions(settings.pluginRoot()),
         diagnostics,
         JsonMapper.builder().build());
+  }
+
+  /**
+   * The report at the end of an agent's message (a hook's {@code last_assistant_message}), read as
+   * the runner reads reply text: the last complete JSON object; empty when there is none.
+   */
+  public static Optional<Map<String, Object>> reportIn(String message) {
+    return new ReplyText(JsonMapper.builder().build()).lastObject(message);
   }
 
   /**

@@ -110,4 +110,9 @@ final class Wiring {
         analyzer(),
         progress);
   }
+
+  /** The report an agent's message ends with, read as the Claude adapter reads replies. */
+  static java.util.Optional<Map<String, Object>> agentReport(String message) {
+    return ClaudeAdapters.reportIn(message);
+  }
 }

@@ -18,7 +18,11 @@ public enum EventType {
   POLICY_DECISION,
   ADAPTATION_APPLIED,
   ADAPTATION_CLEARED,
-  OSCILLATION_DETECTED;
+  OSCILLATION_DETECTED,
+  /** An agent changed a file or ran a command (Claude Code's hooks, or the agent's own stream). */
+  TOOL_USED,
+  /** A Claude Code session ended (its {@code SessionEnd} hook). */
+  SESSION_COMPLETED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,171 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.application.port.in.HookEvent;
+import dev.vsm.application.port.in.HookOrigin;
+import dev.vsm.domain.cycle.ToolUse;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON a Claude Code hook hands {@code vsm hook <event>} on standard input, read into a {@link
+ * HookEvent}: the fields of Claude Code's hooks reference ({@code session_id}, {@code cwd}, {@code
+ * hook_event_name}, {@code tool_name}, {@code tool_input}, {@code tool_response}, {@code agent_id},
+ * {@code agent_type}, {@code last_assistant_message}, …), plus the vsm task and agent from the
+ * environment vsm gives its own agents ({@code VSM_TASK_ID}, {@code VSM_AGENT}). Whatever is not
+ * readable becomes {@link HookEvent.Unreadable}, never an exception.
+ *
+ * @param event what to record; empty when there is nothing to record (a tool that changes no file)
+ * @param cwd the session's working directory ({@code cwd}), null when not given
+ */
+record HookInput(Optional<HookEvent> event, String cwd) {
+
+  /** The hook events vsm handles: the name {@code vsm hook} takes, and Claude Code's. */
+  enum Event {
+    SESSION_START("session-start", "SessionStart"),
+    POST_TOOL_USE("post-tool-use", "PostToolUse"),
+    SUBAGENT_START("subagent-start", "SubagentStart"),
+    SUBAGENT_STOP("subagent-stop", "SubagentStop"),
+    SESSION_END("session-end", "SessionEnd");
+
+    final String argument;
+    final String claudeName;
+
+    Event(String argument, String claudeName) {
+      this.argument = argument;
+      this.claudeName = claudeName;
+    }
+
+    static Optional<Event> of(String argument) {
+      return Arrays.stream(values()).filter(e -> e.argument.equals(argument)).findFirst();
+    }
+
+    static String names() {
+      return Arrays.stream(values()).map(e -> e.argument).collect(Collectors.joining(", "));
+    }
+  }
+
+  /** Bigger input is refused unread: a hook must stay fast. */
+  static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_NAME = 200;
+  private static final int MAX_PATH = 4096;
+
+  /**
+   * Reads the input of {@code vsm hook <event>}.
+   *
+   * @param viaPlugin true when the plugin's hooks made the call
+   */
+  static HookInput read(String event, String stdin, Map<String, String> env, boolean viaPlugin) {
+    JsonNode root = null;
+    String problem = null;
+    Optional<Event> known = Event.of(event);
+    if (known.isEmpty()) {
+      problem = "unknown hook event '" + event + "' (vsm handles " + Event.names() + ")";
+    } else if (stdin == null || stdin.isBlank()) {
+      problem = "no JSON on standard input";
+    } else {
+      try {
+        root = JSON.readTree(stdin);
+        if (!root.isObject()) {
+          problem = "standard input is JSON but not an object";
+        }
+      } catch (JacksonException e) {
+        problem = "standard input is not JSON: " + firstLine(e.getOriginalMessage());
+      }
+    }
+    JsonNode in = root != null && root.isObject() ? root : JSON.createObjectNode();
+    HookOrigin origin =
+        new HookOrigin(
+            text(in, "session_id", MAX_NAME),
+            env.get("VSM_TASK_ID"),
+            env.get("VSM_AGENT"),
+            text(in, "agent_type", MAX_NAME),
+            text(in, "agent_id", MAX_NAME),
+            viaPlugin);
+    String cwd = text(in, "cwd", MAX_PATH);
+    if (problem == null) {
+      String named = text(in, "hook_event_name", MAX_NAME);
+      if (named != null && !named.equals(known.get().claudeName)) {
+        problem = "the input is a " + named + " event, not " + known.get().claudeName;
+      }
+    }
+    if (problem != null) {
+      return new HookInput(Optional.of(new HookEvent.Unreadable(origin, event, problem)), cwd);
+    }
+    return new HookInput(event(known.get(), in, origin), cwd);
+  }
+
+  private static Optional<HookEvent> event(Event kind, JsonNode in, HookOrigin origin) {
+    return switch (kind) {
+      case SESSION_START ->
+          Optional.of(new HookEvent.SessionStarted(origin, text(in, "source", MAX_NAME)));
+      case SESSION_END ->
+          Optional.of(new HookEvent.SessionEnded(origin, text(in, "reason", MAX_NAME)));
+      case SUBAGENT_START -> Optional.of(new HookEvent.AgentStarted(origin));
+      case SUBAGENT_STOP -> {
+        String message = text(in, "last_assistant_message", Integer.MAX_VALUE);
+        yield Optional.of(
+            new HookEvent.AgentStopped(origin, message, Wiring.agentReport(message).orElse(null)));
+      }
+      case POST_TOOL_USE -> toolUse(in, origin);
+    };
+  }
+
+  private static Optional<HookEvent> toolUse(JsonNode in, HookOrigin origin) {
+    String tool = text(in, "tool_name", MAX_NAME);
+    JsonNode input = in.get("tool_input");
+    if (tool == null) {
+      return unreadable(origin, "PostToolUse input has no tool_name");
+    }
+    if (!ToolUse.CHANGING_TOOLS.contains(tool)) {
+      return Optional.empty(); // it changed nothing
+    }
+    if (input == null || !input.isObject()) {
+      return unreadable(origin, tool + " input has no tool_input object");
+    }
+    JsonNode response = in.get("tool_response");
+    if (response != null && response.path("staged").asBoolean(false)) {
+      return Optional.empty(); // held for review: the file is unchanged
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = JSON.convertValue(input, Map.class);
+    Optional<ToolUse> use = ToolUse.of(tool, fields);
+    if (use.isEmpty()) {
+      return unreadable(origin, tool + " input names no file or command");
+    }
+    ToolUse u = use.get();
+    if (u.filePath() != null && u.filePath().length() > MAX_PATH) {
+      return unreadable(origin, tool + " names a path longer than " + MAX_PATH + " characters");
+    }
+    return Optional.of(new HookEvent.ToolUsed(origin, u));
+  }
+
+  private static Optional<HookEvent> unreadable(HookOrigin origin, String problem) {
+    return Optional.of(new HookEvent.Unreadable(origin, Event.POST_TOOL_USE.argument, problem));
+  }
+
+  /** A string field, cut to {@code max} characters; null when absent, not text or blank. */
+  private static String text(JsonNode in, String field, int max) {
+    JsonNode v = in.get(field);
+    if (v == null || !v.isString() || v.asString().isBlank()) {
+      return null;
+    }
+    String s = v.asString();
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

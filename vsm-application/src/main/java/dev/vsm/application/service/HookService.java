@@ -1,0 +1,122 @@
+package dev.vsm.application.service;
+
+import dev.vsm.application.port.in.HookEvent;
+import dev.vsm.application.port.in.HookEvent.AgentStarted;
+import dev.vsm.application.port.in.HookEvent.AgentStopped;
+import dev.vsm.application.port.in.HookEvent.SessionEnded;
+import dev.vsm.application.port.in.HookEvent.SessionStarted;
+import dev.vsm.application.port.in.HookEvent.ToolUsed;
+import dev.vsm.application.port.in.HookEvent.Unreadable;
+import dev.vsm.application.port.in.HookOrigin;
+import dev.vsm.application.port.in.RecordHookEventUseCase;
+import dev.vsm.application.port.in.SessionBriefing;
+import dev.vsm.application.port.out.AgentReply;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.protocol.S1Protocol;
+import dev.vsm.application.protocol.S1Protocol.S1Report;
+import dev.vsm.domain.agent.AgentName;
+import dev.vsm.domain.viability.HealthCheck;
+import dev.vsm.domain.viability.ViabilityMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What Claude Code's hooks tell vsm, recorded: each file-changing tool use as {@code tool_used}
+ * (with the vsm task and agent when the session is one of vsm's agents), the start and stop of
+ * vsm's own agents as {@code agent_invoked} / {@code agent_completed} with an S1 agent's report
+ * moving its error rate, a session's end as {@code session_completed}, and anything unreadable as a
+ * warning. A session start is answered with vsm's health and active adaptations.
+ */
+public final class HookService implements RecordHookEventUseCase {
+
+  private final Supplier<StateStore> store;
+  private final Supplier<ExecutionLog> log;
+  private final Clock clock;
+
+  public HookService(Supplier<StateStore> store, Supplier<ExecutionLog> log, Clock clock) {
+    this.store = store;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<SessionBriefing> record(HookEvent event) {
+    HookOrigin origin = event.origin();
+    if (origin.viaPlugin() && origin.taskId() != null) {
+      // One of vsm's own agents: vsm hands it hooks of its own and logs its start and end itself.
+      return Optional.empty();
+    }
+    CycleLog events = new CycleLog(log.get(), clock, origin.taskId(), origin.sessionId());
+    if (event instanceof ToolUsed t) {
+      events.toolUsed(agentName(origin), t.use(), origin.agentType(), origin.agentId());
+    } else if (event instanceof AgentStarted) {
+      String agent = vsmAgent(origin);
+      if (agent != null) {
+        events.agentStarted(agent, origin.agentType(), origin.agentId());
+      }
+    } else if (event instanceof AgentStopped s) {
+      stopped(events, s);
+    } else if (event instanceof SessionStarted) {
+      return Optional.of(briefing());
+    } else if (event instanceof SessionEnded s) {
+      events.sessionCompleted(s.reason());
+    } else if (event instanceof Unreadable u) {
+      events.hookInputUnreadable(u.event(), u.problem());
+    }
+    return Optional.empty();
+  }
+
+  private void stopped(CycleLog events, AgentStopped s) {
+    String agent = vsmAgent(s.origin());
+    if (agent == null) {
+      return;
+    }
+    AgentResult run =
+        new AgentResult(
+            agent,
+            true,
+            s.lastMessage(),
+            Optional.ofNullable(s.report()).map(AgentReply::of),
+            null,
+            AgentResult.Failure.NONE,
+            Duration.ZERO,
+            0,
+            0,
+            0,
+            s.origin().sessionId());
+    Optional<S1Report> report = S1Protocol.read(run);
+    boolean failed = report.map(S1Report::reportsFailure).orElse(false);
+    events.agentStopped(
+        agent,
+        failed,
+        report.map(S1Report::status).orElse(null),
+        s.lastMessage(),
+        s.origin().agentType(),
+        s.origin().agentId());
+    if (report.isPresent() && agent.startsWith(AgentName.S1_PREFIX)) {
+      String key = AgentName.withoutS1Prefix(agent);
+      store.get().updateMetrics(m -> m.withAgentResult(key, !failed, CycleLog.timestamp(clock)));
+    }
+  }
+
+  private SessionBriefing briefing() {
+    ViabilityMetrics m = store.get().metrics();
+    return new SessionBriefing(HealthCheck.issues(m), m.activeAdaptations());
+  }
+
+  /** The agent a log entry names: vsm's agent when it is one, else Claude Code's agent type. */
+  private static String agentName(HookOrigin origin) {
+    String vsm = vsmAgent(origin);
+    return vsm != null ? vsm : origin.agentType();
+  }
+
+  /** The vsm agent of the event, when it is a well-formed agent name. */
+  private static String vsmAgent(HookOrigin origin) {
+    String agent = origin.agent();
+    return AgentName.isValid(agent) ? agent : null;
+  }
+}
