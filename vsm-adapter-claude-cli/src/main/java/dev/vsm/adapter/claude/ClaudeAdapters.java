@@ -1,5 +1,6 @@
 package dev.vsm.adapter.claude;
 
+import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
 import java.util.Map;
@@ -26,6 +27,15 @@ public final class ClaudeAdapters {
    */
   public static Optional<Map<String, Object>> reportIn(String message) {
     return new ReplyText(JsonMapper.builder().build()).lastObject(message);
+  }
+
+  /**
+   * Asks the Claude Code CLI of {@code settings} for its version and login, each answer within
+   * {@code timeout}; nothing is cached between calls of different probes.
+   */
+  public static AgentEnvironmentProbe environmentProbe(
+      ClaudeSettings settings, java.time.Duration timeout) {
+    return new ClaudeEnvironmentProbe(settings, JsonMapper.builder().build(), timeout);
   }
 
   /**

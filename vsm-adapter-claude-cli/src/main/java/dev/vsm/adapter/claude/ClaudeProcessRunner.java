@@ -29,7 +29,7 @@ final class ClaudeProcessRunner implements AgentRunner {
 
   static final String DEFAULT_S1_PERMISSION_MODE = "acceptEdits";
   static final List<String> SYSTEM_TOOLS = List.of("Read", "Grep", "Glob");
-  private static final List<String> NESTING_GUARDS =
+  static final List<String> NESTING_GUARDS =
       List.of("CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_CODE_SESSION_ACCESS_TOKEN");
   private static final int STDERR_CAP = 256 * 1024;
 

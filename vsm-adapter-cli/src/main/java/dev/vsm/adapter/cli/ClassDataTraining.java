@@ -2,6 +2,7 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,12 +37,15 @@ final class ClassDataTraining {
     String dir = scratch.toString();
     for (String[] args :
         new String[][] {
+          {"-d", dir, "state"},
+          {"-d", dir, "state", "--json"},
+          {"-d", dir, "log"},
+          {"-d", dir, "log", "--json"},
           {"-d", dir, "--state"},
-          {"-d", dir, "--state", "--json"},
-          {"-d", dir, "--log"},
           {"-d", dir, "--log", "--json"}
         }) {
-      QuickCommands.tryRun(args, Map.of(), nowhere, nowhere);
+      QuickCommands.tryRun(
+          args, Map.of(), Terminal.NONE, InputStream.nullInputStream(), nowhere, nowhere);
     }
     return 0;
   }

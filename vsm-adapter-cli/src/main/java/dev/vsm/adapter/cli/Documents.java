@@ -9,16 +9,49 @@ import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.viability.Adaptation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code --json} prints: snake_case documents built from the use cases' values. */
+/**
+ * What {@code --json} prints: snake_case documents built from the use cases' values. Every document
+ * starts with {@code schema_version}, raised when a key changes meaning or goes away (adding a key
+ * does not raise it).
+ */
 final class Documents {
 
+  static final int SCHEMA_VERSION = 1;
+
   private Documents() {}
+
+  /** {@code document} with {@code schema_version} first. */
+  static Map<String, Object> versioned(Map<String, Object> document) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
+    m.putAll(document);
+    return m;
+  }
+
+  /**
+   * What {@code --json} prints when a command fails (exit 1, 3 or 130): the task when there is one,
+   * the kind of error and its message.
+   */
+  static Map<String, Object> error(String taskId, String kind, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", taskId);
+    m.put("error", error(kind, message));
+    return versioned(m);
+  }
+
+  private static Map<String, Object> error(String kind, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("kind", kind);
+    e.put("message", message);
+    return e;
+  }
 
   static Map<String, Object> assessment(String task, ComplexityAssessment a) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -56,11 +89,13 @@ final class Documents {
 
   static Map<String, Object> state(StateSnapshot s) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
     m.put("current_task", s.currentTask().map(StateDocuments::task).orElse(null));
     m.put("viability_metrics", StateDocuments.metrics(s.metrics()));
     m.put("agent_registry", s.registry().map(StateDocuments::registry).orElse(null));
     m.put("s3_allocation", s.allocation().map(StateDocuments::allocation).orElse(null));
     m.put("s4_environment", s.environment().map(StateDocuments::environment).orElse(null));
+    m.put("coordination_plan", s.coordinationPlan().map(StateDocuments::plan).orElse(null));
     return m;
   }
 
@@ -68,10 +103,37 @@ final class Documents {
     return entries.stream().map(StateDocuments::logEntry).toList();
   }
 
+  /** {@code vsm log --json}: the entries, and with {@code --task} the task's summary. */
+  static Map<String, Object> log(List<LogEntry> entries, TaskSummary summary) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
+    if (summary != null) {
+      m.put("task_id", summary.taskId());
+      m.put("task_summary", taskSummary(summary));
+    }
+    m.put("entries", log(entries));
+    return m;
+  }
+
+  static Map<String, Object> taskSummary(TaskSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", s.taskId());
+    m.put("status", s.status());
+    m.put("started_at", s.startedAt());
+    m.put("completed_at", s.completedAt());
+    m.put("agents_invoked", s.agentsInvoked());
+    m.put("audit_passed", s.auditPassed());
+    m.put("conflicts", s.conflicts());
+    m.put("adaptations", s.adaptations());
+    return m;
+  }
+
   static Map<String, Object> cycle(CycleResult r, boolean withOutputs) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
     m.put("task_id", r.taskId());
     m.put("success", r.success());
+    m.put("error", r.success() ? null : error("cycle_failed", r.summary()));
     m.put("summary", r.summary());
     m.put("complexity", r.complexity());
     m.put("agents_invoked", r.agentsInvoked());
@@ -125,6 +187,8 @@ final class Documents {
 
   static Map<String, Object> plan(CyclePlan p) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
+    m.put("task_id", null); // a plan has no task yet: none is created
     m.put("task", p.task());
     m.put("assessment", assessment(p.task(), p.assessment()));
     m.put("s3_allocation", StateDocuments.allocation(p.allocation()));

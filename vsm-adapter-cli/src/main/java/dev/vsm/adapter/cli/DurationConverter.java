@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * Reads {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m}, a bare number of seconds, or ISO
- * {@code PT30M}.
+ * Reads {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 2d}, a bare number of seconds,
+ * or ISO {@code PT30M}; at most {@link #MAX} (a longer limit would overflow the process timers).
  */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-  private static final Pattern PARTS = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
+  /** The longest time limit vsm accepts. */
+  static final Duration MAX = Duration.ofDays(7);
+
+  private static final Pattern PARTS = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,9})?)(ms|d|h|m|s)");
 
   @Override
   public Duration convert(String value) {
@@ -23,38 +26,50 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   static Duration parse(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     Duration d;
-    if (v.matches("\\d+(\\.\\d+)?")) {
+    if (v.matches("\\d{1,12}(\\.\\d{1,9})?")) {
       d = Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
     } else if (v.startsWith("pt") || v.startsWith("p")) {
       try {
         d = Duration.parse(v.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
+      } catch (DateTimeParseException | ArithmeticException e) {
         throw bad(value);
       }
     } else {
       Matcher m = PARTS.matcher(v);
       int end = 0;
-      d = Duration.ZERO;
+      double ms = 0;
       while (m.find() && m.start() == end) {
         double n = Double.parseDouble(m.group(1));
-        long ms =
+        ms +=
             switch (m.group(2)) {
-              case "h" -> (long) (n * 3_600_000);
-              case "m" -> (long) (n * 60_000);
-              case "s" -> (long) (n * 1000);
-              default -> (long) n;
+              case "d" -> n * 86_400_000;
+              case "h" -> n * 3_600_000;
+              case "m" -> n * 60_000;
+              case "s" -> n * 1000;
+              default -> n;
             };
-        d = d.plusMillis(ms);
         end = m.end();
       }
       if (end != v.length() || end == 0) {
         throw bad(value);
       }
+      if (ms > MAX.toMillis()) {
+        throw tooLong(value);
+      }
+      d = Duration.ofMillis((long) ms);
     }
     if (d.isZero() || d.isNegative()) {
       throw new CommandLine.TypeConversionException("'" + value + "' must be longer than zero");
     }
+    if (d.compareTo(MAX) > 0) {
+      throw tooLong(value);
+    }
     return d;
+  }
+
+  private static CommandLine.TypeConversionException tooLong(String value) {
+    return new CommandLine.TypeConversionException(
+        "'" + value + "' is too long: the longest time limit is 7d (168h)");
   }
 
   private static CommandLine.TypeConversionException bad(String value) {

@@ -31,9 +31,60 @@ final class HumanFormat {
     return String.format(Locale.ROOT, "%.2f%%", v * 100);
   }
 
-  /** What {@code --state} prints: the human layout, or the JSON document. */
-  static String state(StateSnapshot s, boolean json) {
-    return json ? JsonText.pretty(Documents.state(s)) : state(s);
+  /**
+   * {@code s} safe to print on a terminal, on one line: control characters (ESC, CR, newlines, DEL,
+   * C1 controls) and the Unicode controls that reorder or break text are shown escaped ({@code
+   * \x1b}, {@code \r}, {@code \n}, {@code \u202e}), so a task or an agent's output can neither move
+   * the cursor nor rewrite what is on the screen.
+   */
+  static String printable(String s) {
+    return printable(s, false);
+  }
+
+  /** As {@link #printable(String)}; with {@code multiLine}, newlines and tabs are kept. */
+  static String printable(String s, boolean multiLine) {
+    if (s == null) {
+      return null;
+    }
+    int i = 0;
+    while (i < s.length() && !escaped(s.charAt(i), multiLine)) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!escaped(c, multiLine)) {
+        b.append(c);
+      } else if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else if (c == '\t') {
+        b.append("\\t");
+      } else if (c < 0x100) {
+        b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean escaped(char c, boolean multiLine) {
+    if (c < 0x20) {
+      return !(multiLine && (c == '\n' || c == '\t'));
+    }
+    return (c >= 0x7f && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x200e
+        || c == 0x200f
+        || c == 0x061c;
   }
 
   static String state(StateSnapshot s) {
@@ -42,8 +93,8 @@ final class HumanFormat {
     b.append("Current Task:\n");
     if (s.currentTask().isPresent()) {
       CurrentTask t = s.currentTask().get();
-      b.append("  ID: ").append(t.id()).append('\n');
-      b.append("  Description: ").append(shorten(t.description(), 60)).append('\n');
+      b.append("  ID: ").append(printable(t.id())).append('\n');
+      b.append("  Description: ").append(shorten(printable(t.description()), 60)).append('\n');
       b.append("  Status: ").append(t.status().label()).append('\n');
       b.append("  Complexity: ").append(t.complexity()).append('\n');
     } else {
@@ -104,17 +155,31 @@ final class HumanFormat {
     return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
-  static String logLine(LogEntry e) {
+  /** One log entry on one line; cut to {@code width} columns when that is more than 0. */
+  static String logLine(LogEntry e, int width) {
     String data = compact(e.data());
-    return String.format(
-            Locale.ROOT,
-            "%-27s %-20s %-9s %-21s %s",
-            e.timestamp(),
-            e.eventType(),
-            e.taskId() == null ? "-" : e.taskId(),
-            e.agent() == null ? "-" : e.agent(),
-            shorten(data, 160))
-        .stripTrailing();
+    String line =
+        String.format(
+                Locale.ROOT,
+                "%-27s %-20s %-9s %-21s %s",
+                printable(e.timestamp()),
+                printable(e.eventType()),
+                e.taskId() == null ? "-" : printable(e.taskId()),
+                e.agent() == null ? "-" : printable(e.agent()),
+                shorten(data, 160))
+            .stripTrailing();
+    return width > 0 ? fit(line, width) : line;
+  }
+
+  /** {@code line} in at most {@code width} columns (one per char; wide glyphs are rare here). */
+  static String fit(String line, int width) {
+    if (line.codePointCount(0, line.length()) <= width) {
+      return line;
+    }
+    if (width < 4) {
+      return line.substring(0, line.offsetByCodePoints(0, Math.max(0, width)));
+    }
+    return line.substring(0, line.offsetByCodePoints(0, width - 3)) + "...";
   }
 
   /** A short one-line rendering of log data. */
@@ -126,7 +191,7 @@ final class HumanFormat {
   }
 
   private static String oneLine(String s) {
-    String t = s.replace('\n', ' ').replace('\r', ' ');
+    String t = printable(s.replace('\n', ' '));
     return t.length() > 80 ? t.substring(0, 77) + "..." : t;
   }
 
@@ -135,14 +200,14 @@ final class HumanFormat {
       return "Task " + s.taskId() + ": not found in the log\n";
     }
     return "Task "
-        + s.taskId()
+        + printable(s.taskId())
         + ": "
         + s.status()
         + "; started "
         + s.startedAt()
         + (s.completedAt() == null ? "" : ", ended " + s.completedAt())
         + "; agents "
-        + String.join(", ", s.agentsInvoked())
+        + printable(String.join(", ", s.agentsInvoked()))
         + "; audit "
         + (s.auditPassed() == null ? "not performed" : s.auditPassed() ? "passed" : "failed")
         + "; conflicts "
@@ -155,7 +220,7 @@ final class HumanFormat {
   static String assessment(String task, ComplexityAssessment a) {
     AgentRecommendation r = AgentRecommendation.of(a);
     return "Task: "
-        + task
+        + printable(task)
         + "\n"
         + "  Complexity: "
         + a.complexity().label()

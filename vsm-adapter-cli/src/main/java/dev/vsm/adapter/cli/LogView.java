@@ -5,38 +5,43 @@ import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.List;
 
-/** What {@code --log} prints: the last entries, or one task's entries and its summary. */
+/** What {@code log} prints: the last entries, or one task's entries and its summary. */
 final class LogView {
 
   static final int DEFAULT_COUNT = 20;
 
   private LogView() {}
 
-  static String render(ShowLogUseCase q, Integer count, String task, boolean json) {
+  /**
+   * The log as text. {@code listOnly}: the Python-compatible {@code --log --json} (a bare list of
+   * entries); {@code width}: the terminal's columns, 0 for no limit.
+   */
+  static String render(
+      ShowLogUseCase q, Integer count, String task, boolean json, boolean listOnly, int width) {
     List<LogEntry> entries;
+    TaskSummary summary = null;
     if (task != null) {
-      entries = q.task(task);
-      if (count != null) {
-        entries = entries.subList(Math.max(0, entries.size() - count), entries.size());
-      }
+      List<LogEntry> all = q.task(task);
+      summary = TaskSummary.of(task, all);
+      entries = count == null ? all : all.subList(Math.max(0, all.size() - count), all.size());
     } else {
       entries = q.recent(count == null ? DEFAULT_COUNT : count);
     }
     if (json) {
-      return JsonText.pretty(Documents.log(entries));
+      return JsonText.pretty(listOnly ? Documents.log(entries) : Documents.log(entries, summary));
     }
     StringBuilder b = new StringBuilder();
-    if (entries.isEmpty()) {
+    if (entries.isEmpty() && (count == null || count > 0)) {
       b.append(
               task == null
                   ? "The execution log is empty."
-                  : "No log entries for task " + task + ".")
+                  : "No log entries for task " + HumanFormat.printable(task) + ".")
           .append('\n');
     }
-    entries.forEach(e -> b.append(HumanFormat.logLine(e)).append('\n'));
-    if (task != null && !entries.isEmpty()) {
-      b.append(HumanFormat.taskSummary(TaskSummary.of(task, entries)));
+    entries.forEach(e -> b.append(HumanFormat.logLine(e, width)).append('\n'));
+    if (summary != null && !TaskSummary.NOT_FOUND.equals(summary.status())) {
+      b.append(HumanFormat.taskSummary(summary));
     }
-    return b.toString();
+    return HumanFormat.printable(b.toString(), true);
   }
 }

@@ -5,11 +5,16 @@ import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.out.StateAccessException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-/** Entry point: parses, runs, maps every outcome to the exit codes of §7. */
+/** Entry point: parses, runs, maps every outcome to the exit codes of the README. */
 public final class Main {
 
   private Main() {}
@@ -18,7 +23,9 @@ public final class Main {
     if (System.getenv("VSM_CDS_TRAINING") != null && args.length == 1) {
       System.exit(ClassDataTraining.run(java.nio.file.Path.of(args[0])));
     }
-    var quick = QuickCommands.tryRun(args, System.getenv(), System.out, System.err);
+    Map<String, String> env = System.getenv();
+    Terminal terminal = Terminal.detect(env);
+    var quick = QuickCommands.tryRun(args, env, terminal, System.in, System.out, System.err);
     if (quick.isPresent()) {
       System.out.flush();
       System.exit(quick.getAsInt());
@@ -41,9 +48,7 @@ public final class Main {
     int code;
     try {
       code =
-          commandLine(
-                  new VsmCommand.Context(
-                      System.getenv(), System.in, cancellation, System.console() != null))
+          commandLine(new VsmCommand.Context(env, System.in, cancellation, terminal), args)
               .execute(args);
     } finally {
       finished.countDown();
@@ -51,55 +56,135 @@ public final class Main {
     System.exit(code);
   }
 
-  /** The configured command line; tests call {@code execute} on it with their own writers. */
-  static CommandLine commandLine(VsmCommand.Context context) {
+  /**
+   * The configured command line for {@code args}; tests call {@code execute(args)} on it with their
+   * own writers. When the first word of {@code args} names no command, the words are a task and the
+   * subcommands are left out, so that no later word of the task is read as one.
+   */
+  static CommandLine commandLine(VsmCommand.Context context, String... args) {
     CommandLine cmd = new CommandLine(new VsmCommand(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setColorScheme(
+        CommandLine.Help.defaultColorScheme(context.terminal().color() ? Ansi.ON : Ansi.OFF));
+    HelpSections.addTo(cmd);
+    String first = Subcommands.firstWord(cmd.getCommandSpec(), args);
+    if (first != null
+        && !Subcommands.isCommand(cmd.getCommandSpec(), first)
+        && !Subcommands.asksForHelp(args)) {
+      Subcommands.taskOnly(cmd);
+    }
+    cmd.setExecutionStrategy(Main::execute);
     cmd.setParameterExceptionHandler(
-        (ex, args) -> {
-          PrintWriter err = ex.getCommandLine().getErr();
-          err.println("vsm: " + firstLine(ex.getMessage()) + " (see vsm --help)");
-          err.flush();
-          return ExitCode.USAGE;
-        });
-    cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          boolean verbose = parseResult.hasMatchedOption("-v");
-          int code;
-          String message;
-          if (ex instanceof UsageException) {
-            code = ExitCode.USAGE;
-            message = ex.getMessage();
-          } else if (ex instanceof AgentEnvironmentException e) {
-            code = ExitCode.ENVIRONMENT;
-            message = e.getMessage() + " (task " + e.taskId() + " marked failed)";
-          } else if (ex instanceof StateAccessException) {
-            code = ExitCode.ENVIRONMENT;
-            message = ex.getMessage();
-          } else if (ex instanceof CycleInterruptedException e) {
-            code = ExitCode.INTERRUPTED;
-            message = "interrupted: stopped the agents; task " + e.taskId() + " marked failed";
-          } else {
-            code = ExitCode.CYCLE_FAILED;
-            message = "unexpected error: " + ex + (verbose ? "" : " (run with -v for details)");
+        (ex, badArgs) -> {
+          String message = firstLine(ex.getMessage());
+          if (ex instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
           }
-          err.println("vsm: " + message);
-          if (verbose) {
-            for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
-              err.println("  caused by: " + c);
-            }
-            if (code == ExitCode.CYCLE_FAILED) {
-              ex.printStackTrace(err);
-            }
-          }
-          err.flush();
-          return code;
+          return usageError(ex.getCommandLine(), message);
         });
+    cmd.setExecutionExceptionHandler(Main::handle);
     return cmd;
   }
 
-  private static String firstLine(String s) {
+  /**
+   * Runs the command asked for, once the Python-compatible options have been checked not to stand
+   * beside a subcommand ({@code vsm --state log} means nothing).
+   */
+  private static int execute(ParseResult parsed) {
+    if (parsed.hasSubcommand()) {
+      List<String> legacy =
+          parsed.matchedOptions().stream()
+              .filter(o -> o.scopeType() != CommandLine.ScopeType.INHERIT)
+              .map(OptionSpec::longestName)
+              .toList();
+      if (!legacy.isEmpty()) {
+        String sub = parsed.subcommand().commandSpec().name();
+        return usageError(
+            parsed.commandSpec().commandLine(),
+            String.join(", ", legacy)
+                + (legacy.size() == 1 ? " does" : " do")
+                + " not go with the command '"
+                + sub
+                + "': give the command its own options after its name");
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  private static int handle(Exception ex, CommandLine commandLine, ParseResult fullParseResult) {
+    ParseResult own = commandLine.getParseResult();
+    return report(
+        ex,
+        fullParseResult.hasMatchedOption("-v"),
+        own != null && own.hasMatchedOption("--json"),
+        commandLine.getOut(),
+        commandLine.getErr());
+  }
+
+  /**
+   * Reports what stopped a command: one line on stderr (the cause chain too with {@code -v}), and
+   * with {@code --json} one document on stdout; returns the exit code.
+   */
+  static int report(Exception ex, boolean verbose, boolean json, PrintWriter out, PrintWriter err) {
+    int code;
+    String message;
+    String kind;
+    String taskId = null;
+    if (ex instanceof UsageException) {
+      code = ExitCode.USAGE;
+      kind = "usage";
+      message = ex.getMessage();
+    } else if (ex instanceof AgentEnvironmentException e) {
+      code = ExitCode.ENVIRONMENT;
+      kind = "environment";
+      taskId = e.taskId();
+      message = e.getMessage() + (taskId == null ? "" : " (task " + taskId + " marked failed)");
+    } else if (ex instanceof StateAccessException) {
+      code = ExitCode.ENVIRONMENT;
+      kind = "state";
+      message = ex.getMessage();
+    } else if (ex instanceof CycleInterruptedException e) {
+      code = ExitCode.INTERRUPTED;
+      kind = "interrupted";
+      taskId = e.taskId();
+      message = "interrupted: stopped the agents; task " + taskId + " marked failed";
+    } else {
+      code = ExitCode.CYCLE_FAILED;
+      kind = "internal";
+      message = "unexpected error: " + ex + (verbose ? "" : " (run with -v for details)");
+    }
+    err.println("vsm: " + HumanFormat.printable(message));
+    if (verbose) {
+      for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
+        err.println("  caused by: " + HumanFormat.printable(String.valueOf(c)));
+      }
+      if (code == ExitCode.CYCLE_FAILED) {
+        ex.printStackTrace(err);
+      }
+    }
+    err.flush();
+    if (json && code != ExitCode.USAGE) {
+      out.print(JsonText.pretty(Documents.error(taskId, kind, message)));
+      out.flush();
+    }
+    return code;
+  }
+
+  /** A mistake in the command line: one line on stderr, exit 2. */
+  private static int usageError(CommandLine where, String message) {
+    PrintWriter err = where.getErr();
+    err.println(
+        "vsm: "
+            + HumanFormat.printable(message)
+            + " (see "
+            + where.getCommandSpec().qualifiedName()
+            + " --help)");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+
+  static String firstLine(String s) {
     if (s == null) {
       return "invalid arguments";
     }

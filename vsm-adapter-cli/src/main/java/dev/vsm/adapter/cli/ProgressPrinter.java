@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Progress on stderr: one line per phase and per agent with the elapsed seconds and the agent's
- * outcome. On a terminal a live line under them shows the running agents and the time.
+ * outcome. When stderr is a terminal that can take it (see {@link Terminal#liveProgress()}) a live
+ * line under them shows the running agents and the time. Text from tasks and agents is escaped.
  */
 final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
@@ -44,7 +45,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
   private synchronized void line(String text) {
     clearLive();
-    err.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(start), text);
+    err.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(start), HumanFormat.printable(text));
     err.flush();
     drawLive();
   }
@@ -61,7 +62,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       err.printf(
           Locale.ROOT,
           "  ... %s running (%.0fs)",
-          String.join(", ", running.keySet()),
+          HumanFormat.printable(String.join(", ", running.keySet())),
           seconds(start));
       err.flush();
       liveLineShown = true;

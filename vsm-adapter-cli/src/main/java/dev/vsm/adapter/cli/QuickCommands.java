@@ -1,105 +1,151 @@
 package dev.vsm.adapter.cli;
 
-import dev.vsm.application.port.out.Diagnostics;
-import dev.vsm.application.port.out.StateAccessException;
-import dev.vsm.domain.complexity.ComplexityRules;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The read commands run constantly from hooks and scripts ({@code --state}, {@code --log} with
- * {@code --log-count}, {@code --task}, {@code --json}), answered without building the full command
- * line: picocli's classes are too old for class-data sharing and cost more start-up than the
- * command itself. Only the exact simple forms are taken here; anything else (help, errors, other
- * options) goes through {@link VsmCommand}, which gives the same output.
+ * The read commands run constantly from hooks and scripts ({@code state}, {@code log}, and their
+ * Python-compatible forms {@code --state}, {@code --log}), answered without building the picocli
+ * model: picocli's classes are too old for class-data sharing and cost more start-up than the
+ * command itself. Only plain, valid forms are taken here, and they run the very code the picocli
+ * commands run ({@link StateCommand#show}, {@link LogCommand#show}); anything else (help, errors,
+ * other options) goes to picocli. {@code QuickCommandsTest} runs one table of command lines through
+ * both and requires the same exit code and output.
  */
 final class QuickCommands {
 
   private QuickCommands() {}
 
+  /** A command line this path takes: which command, in which form, with what. */
+  record Request(
+      String command, boolean legacy, Path dir, boolean json, Integer count, String task) {}
+
   static OptionalInt tryRun(
-      String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    Path dir = null;
-    boolean json = false;
-    String mode = null;
-    Integer count = null;
-    String task = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--state", "--log" -> {
-          if (mode != null) {
-            return OptionalInt.empty();
-          }
-          mode = a;
-        }
-        case "--json" -> json = true;
-        case "-d", "--dir" -> {
-          if (i + 1 >= args.length || dir != null) {
-            return OptionalInt.empty();
-          }
-          dir = Path.of(args[++i]);
-        }
-        case "--task" -> {
-          if (i + 1 >= args.length || task != null || args[i + 1].startsWith("-")) {
-            return OptionalInt.empty();
-          }
-          task = args[++i];
-        }
-        case "--log-count" -> {
-          if (i + 1 >= args.length || count != null) {
-            return OptionalInt.empty();
-          }
-          count = count(args[++i]);
-          if (count == null) {
-            return OptionalInt.empty();
-          }
-        }
-        default -> {
-          if (a.startsWith("--log-count=") && count == null) {
-            count = count(a.substring("--log-count=".length()));
-            if (count == null) {
-              return OptionalInt.empty();
-            }
-          } else {
-            return OptionalInt.empty();
-          }
-        }
-      }
-    }
-    if (mode == null || ((count != null || task != null) && !mode.equals("--log"))) {
+      String[] args,
+      Map<String, String> env,
+      Terminal terminal,
+      InputStream in,
+      PrintStream out,
+      PrintStream err) {
+    Request r = parse(args);
+    if (r == null) {
       return OptionalInt.empty();
     }
-    Path workDir = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
-    if (!Files.isDirectory(workDir)) {
-      return OptionalInt.empty();
-    }
-    Diagnostics diagnostics = message -> err.println("vsm: " + message);
-    Wiring wiring = new Wiring(workDir, env, diagnostics, ComplexityRules.defaults());
+    PrintWriter o = new PrintWriter(out, false);
+    PrintWriter e = new PrintWriter(err, true);
+    VsmCommand.Context context = new VsmCommand.Context(env, in, null, terminal);
+    int code;
     try {
-      if (mode.equals("--state")) {
-        var s = wiring.showState().state();
-        out.print(HumanFormat.state(s, json));
-      } else {
-        out.print(LogView.render(wiring.showLog(), count, task, json));
-      }
-      out.flush();
-      return OptionalInt.of(ExitCode.SUCCESS);
-    } catch (StateAccessException e) {
-      err.println("vsm: " + e.getMessage());
-      return OptionalInt.of(ExitCode.ENVIRONMENT);
+      Invocation inv = new Invocation(context, r.dir(), false, o, e, null, false);
+      code =
+          switch (r.command()) {
+            case "state" -> StateCommand.show(inv, r.json());
+            case "log" -> LogCommand.show(inv, r.count(), r.task(), r.json(), r.legacy());
+            default -> throw new IllegalStateException(r.command());
+          };
+    } catch (RuntimeException ex) {
+      code = Main.report(ex, false, r.json(), o, e);
     }
+    o.flush();
+    e.flush();
+    return OptionalInt.of(code);
   }
 
-  private static Integer count(String text) {
-    try {
-      int n = Integer.parseInt(text);
-      return n >= 0 ? n : null;
-    } catch (NumberFormatException e) {
+  /** The request {@code args} make, or null when picocli must read them. */
+  static Request parse(String[] args) {
+    String command = null;
+    boolean legacy = false;
+    Path dir = null;
+    Boolean json = null;
+    Integer count = null;
+    String task = null;
+    boolean optionBeforeCommand = false; // --json, --task, ... before the command's word
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String value = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        value = a.substring(eq + 1);
+        a = a.substring(0, eq);
+      }
+      boolean takesValue =
+          a.equals("-d")
+              || a.equals("--dir")
+              || a.equals("--task")
+              || a.equals("-n")
+              || a.equals("--count")
+              || a.equals("--log-count");
+      if (takesValue && value == null) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+          return null;
+        }
+        value = args[++i];
+      } else if (!takesValue && value != null) {
+        return null;
+      }
+      boolean inCommand = command != null && !legacy;
+      switch (a) {
+        case "-d", "--dir" -> {
+          if (dir != null) {
+            return null;
+          }
+          dir = Path.of(value);
+        }
+        case "state", "log" -> {
+          if (command != null || optionBeforeCommand) {
+            return null;
+          }
+          command = a;
+        }
+        case "--state", "--log" -> {
+          if (command != null) {
+            return null;
+          }
+          command = a.substring(2);
+          legacy = true;
+        }
+        case "--json" -> {
+          if (json != null) {
+            return null;
+          }
+          json = true;
+          optionBeforeCommand |= command == null;
+        }
+        case "--task" -> {
+          if (task != null || !(inCommand ? command.equals("log") : true)) {
+            return null;
+          }
+          task = value;
+          optionBeforeCommand |= command == null;
+        }
+        case "-n", "--count", "--log-count" -> {
+          boolean allowed = inCommand ? command.equals("log") : a.equals("--log-count");
+          if (count != null || !allowed) {
+            return null;
+          }
+          try {
+            count = new Numbers.Count().convert(value);
+          } catch (TypeConversionException e) {
+            return null;
+          }
+          optionBeforeCommand |= command == null;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    if (command == null || (!legacy && optionBeforeCommand)) {
       return null;
     }
+    if ((count != null || task != null) && !command.equals("log")) {
+      return null;
+    }
+    return new Request(command, legacy, dir, json != null, count, task);
   }
 }

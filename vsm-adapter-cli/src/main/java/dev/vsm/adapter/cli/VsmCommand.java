@@ -1,28 +1,8 @@
 package dev.vsm.adapter.cli;
 
-import dev.vsm.application.port.in.AgentSettings;
-import dev.vsm.application.port.in.AnalyzeTaskUseCase;
 import dev.vsm.application.port.in.CycleCancellation;
-import dev.vsm.application.port.in.CyclePlan;
-import dev.vsm.application.port.in.CycleResult;
-import dev.vsm.application.port.in.ResetStateUseCase;
-import dev.vsm.application.port.in.RunCycleCommand;
-import dev.vsm.application.port.in.ShowLogUseCase;
-import dev.vsm.application.port.in.ShowStateUseCase;
-import dev.vsm.application.port.out.Diagnostics;
-import dev.vsm.domain.complexity.Complexity;
-import dev.vsm.domain.complexity.ComplexityAssessment;
-import dev.vsm.domain.complexity.ComplexityRules;
-import dev.vsm.domain.state.StateSnapshot;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,26 +10,44 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code vsm} command line (§7): runs a cycle, or shows state, log, analysis or a plan. */
+/**
+ * The {@code vsm} command: its subcommands (listed once, below), the options every subcommand
+ * inherits ({@code -d}, {@code -v}), and the Python-compatible forms ({@code vsm TASK}, {@code
+ * --state}, {@code --log}, {@code --reset}, {@code --analyze}, {@code --dry-run}), which run the
+ * same code as the subcommands.
+ */
 @Command(
     name = "vsm",
     mixinStandardHelpOptions = true,
-    versionProvider = VsmCommand.Version.class,
+    versionProvider = VersionCommand.Provider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // To add a subcommand: write its class (a Callable<Integer> with @ParentCommand VsmCommand
+    // for the shared plumbing) and list it here; help, completion and man pages follow.
+    subcommands = {
+      RunCommand.class,
+      PlanCommand.class,
+      StateCommand.class,
+      LogCommand.class,
+      ResetCommand.class,
+      AnalyzeCommand.class,
+      CompletionCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    synopsisSubcommandLabel = "COMMAND",
     customSynopsis = {
-      "vsm [-v] [-d DIR] [--simple|--medium|--complex] [RUN OPTIONS] TASK",
-      "    vsm --state [--json]",
-      "    vsm --log [--log-count N] [--task ID] [--json]",
-      "    vsm --reset",
-      "    vsm --analyze [--json] [--simple|--medium|--complex] [TASK...]",
-      "    vsm --dry-run [--json] [--simple|--medium|--complex] TASK",
-      "    vsm --help | --version"
+      "vsm COMMAND [OPTIONS] [ARGS]",
+      "    vsm [-v] [-d DIR] [--simple|--medium|--complex] [RUN OPTIONS] TASK",
+      "    vsm --state | --log [--log-count N] [--task ID] | --reset [--json]",
+      "    vsm --analyze [TASK...] | --dry-run TASK [--json]"
     },
     description = {
       "",
@@ -59,166 +57,20 @@ import picocli.CommandLine.Spec;
           + "disagreements. Viability metrics and adaptations carry over between tasks. State "
           + "lives in DIR/.claude/vsm-state/.",
       "",
-      "With --analyze (no TASK) tasks are read from standard input, one per line.",
-      ""
-    },
-    footer = {
-      "",
-      "Exit codes: 0 success, 1 cycle failed, 2 usage error, 3 environment error",
-      "(claude missing or not logged in, state not writable), 130 interrupted.",
-      "A task that begins with '-' goes after '--':  vsm -- \"-v flag is broken\""
+      "A first word that names a command is that command: 'vsm state' shows the state, it does "
+          + "not run a task called \"state\" ('vsm run -- state' does). Any other words are the "
+          + "task of a cycle, as in the Python implementation: vsm \"Add a login feature\"."
     })
 final class VsmCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  @Parameters(
-      paramLabel = "TASK",
-      arity = "0..*",
-      description = "The task (words are joined); with --analyze, each argument is a task.")
-  List<String> task = new ArrayList<>();
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Show each agent's output, and the cause chain of errors.")
-  boolean verbose;
-
-  @Option(
-      names = {"-d", "--dir"},
-      paramLabel = "DIR",
-      description = "Working directory of the agents and the state (default: current directory).")
-  Path dir;
-
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Hint hint;
-
-  static final class Hint {
-    @Option(
-        names = "--simple",
-        required = true,
-        description = "Binding hint: simple (generalist-coder alone).")
-    boolean simple;
-
-    @Option(
-        names = "--medium",
-        required = true,
-        description = "Binding hint: medium (functional specialists).")
-    boolean medium;
-
-    @Option(
-        names = "--complex",
-        required = true,
-        description = "Binding hint: complex (domain specialists).")
-    boolean complex;
-
-    Complexity level() {
-      return simple ? Complexity.SIMPLE : medium ? Complexity.MEDIUM : Complexity.COMPLEX;
-    }
-  }
-
-  @Option(
-      names = "--state",
-      description = "Show the current task, viability metrics, agent registry and health.")
-  boolean state;
-
-  @Option(names = "--log", description = "Show the last entries of the execution log.")
-  boolean log;
-
-  @Option(
-      names = "--reset",
-      description = "Delete the state files (the log and .corrupt- copies are kept).")
-  boolean reset;
-
-  @Option(
-      names = "--analyze",
-      description = "Analyse task complexity with the rules only; no agent runs.")
-  boolean analyze;
-
-  @Option(
-      names = "--dry-run",
-      description =
-          "Show the plan a cycle would follow (rule-based S4/S3 stand-ins); no agent runs.")
-  boolean dryRun;
-
-  @Option(
-      names = "--json",
-      description =
-          "Print one JSON document (for --analyze with several tasks: one object per line).")
-  boolean json;
-
-  @Option(
-      names = "--log-count",
-      paramLabel = "N",
-      description = "With --log: how many entries (default 20).")
-  Integer logCount;
-
-  @Option(
-      names = "--task",
-      paramLabel = "ID",
-      description = "With --log: only this task's entries, and its summary.")
-  String logTask;
-
-  @Option(
-      names = "--claude-command",
-      paramLabel = "PATH",
-      description = "The Claude Code CLI (default: $VSM_CLAUDE_COMMAND, else claude on PATH).")
-  String claudeCommand;
-
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL",
-      description = "Model for every agent (e.g. sonnet, opus).")
-  String model;
-
-  @Option(
-      names = "--agent-timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Time limit per agent, e.g. 90s, 30m (default 30m).")
-  Duration agentTimeout;
-
-  @Option(
-      names = "--cycle-timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Time limit for the whole cycle: no agent starts or runs past it.")
-  Duration cycleTimeout;
-
-  @Option(
-      names = "--max-budget-usd",
-      paramLabel = "USD",
-      description =
-          "Budget of the whole cycle: each agent may spend what is left; none starts once spent.")
-  Double maxBudgetUsd;
-
-  @Option(names = "--max-turns", paramLabel = "N", description = "Turn limit per agent.")
-  Integer maxTurns;
-
-  @Option(
-      names = "--permission-mode",
-      paramLabel = "MODE",
-      description = "Permission mode of S1 agents (default acceptEdits): ${COMPLETION-CANDIDATES}.",
-      completionCandidates = PermissionModes.class)
-  String permissionMode;
-
-  @Option(
-      names = "--rules",
-      paramLabel = "FILE",
-      description = "Extra complexity rules as JSON (also read from DIR/.claude/vsm-rules.json).")
-  Path rulesFile;
-
-  static final class PermissionModes extends ArrayList<String> {
-    PermissionModes() {
-      super(Wiring.PERMISSION_MODES);
-    }
-  }
 
   /** Where the rest of the program comes from; tests supply their own. */
   record Context(
       Map<String, String> environment,
       InputStream stdin,
       CycleCancellation cancellation,
-      boolean terminal) {}
+      Terminal terminal) {}
 
   private final Context context;
 
@@ -226,220 +78,130 @@ final class VsmCommand implements Callable<Integer> {
     this.context = context;
   }
 
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
+  @Option(
+      names = {"-d", "--dir"},
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Working directory of the agents and the state (default: current directory).")
+  Path dir;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Show each agent's output, and the cause chain of errors.")
+  boolean verbose;
+
+  @Parameters(
+      paramLabel = "TASK",
+      arity = "0..*",
+      description = "The task of a cycle (words are joined); with --analyze, each is a task.")
+  List<String> task = new ArrayList<>();
+
+  @ArgGroup(exclusive = false, heading = "%nPython-compatible forms (see also the commands):%n")
+  Legacy legacy = new Legacy();
+
+  /** The modes of the Python implementation's command line. */
+  static final class Legacy {
+    @Option(names = "--state", description = "Same as 'vsm state'.")
+    boolean state;
+
+    @Option(names = "--log", description = "Same as 'vsm log'.")
+    boolean log;
+
+    @Option(
+        names = "--log-count",
+        paramLabel = "N",
+        converter = Numbers.Count.class,
+        description = "With --log: how many entries (default 20).")
+    Integer logCount;
+
+    @Option(
+        names = "--task",
+        paramLabel = "ID",
+        description = "With --log: only this task's entries, and its summary.")
+    String logTask;
+
+    @Option(
+        names = "--reset",
+        description = "Same as 'vsm reset --yes' (no confirmation, as in the Python version).")
+    boolean reset;
+
+    @Option(names = "--analyze", description = "Same as 'vsm analyze'.")
+    boolean analyze;
+
+    @Option(names = "--dry-run", description = "Same as 'vsm plan'.")
+    boolean dryRun;
   }
 
-  private PrintWriter err() {
-    return spec.commandLine().getErr();
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.Hint hint;
+
+  @Mixin SharedOptions.Rules rules;
+
+  @ArgGroup(validate = false, heading = "%nRun options:%n")
+  SharedOptions.Agents agents = new SharedOptions.Agents();
+
+  /** The plumbing of this run for a command; reads the rules only when {@code needsRules}. */
+  Invocation invocation(CommandSpec command, Path rulesFile, boolean needsRules) {
+    return new Invocation(
+        context,
+        dir,
+        verbose,
+        command.commandLine().getOut(),
+        command.commandLine().getErr(),
+        rulesFile,
+        needsRules);
   }
 
   @Override
   public Integer call() {
-    validate();
-    Path workDir = workingDirectory();
-    Diagnostics diagnostics =
-        message -> {
-          synchronized (err()) {
-            err().println("vsm: " + message);
-            err().flush();
-          }
-        };
-    Wiring wiring = new Wiring(workDir, context.environment(), diagnostics, rules(workDir));
-    if (state) {
-      return showState(wiring.showState());
-    }
-    if (log) {
-      return showLog(wiring.showLog());
-    }
-    if (reset) {
-      return doReset(wiring.resetState(), workDir);
-    }
-    if (analyze) {
-      return doAnalyze(wiring.analyzeTask());
-    }
-    if (dryRun) {
-      return doDryRun(wiring);
-    }
-    return runCycle(wiring, workDir);
-  }
-
-  private void validate() {
+    Legacy l = legacy == null ? new Legacy() : legacy;
     int modes =
-        (state ? 1 : 0) + (log ? 1 : 0) + (reset ? 1 : 0) + (analyze ? 1 : 0) + (dryRun ? 1 : 0);
+        (l.state ? 1 : 0)
+            + (l.log ? 1 : 0)
+            + (l.reset ? 1 : 0)
+            + (l.analyze ? 1 : 0)
+            + (l.dryRun ? 1 : 0);
     if (modes > 1) {
       throw new UsageException(
           "--state, --log, --reset, --analyze and --dry-run exclude each other: give one");
     }
-    if ((state || log || reset) && !task.isEmpty()) {
+    if ((l.state || l.log || l.reset) && !task.isEmpty()) {
       throw new UsageException(
           "--state, --log and --reset take no task; to run a task, leave them out");
     }
-    if ((logCount != null || logTask != null) && !log) {
+    if ((l.logCount != null || l.logTask != null) && !l.log) {
       throw new UsageException("--log-count and --task go with --log");
     }
-    if (logCount != null && logCount < 0) {
-      throw new UsageException("--log-count must be 0 or more");
-    }
-    if (json && reset) {
+    if (json.json && l.reset) {
       throw new UsageException("--reset has no --json output");
     }
-    if (hint != null && (state || log || reset)) {
+    if (hint.complexity() != null && (l.state || l.log || l.reset)) {
       throw new UsageException(
           "--simple/--medium/--complex go with a task, --analyze or --dry-run");
     }
-    if (modes == 0 || dryRun) {
-      if (task.stream().allMatch(String::isBlank)) {
-        throw new UsageException(
-            (dryRun ? "--dry-run needs a task" : "no task given")
-                + ": vsm \"Add a login feature\" runs a cycle (vsm --help lists the rest)");
-      }
+    boolean analyses = modes == 0 || l.analyze || l.dryRun;
+    Invocation inv = invocation(spec, rules.file, analyses);
+    if (l.state) {
+      return StateCommand.show(inv, json.json);
     }
-    if (permissionMode != null && !Wiring.PERMISSION_MODES.contains(permissionMode)) {
-      throw new UsageException(
-          "--permission-mode must be one of " + String.join(", ", Wiring.PERMISSION_MODES));
+    if (l.log) {
+      return LogCommand.show(inv, l.logCount, l.logTask, json.json, true);
     }
-    if (maxBudgetUsd != null && !(maxBudgetUsd > 0)) {
-      throw new UsageException("--max-budget-usd must be more than 0");
+    if (l.reset) {
+      return ResetCommand.reset(inv);
     }
-    if (maxTurns != null && maxTurns < 1) {
-      throw new UsageException("--max-turns must be 1 or more");
+    if (l.analyze) {
+      return AnalyzeCommand.analyze(inv, task, hint.complexity(), json.json);
     }
-  }
-
-  private Path workingDirectory() {
-    Path d = (dir != null ? dir : Path.of("")).toAbsolutePath().normalize();
-    if (!Files.isDirectory(d)) {
-      throw new UsageException(
-          "working directory " + d + " does not exist: give an existing directory with -d");
+    if (l.dryRun) {
+      return PlanCommand.plan(inv, RunCommand.taskText(task, "--dry-run"), hint, json.json);
     }
-    return d;
-  }
-
-  private ComplexityRules rules(Path workDir) {
-    ComplexityRules rules = ComplexityRules.defaults();
-    Path project = workDir.resolve(RulesFile.PROJECT_RULES);
-    if (Files.isRegularFile(project)) {
-      rules = RulesFile.apply(rules, project);
+    if (task.size() == 1 && !spec.commandLine().getParseResult().originalArgs().contains("--")) {
+      Subcommands.refuseNearMiss(Subcommands.names(), task.get(0));
     }
-    if (rulesFile != null) {
-      rules = RulesFile.apply(rules, rulesFile);
-    }
-    return rules;
-  }
-
-  private Complexity hintLevel() {
-    return hint == null ? null : hint.level();
-  }
-
-  private String joinedTask() {
-    return String.join(" ", task).strip();
-  }
-
-  private int showState(ShowStateUseCase q) {
-    StateSnapshot s = q.state();
-    out().print(HumanFormat.state(s, json));
-    out().flush();
-    return ExitCode.SUCCESS;
-  }
-
-  private int showLog(ShowLogUseCase q) {
-    out().print(LogView.render(q, logCount, logTask, json));
-    out().flush();
-    return ExitCode.SUCCESS;
-  }
-
-  private int doReset(ResetStateUseCase q, Path workDir) {
-    List<String> removed = q.reset();
-    if (removed.isEmpty()) {
-      out().println("Nothing to reset: no state files in " + workDir.resolve(".claude/vsm-state"));
-    } else {
-      out()
-          .println(
-              "Removed " + removed.size() + " state file" + (removed.size() == 1 ? "" : "s") + ":");
-      removed.forEach(r -> out().println("  " + r));
-      out().println("The execution log was kept.");
-    }
-    out().flush();
-    return ExitCode.SUCCESS;
-  }
-
-  private int doAnalyze(AnalyzeTaskUseCase q) {
-    List<String> tasks = new ArrayList<>();
-    if (task.isEmpty()) {
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (!line.isBlank()) {
-            tasks.add(line.strip());
-          }
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot read tasks from standard input: " + e.getMessage());
-      }
-      if (tasks.isEmpty()) {
-        throw new UsageException(
-            "no task to analyse: give tasks as arguments or one per line on standard input");
-      }
-    } else {
-      task.stream().filter(t -> !t.isBlank()).forEach(t -> tasks.add(t.strip()));
-    }
-    for (String t : tasks) {
-      ComplexityAssessment a = q.analyze(t, hintLevel());
-      if (json) {
-        out()
-            .println(
-                tasks.size() == 1
-                    ? JsonText.pretty(Documents.assessment(t, a)).strip()
-                    : JsonText.compact(Documents.assessment(t, a)));
-      } else {
-        out().print(HumanFormat.assessment(t, a));
-      }
-    }
-    out().flush();
-    return ExitCode.SUCCESS;
-  }
-
-  private int doDryRun(Wiring wiring) {
-    CyclePlan plan = wiring.planner().plan(joinedTask(), hintLevel());
-    out().print(json ? JsonText.pretty(Documents.plan(plan)) : HumanFormat.plan(plan));
-    out().flush();
-    return ExitCode.SUCCESS;
-  }
-
-  private int runCycle(Wiring wiring, Path workDir) {
-    RunCycleCommand command =
-        new RunCycleCommand(
-            joinedTask(),
-            null,
-            hintLevel(),
-            workDir,
-            agentTimeout,
-            new AgentSettings(model, maxTurns, permissionMode),
-            maxBudgetUsd,
-            0,
-            context.cancellation(),
-            cycleTimeout);
-    CycleResult result;
-    try (ProgressPrinter progress = new ProgressPrinter(err(), context.terminal())) {
-      result = wiring.cycle(claudeCommand, progress).run(command);
-    }
-    out()
-        .print(
-            json
-                ? JsonText.pretty(Documents.cycle(result, verbose))
-                : HumanFormat.cycle(result, verbose));
-    out().flush();
-    return result.success() ? ExitCode.SUCCESS : ExitCode.CYCLE_FAILED;
-  }
-
-  /** The version from the jar's manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = VsmCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"vsm " + (v == null ? "(development build)" : v)};
-    }
+    return RunCommand.run(
+        inv, RunCommand.taskText(task, null), hint.complexity(), agents, json.json);
   }
 }

@@ -9,6 +9,7 @@ import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.RunCycleUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.application.port.in.ShowStateUseCase;
+import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.IdSource;
@@ -21,6 +22,7 @@ import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityRules;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -96,6 +98,12 @@ final class Wiring {
 
   PlanCycleUseCase planner() {
     return new PlanCycleService(store(), analyzer());
+  }
+
+  /** Asks the Claude Code CLI (as {@link #cycle} would run it) about itself. */
+  AgentEnvironmentProbe agentEnvironment(String claudeCommand) {
+    return ClaudeAdapters.environmentProbe(
+        ClaudeSettings.fromEnvironment(claudeCommand, environment), Duration.ofSeconds(20));
   }
 
   RunCycleUseCase cycle(String claudeCommand, ProgressListener progress) {

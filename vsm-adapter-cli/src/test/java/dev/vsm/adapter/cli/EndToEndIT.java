@@ -296,4 +296,47 @@ class EndToEndIT {
     assertThat(r.out()).contains("VSM Dry Run", "s1-backend");
     assertThat(claude.calls()).isEmpty();
   }
+
+  @Test
+  void the_commands_read_without_starting_a_cycle() throws Exception {
+    for (String command : List.of("help", "state", "log", "version", "--state", "--log")) {
+      Result r = vsm(command);
+      assertThat(r.code()).as(command + ": " + r.err()).isZero();
+    }
+    assertThat(claude.calls()).isEmpty();
+    assertThat(Files.exists(state("current-task.json"))).isFalse();
+    assertThat(vsm("version").out()).contains("vsm ", "Java ", "Claude Code CLI 2.1.197");
+  }
+
+  @Test
+  void a_script_runs_a_task_called_like_a_command_and_reads_its_log() throws Exception {
+    Result run = vsm("run", "--json", "--no-progress", "--", "state");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("S4 intelligence");
+    Map<?, ?> doc = json(run.out());
+    assertThat(doc.get("schema_version")).isEqualTo(1);
+    assertThat(doc.get("error")).isNull();
+    String taskId = (String) doc.get("task_id");
+    assertThat(json(Files.readString(state("current-task.json"))).get("description"))
+        .isEqualTo("state");
+
+    Map<?, ?> log = json(vsm("log", "--task", taskId, "--json").out());
+    assertThat(log.get("schema_version")).isEqualTo(1);
+    assertThat(((Map<?, ?>) log.get("task_summary")).get("status")).isEqualTo("completed");
+    assertThat((List<?>) log.get("entries")).isNotEmpty();
+  }
+
+  @Test
+  void a_failure_still_prints_one_json_document() throws Exception {
+    Result r = vsmIn(project, "/usr/bin:/bin", "run", "--json", "Add a login feature");
+
+    assertThat(r.code()).isEqualTo(3);
+    Map<?, ?> doc = json(r.out());
+    assertThat(doc.get("schema_version")).isEqualTo(1);
+    assertThat(doc.get("task_id"))
+        .isEqualTo(json(Files.readString(state("current-task.json"))).get("id"));
+    assertThat(((Map<?, ?>) doc.get("error")).get("kind")).isEqualTo("environment");
+    assertThat((String) ((Map<?, ?>) doc.get("error")).get("message")).contains("was not found");
+  }
 }

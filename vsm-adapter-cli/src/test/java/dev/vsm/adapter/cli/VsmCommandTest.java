@@ -2,12 +2,7 @@ package dev.vsm.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vsm.application.port.in.CycleCancellation;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The command in-process: parsing, validation, the read-only commands and their layouts. */
@@ -23,27 +17,11 @@ class VsmCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  private Run vsmWithInput(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd =
-        Main.commandLine(
-            new VsmCommand.Context(
-                Map.of("PATH", "/usr/bin:/bin"),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new CycleCancellation(),
-                false));
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    List<String> all = new ArrayList<>(List.of("-d", dir.toString()));
-    all.addAll(List.of(args));
-    int code = cmd.execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  private InProcessVsm.Run vsmWithInput(String stdin, String... args) {
+    return new InProcessVsm(dir).stdin(stdin).run(args);
   }
 
-  private Run vsm(String... args) {
+  private InProcessVsm.Run vsm(String... args) {
     return vsmWithInput("", args);
   }
 
@@ -54,7 +32,7 @@ class VsmCommandTest {
   @Test
   void version_and_help_exit_0() {
     assertThat(vsm("--version").out()).startsWith("vsm ");
-    Run help = vsm("--help");
+    InProcessVsm.Run help = vsm("--help");
     assertThat(help.code()).isZero();
     assertThat(help.out())
         .contains(
@@ -72,7 +50,7 @@ class VsmCommandTest {
 
   @Test
   void an_unknown_option_is_a_one_line_usage_error() {
-    Run r = vsm("--bogus", "task");
+    InProcessVsm.Run r = vsm("--bogus", "task");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
         .doesNotContain("\n")
@@ -83,7 +61,7 @@ class VsmCommandTest {
 
   @Test
   void no_task_is_a_usage_error_that_shows_how_to_give_one() {
-    Run r = vsm();
+    InProcessVsm.Run r = vsm();
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no task given").contains("vsm \"Add a login feature\"");
   }
@@ -101,25 +79,21 @@ class VsmCommandTest {
 
   @Test
   void a_missing_working_directory_is_a_usage_error() {
-    StringWriter err = new StringWriter();
-    CommandLine cmd =
-        Main.commandLine(
-            new VsmCommand.Context(
-                Map.of(), new ByteArrayInputStream(new byte[0]), new CycleCancellation(), false));
-    cmd.setErr(new PrintWriter(err));
-    cmd.setOut(new PrintWriter(new StringWriter()));
-    assertThat(cmd.execute("-d", dir.resolve("nope").toString(), "--state")).isEqualTo(2);
-    assertThat(err.toString()).contains("does not exist");
+    InProcessVsm.Run r =
+        new InProcessVsm(dir).exactly("-d", dir.resolve("nope").toString(), "--state");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("does not exist");
   }
 
   @Test
   void analyze_prints_the_reference_attributes_as_json() {
-    Run r = vsm("--analyze", "--json", "Add user authentication with OAuth2");
+    InProcessVsm.Run r = vsm("--analyze", "--json", "Add user authentication with OAuth2");
 
     assertThat(r.code()).isZero();
     Map<?, ?> doc = json(r.out());
     assertThat(new ArrayList<Object>(doc.keySet()))
         .containsExactly(
+            "schema_version",
             "task",
             "complexity",
             "confidence",
@@ -139,7 +113,8 @@ class VsmCommandTest {
 
   @Test
   void analyze_reads_one_task_per_stdin_line_and_prints_one_object_per_line() {
-    Run r = vsmWithInput("Fix typo in README\n\nImplement OAuth2\n", "--analyze", "--json");
+    InProcessVsm.Run r =
+        vsmWithInput("Fix typo in README\n\nImplement OAuth2\n", "--analyze", "--json");
 
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(2);
@@ -149,7 +124,7 @@ class VsmCommandTest {
 
   @Test
   void analyze_takes_a_hint_and_prints_a_human_layout() {
-    Run r = vsm("--analyze", "--medium", "Implement OAuth2");
+    InProcessVsm.Run r = vsm("--analyze", "--medium", "Implement OAuth2");
     assertThat(r.out())
         .contains("Complexity: medium (confidence 0.95)")
         .contains("User hint: medium");
@@ -162,7 +137,7 @@ class VsmCommandTest {
 
   @Test
   void an_empty_state_shows_defaults_and_json_nulls() {
-    Run human = vsm("--state");
+    InProcessVsm.Run human = vsm("--state");
     assertThat(human.out())
         .contains(
             "VSM State",
@@ -176,11 +151,13 @@ class VsmCommandTest {
     Map<?, ?> doc = json(vsm("--state", "--json").out());
     assertThat(new ArrayList<Object>(doc.keySet()))
         .containsExactly(
+            "schema_version",
             "current_task",
             "viability_metrics",
             "agent_registry",
             "s3_allocation",
-            "s4_environment");
+            "s4_environment",
+            "coordination_plan");
     assertThat(doc.get("current_task")).isNull();
     assertThat(((Map<?, ?>) doc.get("viability_metrics")).get("completion_rate")).isEqualTo(1.0);
   }
@@ -196,7 +173,7 @@ class VsmCommandTest {
             + " \"trigger\": \"tester_errors\", \"effect\": \"Add reviewer before tester\", \"applied_at\": \"\","
             + " \"parameters\": {\"target_agent\": \"tester\"}}]}");
 
-    Run r = vsm("--state");
+    InProcessVsm.Run r = vsm("--state");
 
     assertThat(r.out())
         .contains(
@@ -218,7 +195,8 @@ class VsmCommandTest {
 
   @Test
   void the_dry_run_shows_the_steps_and_runs_nothing() {
-    Run r = vsm("--dry-run", "Implement role-based access control across the API and admin UI");
+    InProcessVsm.Run r =
+        vsm("--dry-run", "Implement role-based access control across the API and admin UI");
 
     assertThat(r.code()).isZero();
     assertThat(r.out())
@@ -262,7 +240,7 @@ class VsmCommandTest {
   void a_broken_rules_file_is_a_usage_error_naming_the_file() throws IOException {
     Path rules = dir.resolve("rules.json");
     Files.writeString(rules, "{\"keywords\": {\"huge\": []}}");
-    Run r = vsm("--rules", rules.toString(), "--analyze", "x");
+    InProcessVsm.Run r = vsm("--rules", rules.toString(), "--analyze", "x");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("rules.json").contains("simple, medium or complex");
 

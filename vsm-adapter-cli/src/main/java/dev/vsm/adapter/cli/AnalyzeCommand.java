@@ -1,0 +1,84 @@
+package dev.vsm.adapter.cli;
+
+import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code vsm analyze}: complexity by the rules alone; no agent runs. */
+@Command(
+    mixinStandardHelpOptions = true,
+    header = "Rate tasks' complexity with the rules alone.",
+    name = "analyze",
+    aliases = "analyse",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Rate each task's complexity with the rules alone and name the agents a cycle would use; "
+          + "no agent runs. Without TASK, tasks are read from standard input, one per line "
+          + "(with --json: one object per line)."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+
+  @ParentCommand VsmCommand vsm;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TASK", arity = "0..*", description = "Tasks to analyse, one each.")
+  List<String> tasks = new ArrayList<>();
+
+  @Mixin SharedOptions.Json json;
+  @Mixin SharedOptions.Hint hint;
+  @Mixin SharedOptions.Rules rules;
+
+  @Override
+  public Integer call() {
+    return analyze(vsm.invocation(spec, rules.file, true), tasks, hint.complexity(), json.json);
+  }
+
+  static int analyze(Invocation inv, List<String> given, Complexity hint, boolean json) {
+    List<String> tasks = new ArrayList<>();
+    if (given.isEmpty()) {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(inv.context().stdin(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!line.isBlank()) {
+            tasks.add(line.strip());
+          }
+        }
+      } catch (IOException e) {
+        throw new UsageException("cannot read tasks from standard input: " + e.getMessage());
+      }
+      if (tasks.isEmpty()) {
+        throw new UsageException(
+            "no task to analyse: give tasks as arguments or one per line on standard input");
+      }
+    } else {
+      given.stream().filter(t -> !t.isBlank()).forEach(t -> tasks.add(t.strip()));
+    }
+    var queries = inv.wiring().analyzeTask();
+    for (String t : tasks) {
+      ComplexityAssessment a = queries.analyze(t, hint);
+      if (json) {
+        var doc = Documents.versioned(Documents.assessment(t, a));
+        inv.out().println(tasks.size() == 1 ? JsonText.pretty(doc).strip() : JsonText.compact(doc));
+      } else {
+        inv.out().print(HumanFormat.printable(HumanFormat.assessment(t, a), true));
+      }
+    }
+    inv.out().flush();
+    return ExitCode.SUCCESS;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.vsm.adapter.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code vsm log}: the last entries of the execution log, or one task's with its summary. */
+@Command(
+    mixinStandardHelpOptions = true,
+    header = "Show the execution log.",
+    name = "log",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Show the last entries of the execution log, one per line (time, event, task, agent, "
+          + "data), or with --task one task's entries and its summary."
+    })
+final class LogCommand implements Callable<Integer> {
+
+  @ParentCommand VsmCommand vsm;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-n", "--count", "--log-count"},
+      paramLabel = "N",
+      converter = Numbers.Count.class,
+      description = "How many entries (default 20; with --task: the task's last N).")
+  Integer count;
+
+  @Option(
+      names = "--task",
+      paramLabel = "ID",
+      description = "Only this task's entries, and its summary.")
+  String task;
+
+  @Mixin SharedOptions.Json json;
+
+  @Override
+  public Integer call() {
+    return show(vsm.invocation(spec, null, false), count, task, json.json, false);
+  }
+
+  /**
+   * Prints the entries. {@code listOnly}: the Python-compatible {@code --log --json}, a bare list
+   * of entries; otherwise a document with the schema version (and the task's summary).
+   */
+  static int show(Invocation inv, Integer count, String task, boolean json, boolean listOnly) {
+    return inv.print(
+        LogView.render(
+            inv.wiring().showLog(), count, task, json, listOnly, inv.terminal().columns()));
+  }
+}

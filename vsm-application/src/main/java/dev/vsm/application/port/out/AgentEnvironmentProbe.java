@@ -1,0 +1,38 @@
+package dev.vsm.application.port.out;
+
+/**
+ * Whether agents can run here, found out without running one and without cost: the agent CLI found
+ * and its version, and whether it is logged in. Used by {@code vsm doctor} and {@code vsm version},
+ * and by a cycle before its task exists. Never throws: a problem is part of the answer.
+ */
+public interface AgentEnvironmentProbe {
+
+  /** Where the CLI is and which version it is. */
+  Installation installation();
+
+  /** Whether the CLI is logged in (asks the CLI; offline it still answers). */
+  Login login();
+
+  /**
+   * The CLI as found.
+   *
+   * @param command what was looked for (a name on {@code PATH} or a path)
+   * @param path where it was found, or null when it was not
+   * @param version its version (e.g. {@code 2.1.197}), or null when it did not say
+   * @param problem why it cannot be used, with the fix, or null when it can
+   */
+  record Installation(String command, String path, String version, String problem) {
+    public boolean found() {
+      return path != null;
+    }
+  }
+
+  /**
+   * The CLI's login.
+   *
+   * @param loggedIn true or false as the CLI says, or null when it could not be asked
+   * @param method how it is logged in (e.g. {@code claude.ai}, {@code api_key}), or null
+   * @param problem why it cannot be used, with the fix, or null when it can
+   */
+  record Login(Boolean loggedIn, String method, String problem) {}
+}
