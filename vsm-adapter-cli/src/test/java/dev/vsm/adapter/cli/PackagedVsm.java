@@ -1,8 +1,14 @@
 package dev.vsm.adapter.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the packaged {@code vsm.jar} (path from failsafe's {@code vsm.jar} property) as a process.
@@ -28,5 +34,29 @@ final class PackagedVsm {
     pb.environment().remove("VSM_CLAUDE_COMMAND");
     pb.environment().remove("CLAUDE_SESSION_ID");
     return pb;
+  }
+
+  /** What a finished vsm process said. */
+  record Result(int code, String out, String err) {}
+
+  /** Runs a process with stdin closed; fails when it takes longer than {@code seconds}. */
+  static Result run(ProcessBuilder pb, long seconds) throws Exception {
+    Process p = pb.start();
+    p.getOutputStream().close();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("vsm did not finish within " + seconds + " s: " + pb.command());
+    }
+    return new Result(p.exitValue(), out.get(), err.get());
+  }
+
+  private static String read(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

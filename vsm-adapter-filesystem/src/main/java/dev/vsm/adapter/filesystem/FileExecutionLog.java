@@ -4,10 +4,7 @@ import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
-import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +25,8 @@ import tools.jackson.databind.ObjectMapper;
  * The execution log as JSON lines in {@code execution-log.jsonl}: appends are whole lines written
  * with one call under the directory lock; reads stream the file (recent entries are read from the
  * end); past a size limit the file is rotated to {@code execution-log.1.jsonl} … and queries span
- * the rotated files.
+ * the rotated files. Lines end at {@code \n}; a line longer than the limit (16 MiB) is skipped and
+ * reported like any unreadable line, without being held in memory.
  */
 final class FileExecutionLog implements ExecutionLog {
 
@@ -41,14 +39,21 @@ final class FileExecutionLog implements ExecutionLog {
   private final String sessionId;
   private final long maxBytes;
   private final int keep;
+  private final int maxLine;
 
   FileExecutionLog(
-      StateDirectory dir, ObjectMapper json, String sessionId, long maxBytes, int keep) {
+      StateDirectory dir,
+      ObjectMapper json,
+      String sessionId,
+      long maxBytes,
+      int keep,
+      int maxLine) {
     this.dir = dir;
     this.json = json;
     this.sessionId = sessionId;
     this.maxBytes = maxBytes;
     this.keep = keep;
+    this.maxLine = maxLine;
   }
 
   static String rotatedName(int i) {
@@ -63,14 +68,25 @@ final class FileExecutionLog implements ExecutionLog {
   @Override
   public void append(LogEntry entry) {
     byte[] line = (LogJson.toLine(json, entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path file = dir.file(FILE);
+    if (line.length - 1 > maxLine) {
+      throw new StateAccessException(
+          "cannot append to "
+              + file
+              + ": an entry of "
+              + line.length
+              + " bytes is longer than the log's line limit of "
+              + maxLine
+              + " bytes",
+          null);
+    }
     dir.locked(
         () -> {
-          Path file = dir.file(FILE);
           try {
             rotateIfFull(file, line.length);
             // Writers hold the directory lock, so writing at the end is appending.
             try (FileChannel ch =
-                FileChannel.open(
+                dir.open(
                     file,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.READ,
@@ -108,28 +124,31 @@ final class FileExecutionLog implements ExecutionLog {
   }
 
   private void rotateIfFull(Path file, int incoming) throws IOException {
-    long size = Files.exists(file) ? Files.size(file) : 0;
+    long size = dir.regularFile(file) ? Files.size(file) : 0;
     if (size == 0 || size + incoming <= maxBytes) {
       return;
     }
+    // Renames and deletions act on a link itself, never on what it points to.
     Files.deleteIfExists(dir.file(rotatedName(keep)));
     for (int i = keep - 1; i >= 1; i--) {
-      Path from = dir.file(rotatedName(i));
-      if (Files.exists(from)) {
-        Files.move(from, dir.file(rotatedName(i + 1)), StandardCopyOption.ATOMIC_MOVE);
+      if (dir.present(rotatedName(i))) {
+        Files.move(
+            dir.file(rotatedName(i)), dir.file(rotatedName(i + 1)), StandardCopyOption.ATOMIC_MOVE);
       }
     }
     Files.move(file, dir.file(rotatedName(1)), StandardCopyOption.ATOMIC_MOVE);
     dir.syncDirectory();
   }
 
-  /** The log's files, oldest first. */
+  /** The log's files, oldest first (a link among them is refused when it is read). */
   private List<Path> files() {
     List<Path> out = new ArrayList<>();
+    if (!dir.exists()) {
+      return out;
+    }
     for (int i = keep; i >= 1; i--) {
-      Path p = dir.file(rotatedName(i));
-      if (Files.exists(p)) {
-        out.add(p);
+      if (dir.present(rotatedName(i))) {
+        out.add(dir.file(rotatedName(i)));
       }
     }
     out.add(dir.file(FILE));
@@ -137,59 +156,27 @@ final class FileExecutionLog implements ExecutionLog {
   }
 
   /** A file's lines in some order; null at the end. */
-  private interface Lines extends Closeable {
+  private interface Lines {
     String next() throws IOException;
   }
 
-  /** How to open a file's lines: forwards, backwards, or only those holding some text. */
+  /** How to read an open file's lines: forwards, backwards, or only those holding some text. */
   private interface LinesOpener {
-    Lines open(Path file) throws IOException;
+    Lines open(FileChannel file, int maxLine) throws IOException;
   }
 
-  private static Lines forwards(Path file) throws IOException {
-    BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
-    return new Lines() {
-      @Override
-      public String next() throws IOException {
-        return r.readLine();
-      }
-
-      @Override
-      public void close() throws IOException {
-        r.close();
-      }
-    };
+  private static Lines forwards(FileChannel ch, int maxLine) {
+    return new ForwardLines(ch, maxLine)::next;
   }
 
-  private static Lines backwards(Path file) throws IOException {
-    ReverseLines r = new ReverseLines(file);
-    return new Lines() {
-      @Override
-      public String next() throws IOException {
-        return r.previous();
-      }
-
-      @Override
-      public void close() throws IOException {
-        r.close();
-      }
-    };
+  private static Lines backwards(FileChannel ch, int maxLine) throws IOException {
+    return new ReverseLines(ch, maxLine)::previous;
   }
 
   private static LinesOpener containing(String text) {
-    return file -> {
-      Iterator<String> it = LineScanner.linesContaining(file, text).iterator();
-      return new Lines() {
-        @Override
-        public String next() {
-          return it.hasNext() ? it.next() : null;
-        }
-
-        @Override
-        public void close() {}
-      };
+    return (ch, maxLine) -> {
+      Iterator<String> it = LineScanner.linesContaining(ch, text, maxLine).iterator();
+      return () -> it.hasNext() ? it.next() : null;
     };
   }
 
@@ -201,13 +188,17 @@ final class FileExecutionLog implements ExecutionLog {
   private boolean readEntries(Path file, LinesOpener opener, Predicate<LogEntry> accept) {
     int skipped = 0;
     boolean more = true;
-    try (Lines lines = opener.open(file)) {
+    if (!dir.regularFile(file)) {
+      return true;
+    }
+    try (FileChannel ch = dir.open(file, StandardOpenOption.READ)) {
+      Lines lines = opener.open(ch, maxLine);
       String line;
       while (more && (line = lines.next()) != null) {
         if (line.isBlank()) {
           continue;
         }
-        LogEntry e = LogJson.fromLine(json, line);
+        LogEntry e = line == LogLines.TOO_LONG ? null : LogJson.fromLine(json, line);
         if (e == null) {
           skipped++;
         } else {
@@ -315,7 +306,7 @@ final class FileExecutionLog implements ExecutionLog {
 
   @Override
   public void clear() {
-    if (!Files.isDirectory(dir.path())) {
+    if (!dir.exists()) {
       return;
     }
     dir.locked(

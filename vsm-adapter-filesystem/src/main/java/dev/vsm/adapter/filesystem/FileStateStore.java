@@ -49,32 +49,34 @@ final class FileStateStore implements StateStore {
 
   /** Reads and maps a file; a corrupt one is moved aside (under the lock) and reads as absent. */
   private <T> Optional<T> read(String name, Function<DocumentFields, T> mapping) {
-    byte[] bytes = dir.read(name);
-    if (bytes == null) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(
-          mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
-    } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException e) {
+      return parse(name, mapping);
+    } catch (JacksonException
+        | DocumentFields.WrongShape
+        | IllegalArgumentException
+        | StateDirectory.TooLarge e) {
       return dir.locked(
           () -> {
             // Another process may have replaced it meanwhile: only move aside what is still bad.
-            byte[] again = dir.read(name);
-            if (again == null) {
-              return Optional.<T>empty();
-            }
             try {
-              return Optional.of(
-                  mapping.apply(DocumentFields.of(json.readValue(again, Object.class), name)));
+              return parse(name, mapping);
             } catch (JacksonException
                 | DocumentFields.WrongShape
-                | IllegalArgumentException still) {
+                | IllegalArgumentException
+                | StateDirectory.TooLarge still) {
               dir.moveAside(name, reason(still));
               return Optional.<T>empty();
             }
           });
     }
+  }
+
+  private <T> Optional<T> parse(String name, Function<DocumentFields, T> mapping) {
+    byte[] bytes = dir.read(name);
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    return Optional.of(mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
   }
 
   private static String reason(Exception e) {
@@ -204,7 +206,7 @@ final class FileStateStore implements StateStore {
 
   @Override
   public List<String> reset() {
-    if (!Files.isDirectory(dir.path())) {
+    if (!dir.exists()) {
       return List.of();
     }
     return dir.locked(

@@ -43,7 +43,8 @@ public final class FileSystemAdapters {
         JSON,
         sessionId,
         maxBytes,
-        FileExecutionLog.DEFAULT_KEEP);
+        FileExecutionLog.DEFAULT_KEEP,
+        StateDirectory.MAX_DOCUMENT_BYTES);
   }
 
   /** {@code CLAUDE_SESSION_ID} when set, else 12 random lower-case hex characters. */

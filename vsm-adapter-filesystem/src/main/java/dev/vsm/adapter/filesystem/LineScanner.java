@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +14,9 @@ import java.util.stream.IntStream;
  * Finds the lines of a file that contain a piece of text without decoding the others: the file is
  * read in large blocks, each searched as Latin-1 (one char per byte, so a search for the text's
  * UTF-8 bytes), and only matching lines are decoded as UTF-8. A large file is split into one
- * segment per core, scanned at the same time; a line belongs to the segment it starts in.
+ * segment per core, scanned at the same time; a line belongs to the segment it starts in. A line
+ * longer than the limit is never held: when it holds the text in its first part, it is reported as
+ * {@link LogLines#TOO_LONG}; otherwise it is passed over like any line without the text.
  */
 final class LineScanner {
 
@@ -26,38 +26,36 @@ final class LineScanner {
   private LineScanner() {}
 
   /** The matching lines, in file order. */
-  static List<String> linesContaining(Path file, String text) throws IOException {
+  static List<String> linesContaining(FileChannel ch, String text, int maxLine) throws IOException {
     String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      int segments =
-          (int)
-              Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
-      if (segments == 1) {
-        return scan(ch, 0, size, needle);
-      }
-      long step = size / segments;
-      try {
-        return IntStream.range(0, segments)
-            .parallel()
-            .mapToObj(
-                i -> {
-                  try {
-                    return scan(ch, i * step, i == segments - 1 ? size : (i + 1) * step, needle);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                })
-            .flatMap(List::stream)
-            .toList();
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+    long size = ch.size();
+    int segments =
+        (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
+    if (segments == 1) {
+      return scan(ch, 0, size, needle, maxLine);
+    }
+    long step = size / segments;
+    try {
+      return IntStream.range(0, segments)
+          .parallel()
+          .mapToObj(
+              i -> {
+                try {
+                  return scan(
+                      ch, i * step, i == segments - 1 ? size : (i + 1) * step, needle, maxLine);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .flatMap(List::stream)
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
   /** The matching lines that start in {@code [from, to)}. */
-  private static List<String> scan(FileChannel ch, long from, long to, String needle)
+  private static List<String> scan(FileChannel ch, long from, long to, String needle, int maxLine)
       throws IOException {
     List<String> out = new ArrayList<>();
     long bufStart = from == 0 ? 0 : lineStartAfter(ch, from - 1);
@@ -70,7 +68,8 @@ final class LineScanner {
     while (true) {
       if (!eof) {
         if (len == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the block
+          // a line longer than the block
+          buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxLine + 1L));
         }
         int n = ch.read(ByteBuffer.wrap(buf, len, buf.length - len), bufStart + len);
         if (n < 0) {
@@ -82,6 +81,17 @@ final class LineScanner {
       String block = new String(buf, 0, len, StandardCharsets.ISO_8859_1);
       int end = eof ? len : block.lastIndexOf('\n') + 1;
       if (end == 0 && !eof) {
+        if (len > maxLine) { // a line longer than the limit: never held
+          if (block.indexOf(needle) >= 0) {
+            out.add(LogLines.TOO_LONG);
+          }
+          long next = lineStartAfter(ch, bufStart + len);
+          if (next < 0 || next >= to) {
+            return out;
+          }
+          bufStart = next;
+          len = 0;
+        }
         continue; // no complete line yet: read more
       }
       for (int from2 = 0; ; ) {
@@ -95,7 +105,10 @@ final class LineScanner {
         }
         int nl = block.indexOf('\n', hit);
         int stop = nl < 0 || nl >= end ? end : nl;
-        out.add(new String(buf, start, stop - start, StandardCharsets.UTF_8));
+        out.add(
+            stop - start > maxLine
+                ? LogLines.TOO_LONG
+                : new String(buf, start, stop - start, StandardCharsets.UTF_8));
         from2 = stop + 1;
       }
       bufStart += end;

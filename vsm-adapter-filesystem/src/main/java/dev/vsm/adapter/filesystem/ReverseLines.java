@@ -4,26 +4,30 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * Reads a file's lines from the end backwards in blocks, so the last lines of a large file cost the
- * same as those of a small one.
+ * same as those of a small one. A line's pieces are kept apart until it is complete (a long line
+ * costs its length, not its length squared); a line longer than the limit is not held: it reads as
+ * {@link LogLines#TOO_LONG}.
  */
-final class ReverseLines implements AutoCloseable {
+final class ReverseLines {
 
   private static final int BLOCK = 64 * 1024;
 
   private final FileChannel channel;
+  private final int maxLine;
   private long position;
   private final Deque<String> ready = new ArrayDeque<>();
-  private byte[] carry = new byte[0];
+  private final Deque<byte[]> pieces = new ArrayDeque<>(); // of the line being read, first first
+  private long pieceBytes;
+  private boolean tooLong;
 
-  ReverseLines(Path file) throws IOException {
-    channel = FileChannel.open(file, StandardOpenOption.READ);
+  ReverseLines(FileChannel channel, int maxLine) throws IOException {
+    this.channel = channel;
+    this.maxLine = maxLine;
     position = channel.size();
   }
 
@@ -31,12 +35,8 @@ final class ReverseLines implements AutoCloseable {
   String previous() throws IOException {
     while (ready.isEmpty()) {
       if (position == 0) {
-        if (carry.length == 0) {
-          return null;
-        }
-        String first = new String(carry, StandardCharsets.UTF_8);
-        carry = new byte[0];
-        return first;
+        lineDone();
+        return ready.pollFirst();
       }
       int size = (int) Math.min(BLOCK, position);
       position -= size;
@@ -46,25 +46,47 @@ final class ReverseLines implements AutoCloseable {
           throw new IOException("file shrank while reading it backwards");
         }
       }
-      byte[] block = new byte[size + carry.length];
-      System.arraycopy(buf.array(), 0, block, 0, size);
-      System.arraycopy(carry, 0, block, size, carry.length);
-      int end = block.length;
-      for (int i = block.length - 1; i >= 0; i--) {
+      byte[] block = buf.array();
+      int end = size;
+      for (int i = size - 1; i >= 0; i--) {
         if (block[i] == '\n') {
-          if (end > i + 1) {
-            ready.addLast(new String(block, i + 1, end - i - 1, StandardCharsets.UTF_8));
-          }
+          prepend(block, i + 1, end);
+          lineDone();
           end = i;
         }
       }
-      carry = java.util.Arrays.copyOf(block, end);
+      prepend(block, 0, end);
     }
     return ready.pollFirst();
   }
 
-  @Override
-  public void close() throws IOException {
-    channel.close();
+  private void prepend(byte[] block, int from, int to) {
+    if (to == from || tooLong) {
+      return;
+    }
+    if (pieceBytes + (to - from) > maxLine) {
+      tooLong = true;
+      pieces.clear();
+      return;
+    }
+    pieces.addFirst(java.util.Arrays.copyOfRange(block, from, to));
+    pieceBytes += to - from;
+  }
+
+  private void lineDone() {
+    if (tooLong) {
+      ready.addLast(LogLines.TOO_LONG);
+    } else if (pieceBytes > 0) {
+      byte[] line = new byte[(int) pieceBytes];
+      int at = 0;
+      for (byte[] p : pieces) {
+        System.arraycopy(p, 0, line, at, p.length);
+        at += p.length;
+      }
+      ready.addLast(new String(line, StandardCharsets.UTF_8));
+    }
+    pieces.clear();
+    pieceBytes = 0;
+    tooLong = false;
   }
 }

@@ -8,13 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,13 +28,34 @@ import java.util.function.Supplier;
  * The {@code .claude/vsm-state} directory: an exclusive lock shared by every process (a lock file
  * plus an in-process lock, since one JVM may not hold two file locks on one file), atomic file
  * replacement, and moving corrupt files aside.
+ *
+ * <p>A cloned repository can ship symbolic links, FIFOs and huge files where vsm keeps its state.
+ * So nothing is read or written through a link at {@code .claude}, at {@code vsm-state} or at any
+ * file in it (files are opened with {@code O_NOFOLLOW}), a file that is not a regular file is
+ * refused before it is opened (opening a FIFO blocks), and no file is read past {@link
+ * #MAX_DOCUMENT_BYTES}. The working directory itself is the user's choice and may be reached
+ * through a link.
  */
 final class StateDirectory {
 
   static final String LOCK_FILE = "vsm.lock";
+
+  /** The most vsm reads of one state file or one log line: far above anything it writes. */
+  static final int MAX_DOCUMENT_BYTES = 16 << 20;
+
+  static final String MAX_DOCUMENT_TEXT = "16 MiB";
+
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
   private static final DateTimeFormatter CORRUPT_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+  /** A state file too large to be one of vsm's: corrupt, like one that is not JSON. */
+  static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("larger than " + MAX_DOCUMENT_TEXT);
+    }
+  }
 
   private final Path dir;
   private final Clock clock;
@@ -67,25 +92,43 @@ final class StateDirectory {
         jvmLock.unlock();
       }
     }
-    try (FileChannel ch =
-            FileChannel.open(
-                dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Path lock = dir.resolve(LOCK_FILE);
+    try (FileChannel ch = open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock ignored = ch.lock()) {
       return work.get();
     } catch (IOException e) {
       throw new StateAccessException(
-          "cannot lock "
-              + dir.resolve(LOCK_FILE)
-              + ": "
-              + e.getMessage()
-              + " (check the directory is writable)",
-          e);
+          "cannot lock " + lock + ": " + e.getMessage() + " (check the directory is writable)", e);
     } finally {
       jvmLock.unlock();
     }
   }
 
+  /**
+   * Whether the state directory exists; refuses a link or a non-directory at {@code .claude} or
+   * {@code vsm-state}.
+   */
+  boolean exists() {
+    for (Path p : new Path[] {dir.getParent(), dir}) {
+      BasicFileAttributes a = attributes(p);
+      if (a == null) {
+        return false;
+      }
+      if (a.isSymbolicLink()) {
+        throw linkRefused(p);
+      }
+      if (!a.isDirectory()) {
+        throw new StateAccessException(
+            p + " is not a directory; vsm keeps its state in " + dir + ": move it away", null);
+      }
+    }
+    return true;
+  }
+
   void ensureExists() {
+    if (exists()) {
+      return;
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -97,30 +140,129 @@ final class StateDirectory {
               + " (check permissions, or run vsm with -d in a writable directory)",
           e);
     }
+    exists(); // nothing replaced a part of the path with a link meanwhile
   }
 
-  /** Reads a file, or null when it does not exist. */
-  byte[] read(String name) {
+  /** A file's own attributes (a link is not followed), or null when there is none. */
+  private static BasicFileAttributes attributes(Path p) {
     try {
-      return Files.readAllBytes(dir.resolve(name));
+      return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new StateAccessException("cannot read " + dir.resolve(name) + ": " + e, e);
+      throw new StateAccessException("cannot read " + p + ": " + e, e);
+    }
+  }
+
+  private static StateAccessException linkRefused(Path p) {
+    return new StateAccessException(
+        p
+            + " is a symbolic link; vsm never reads or writes its state through a link"
+            + " (a cloned repository can ship one): remove it",
+        null);
+  }
+
+  /**
+   * Whether a file of the directory exists (never creating anything): a link there is refused, and
+   * so is anything but a regular file.
+   */
+  boolean regularFile(Path file) {
+    if (!exists()) {
+      return false;
+    }
+    BasicFileAttributes a = attributes(file);
+    if (a == null) {
+      return false;
+    }
+    if (a.isSymbolicLink()) {
+      throw linkRefused(file);
+    }
+    if (!a.isRegularFile()) {
+      throw new StateAccessException(
+          file
+              + " is not a regular file ("
+              + (a.isDirectory() ? "a directory" : "a FIFO, socket or device")
+              + "); vsm refuses to use it: remove it",
+          null);
+    }
+    return true;
+  }
+
+  /**
+   * Opens a file of the directory without following a link to it; a link or a non-regular file is
+   * refused first (opening a FIFO would block).
+   */
+  FileChannel open(Path file, OpenOption... options) throws IOException {
+    regularFile(file);
+    OpenOption[] all = Arrays.copyOf(options, options.length + 1);
+    all[options.length] = NOFOLLOW;
+    try {
+      return FileChannel.open(file, all);
+    } catch (IOException e) {
+      BasicFileAttributes a = attributes(file);
+      if (a != null && a.isSymbolicLink()) {
+        throw linkRefused(file); // a link appeared after the check: O_NOFOLLOW refused it
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads a state file, or null when it does not exist; {@link TooLarge} past {@link
+   * #MAX_DOCUMENT_BYTES}, without reading further.
+   */
+  byte[] read(String name) {
+    Path file = dir.resolve(name);
+    try {
+      if (!regularFile(file)) {
+        return null;
+      }
+      try (FileChannel ch = open(file, StandardOpenOption.READ)) {
+        if (ch.size() > MAX_DOCUMENT_BYTES) {
+          throw new TooLarge();
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) ch.size() + 1);
+        while (buf.hasRemaining() && ch.read(buf) >= 0) {
+          if (buf.position() > MAX_DOCUMENT_BYTES) {
+            throw new TooLarge(); // it grew while being read
+          }
+          if (!buf.hasRemaining()) {
+            buf = ByteBuffer.allocate(buf.capacity() * 2).put(buf.flip());
+          }
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
+      }
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new StateAccessException("cannot read " + file + ": " + e, e);
     }
   }
 
   /**
    * Replaces a file atomically: written to a temporary file beside it, flushed, renamed over it,
-   * and the directory synced, so a crash leaves the old or the new file, never a torn one.
+   * and the directory synced, so a crash leaves the old or the new file, never a torn one. A file
+   * vsm would refuse to read back is not written.
    */
   void writeAtomically(String name, byte[] content) {
-    ensureExists();
     Path target = dir.resolve(name);
+    if (content.length > MAX_DOCUMENT_BYTES) {
+      throw new StateAccessException(
+          "cannot write "
+              + target
+              + ": "
+              + content.length
+              + " bytes is larger than the "
+              + MAX_DOCUMENT_TEXT
+              + " a state file may hold",
+          null);
+    }
+    ensureExists();
+    regularFile(target); // a link or a FIFO there is refused, not silently replaced
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp"); // O_EXCL: never an existing link
+      try (FileChannel ch = open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -150,11 +292,16 @@ final class StateDirectory {
   }
 
   void syncDirectory() {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ, NOFOLLOW)) {
       d.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // Some file systems cannot sync a directory; the rename itself is still atomic.
     }
+  }
+
+  /** Whether anything (a link included, not followed) has this name in the directory. */
+  boolean present(String name) {
+    return attributes(dir.resolve(name)) != null;
   }
 
   /**
@@ -164,9 +311,10 @@ final class StateDirectory {
   Path moveAside(String name, String reason) {
     Path source = dir.resolve(name);
     String stamp = CORRUPT_STAMP.format(clock.instant());
-    Path target = dir.resolve(name + ".corrupt-" + stamp);
-    for (int i = 1; Files.exists(target); i++) {
-      target = dir.resolve(name + ".corrupt-" + stamp + "-" + i);
+    String base = name + ".corrupt-" + stamp;
+    Path target = dir.resolve(base);
+    for (int i = 1; present(target.getFileName().toString()); i++) {
+      target = dir.resolve(base + "-" + i);
     }
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
