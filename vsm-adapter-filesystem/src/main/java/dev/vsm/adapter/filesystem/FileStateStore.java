@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
@@ -40,6 +42,7 @@ final class FileStateStore implements StateStore {
   private final StateDirectory dir;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   FileStateStore(StateDirectory dir, ObjectMapper json, Clock clock) {
     this.dir = dir;
@@ -76,7 +79,16 @@ final class FileStateStore implements StateStore {
     if (bytes == null) {
       return Optional.empty();
     }
-    return Optional.of(mapping.apply(DocumentFields.of(json.readValue(bytes, Object.class), name)));
+    Object parsed = json.readValue(bytes, Object.class);
+    return Optional.of(mapping.apply(DocumentFields.of(parsed, name, m -> warnOnce(name, m))));
+  }
+
+  /** What a reader dropped from a file that is otherwise good, said once per process. */
+  private void warnOnce(String name, String message) {
+    String line = "warning: " + dir.file(name) + ": " + message;
+    if (warned.add(line)) {
+      dir.diagnostics().warn(line);
+    }
   }
 
   private static String reason(Exception e) {

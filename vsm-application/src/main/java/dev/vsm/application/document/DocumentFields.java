@@ -1,11 +1,18 @@
 package dev.vsm.application.document;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Typed reads from a parsed JSON object; a value of the wrong type makes the file corrupt. */
+/**
+ * Typed reads from a parsed JSON object; a value of the wrong type makes the file corrupt. A number
+ * must be finite: JSON such as {@code 1e400} does not fit a double and makes the file corrupt too
+ * (it is kept aside, not clamped). What a reader drops without the file being corrupt (an entry it
+ * does not know) goes to the document's warnings.
+ */
 public final class DocumentFields {
 
   /** A state file whose content has the wrong shape. */
@@ -16,17 +23,30 @@ public final class DocumentFields {
   }
 
   private final Map<String, Object> m;
+  private final Consumer<String> warnings;
 
-  private DocumentFields(Map<String, Object> m) {
+  private DocumentFields(Map<String, Object> m, Consumer<String> warnings) {
     this.m = m;
+    this.warnings = warnings;
   }
 
-  @SuppressWarnings("unchecked")
+  /** A document whose warnings are dropped. */
   public static DocumentFields of(Object parsed, String what) {
+    return of(parsed, what, message -> {});
+  }
+
+  /** A document that reports what its reader drops to {@code warnings}. */
+  @SuppressWarnings("unchecked")
+  public static DocumentFields of(Object parsed, String what, Consumer<String> warnings) {
     if (!(parsed instanceof Map<?, ?>)) {
       throw new WrongShape(what + " is not a JSON object");
     }
-    return new DocumentFields((Map<String, Object>) parsed);
+    return new DocumentFields((Map<String, Object>) parsed, warnings);
+  }
+
+  /** Says that the reader dropped part of the document, which is otherwise kept. */
+  public void warn(String message) {
+    warnings.accept(message);
   }
 
   public boolean has(String key) {
@@ -54,13 +74,38 @@ public final class DocumentFields {
 
   public double number(String key, double fallback) {
     Object v = m.get(key);
+    return v == null ? fallback : finite(v, key);
+  }
+
+  /** A JSON value as a finite number; anything else is the wrong shape. */
+  public static double finite(Object value, String name) {
+    if (!(value instanceof Number n)) {
+      throw new WrongShape("'" + name + "' should be a number");
+    }
+    double d = n.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new WrongShape("'" + name + "' should be a finite number");
+    }
+    return d;
+  }
+
+  /**
+   * A count: a number of 0 or more, its fraction dropped; one past {@link Integer#MAX_VALUE} reads
+   * as {@link Integer#MAX_VALUE}, as counters saturate.
+   */
+  public int count(String key, int fallback) {
+    Object v = m.get(key);
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Number n) {
-      return n.doubleValue();
+    if (v instanceof BigInteger big && big.signum() > 0) {
+      return Integer.MAX_VALUE; // more digits than a long holds
     }
-    throw new WrongShape("'" + key + "' should be a number");
+    double d = finite(v, key);
+    if (d < 0) {
+      throw new WrongShape("'" + key + "' should be 0 or more");
+    }
+    return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) d;
   }
 
   public boolean bool(String key, boolean fallback) {
@@ -109,6 +154,6 @@ public final class DocumentFields {
   }
 
   public DocumentFields fields(String key) {
-    return new DocumentFields(object(key));
+    return new DocumentFields(object(key), warnings);
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and {@code
@@ -84,19 +85,19 @@ public final class StateDocuments {
     Map<String, Double> errors = new LinkedHashMap<>();
     f.object("agent_errors")
         .forEach(
-            (agent, rate) -> {
-              if (!(rate instanceof Number n)) {
-                throw new DocumentFields.WrongShape(
-                    "agent_errors." + agent + " should be a number");
-              }
-              errors.put(agent, n.doubleValue());
-            });
+            (agent, rate) ->
+                errors.put(agent, DocumentFields.finite(rate, "agent_errors." + agent)));
     List<Adaptation> adaptations = new ArrayList<>();
     for (Object o : f.list("active_adaptations")) {
       DocumentFields a = DocumentFields.of(o, "an active adaptation");
-      AdaptationType type =
-          AdaptationType.parse(a.requiredText("type"))
-              .orElseThrow(() -> new DocumentFields.WrongShape("unknown adaptation type"));
+      String label = a.requiredText("type");
+      Optional<AdaptationType> known = AdaptationType.parse(label);
+      if (known.isEmpty()) {
+        // Written by a newer vsm or by hand: the rest of the metrics is still good.
+        f.warn("dropped an active adaptation of unknown type '" + label + "'; kept the rest");
+        continue;
+      }
+      AdaptationType type = known.get();
       Map<String, String> params = new LinkedHashMap<>();
       a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
       adaptations.add(
@@ -113,7 +114,7 @@ public final class StateDocuments {
         errors,
         f.number("oscillation_rate", d.oscillationRate()),
         f.number("audit_pass_rate", d.auditPassRate()),
-        (int) f.number("s3_s4_conflicts", d.s3S4Conflicts()),
+        f.count("s3_s4_conflicts", d.s3S4Conflicts()),
         f.number("avg_cycle_iterations", d.avgCycleIterations()),
         adaptations,
         Timestamps.normalize(f.text("last_updated", "")));

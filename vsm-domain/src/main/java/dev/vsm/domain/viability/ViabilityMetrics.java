@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * How viable the system is, as exponential moving averages over recent tasks. Immutable: every
- * {@code with…} returns the updated value stamped with {@code now}.
+ * {@code with…} returns the updated value stamped with {@code now}. Every rate is a finite number
+ * (a moving average of finite values stays finite, so none is ever stored or written), and the
+ * conflict counter saturates at {@link Integer#MAX_VALUE} instead of wrapping.
  */
 public record ViabilityMetrics(
     String window,
@@ -34,7 +36,21 @@ public record ViabilityMetrics(
     agentErrors = Collections.unmodifiableMap(new LinkedHashMap<>(agentErrors));
     activeAdaptations = List.copyOf(activeAdaptations);
     lastUpdated = lastUpdated == null ? "" : lastUpdated;
-    Objects.requireNonNull(agentErrors);
+    finite("completion rate", completionRate);
+    finite("oscillation rate", oscillationRate);
+    finite("audit pass rate", auditPassRate);
+    finite("average cycle iterations", avgCycleIterations);
+    agentErrors.forEach(
+        (agent, rate) -> finite("error rate of " + agent, Objects.requireNonNull(rate, agent)));
+    if (s3S4Conflicts < 0) {
+      throw new IllegalArgumentException("the S3/S4 conflict count cannot be negative");
+    }
+  }
+
+  private static void finite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("the " + what + " must be a finite number, not " + value);
+    }
   }
 
   /** The values a new installation starts from. */
@@ -116,6 +132,7 @@ public record ViabilityMetrics(
         now);
   }
 
+  /** One more S3/S4 conflict; the counter stops at {@link Integer#MAX_VALUE}. */
   public ViabilityMetrics withS3S4Conflict(String now) {
     return new ViabilityMetrics(
         window,
@@ -123,7 +140,7 @@ public record ViabilityMetrics(
         agentErrors,
         oscillationRate,
         auditPassRate,
-        s3S4Conflicts + 1,
+        s3S4Conflicts == Integer.MAX_VALUE ? s3S4Conflicts : s3S4Conflicts + 1,
         avgCycleIterations,
         activeAdaptations,
         now);

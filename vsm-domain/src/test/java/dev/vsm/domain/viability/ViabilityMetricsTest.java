@@ -1,9 +1,14 @@
 package dev.vsm.domain.viability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ViabilityMetricsTest {
 
@@ -55,5 +60,75 @@ class ViabilityMetricsTest {
                 .withAgentResult("b", true, "t")
                 .averageAgentErrorRate())
         .isCloseTo(0.1, within(1e-12));
+  }
+
+  @Test
+  void the_conflict_counter_saturates_instead_of_wrapping() {
+    ViabilityMetrics m =
+        new ViabilityMetrics(
+            "last_10_tasks", 1.0, Map.of(), 0.0, 1.0, Integer.MAX_VALUE - 1, 1.0, List.of(), "");
+
+    ViabilityMetrics once = m.withS3S4Conflict("T1");
+    ViabilityMetrics twice = once.withS3S4Conflict("T2");
+
+    assertThat(once.s3S4Conflicts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(twice.s3S4Conflicts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(AdaptationPolicy.analyze(twice))
+        .extracting(Adaptation::type)
+        .contains(AdaptationType.REQUIRE_S5_APPROVAL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN})
+  void no_rate_may_be_a_non_finite_number(double bad) {
+    assertThatThrownBy(
+            () ->
+                new ViabilityMetrics(
+                    "last_10_tasks", bad, Map.of(), 0.0, 1.0, 0, 1.0, List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("completion rate");
+    assertThatThrownBy(
+            () ->
+                new ViabilityMetrics(
+                    "last_10_tasks", 1.0, Map.of("tester", bad), 0.0, 1.0, 0, 1.0, List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tester");
+    assertThatThrownBy(
+            () ->
+                new ViabilityMetrics(
+                    "last_10_tasks", 1.0, Map.of(), 0.0, 1.0, 0, bad, List.of(), ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("iterations");
+  }
+
+  @Test
+  void moving_averages_of_extreme_finite_values_stay_finite() {
+    ViabilityMetrics m =
+        new ViabilityMetrics(
+            "last_10_tasks",
+            Double.MAX_VALUE,
+            Map.of("tester", -Double.MAX_VALUE),
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE,
+            0,
+            Double.MAX_VALUE,
+            List.of(),
+            "");
+
+    ViabilityMetrics after =
+        m.withTaskCompletion(true, "T")
+            .withAgentResult("tester", false, "T")
+            .withOscillation("T")
+            .withAuditResult(true, "T")
+            .withCycleIterations(Integer.MAX_VALUE, "T");
+
+    assertThat(
+            List.of(
+                after.completionRate(),
+                after.agentErrors().get("tester"),
+                after.oscillationRate(),
+                after.auditPassRate(),
+                after.avgCycleIterations()))
+        .allMatch(Double::isFinite);
   }
 }
