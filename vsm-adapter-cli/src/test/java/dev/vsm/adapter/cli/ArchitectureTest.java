@@ -48,7 +48,8 @@ class ArchitectureTest {
           .resideInAPackage("dev.vsm.adapter.filesystem..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.vsm.adapter.claude..", "dev.vsm.adapter.cli..");
+          .resideInAnyPackage(
+              "dev.vsm.adapter.claude..", "dev.vsm.adapter.postgres..", "dev.vsm.adapter.cli..");
 
   @ArchTest
   static final ArchRule the_claude_adapter_uses_no_other_adapter =
@@ -57,7 +58,34 @@ class ArchitectureTest {
           .resideInAPackage("dev.vsm.adapter.claude..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.cli..");
+          .resideInAnyPackage(
+              "dev.vsm.adapter.filesystem..",
+              "dev.vsm.adapter.postgres..",
+              "dev.vsm.adapter.cli..");
+
+  @ArchTest
+  static final ArchRule the_postgres_adapter_uses_no_other_adapter =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.postgres..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..", "dev.vsm.adapter.cli..");
+
+  @ArchTest
+  static final ArchRule the_postgres_adapter_uses_the_application_its_driver_and_jackson_only =
+      classes()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.postgres..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.vsm.adapter.postgres..",
+              "dev.vsm.application..",
+              "dev.vsm.domain..",
+              "tools.jackson..",
+              "java..");
 
   @ArchTest
   static final ArchRule only_the_wiring_class_of_the_cli_knows_the_other_adapters =
@@ -68,7 +96,10 @@ class ArchitectureTest {
           .doNotHaveSimpleName("Wiring")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..")
+          .resideInAnyPackage(
+              "dev.vsm.adapter.filesystem..",
+              "dev.vsm.adapter.claude..",
+              "dev.vsm.adapter.postgres..")
           .because("adapters never use each other; the CLI's wiring class is the one exception");
 
   @ArchTest

@@ -1,0 +1,175 @@
+package dev.vsm.adapter.postgres;
+
+import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskSummary;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The execution log as rows of {@code vsm.execution_log}: each entry the JSON object of a log line,
+ * in order of {@code seq}. Task, session and recent queries read an index, never the whole table;
+ * long reads stream through a cursor instead of holding the log in memory.
+ */
+final class PostgresExecutionLog implements ExecutionLog {
+
+  /** Rows fetched per round trip when streaming. */
+  static final int FETCH = 1000;
+
+  static final String INSERT = "INSERT INTO vsm.execution_log (entry) VALUES (?::jsonb)";
+  static final String BY_TASK =
+      "SELECT entry::text FROM vsm.execution_log WHERE task_id = ? ORDER BY seq";
+  static final String BY_SESSION =
+      "SELECT entry::text FROM vsm.execution_log WHERE session_id = ? ORDER BY seq";
+  static final String RECENT =
+      "SELECT entry FROM (SELECT seq, entry::text FROM vsm.execution_log"
+          + " ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq";
+  static final String ALL = "SELECT entry::text FROM vsm.execution_log ORDER BY seq";
+
+  private final Database db;
+  private final String sessionId;
+
+  PostgresExecutionLog(Database db, String sessionId) {
+    this.db = db;
+    this.sessionId = sessionId;
+  }
+
+  @Override
+  public String sessionId() {
+    return sessionId;
+  }
+
+  @Override
+  public void append(LogEntry entry) {
+    String text = Json.text(StateDocuments.logEntry(entry));
+    db.run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, text);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Appends every entry of {@code source}, oldest first, in batches of {@value #FETCH}, each batch
+   * one transaction: moving a file log into the store. Returns how many were appended.
+   */
+  long appendAll(ExecutionLog source) {
+    List<String> batch = new ArrayList<>(FETCH);
+    long[] total = {0};
+    source.forEach(
+        e -> {
+          batch.add(Json.text(StateDocuments.logEntry(e)));
+          if (batch.size() == FETCH) {
+            total[0] += insert(batch);
+            batch.clear();
+          }
+        });
+    if (!batch.isEmpty()) {
+      total[0] += insert(batch);
+    }
+    return total[0];
+  }
+
+  private int insert(List<String> texts) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (String t : texts) {
+              s.setString(1, t);
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+          return texts.size();
+        });
+  }
+
+  /**
+   * Feeds the rows of {@code sql} (one parameter or none) to {@code action}, in the query's order;
+   * a cursor (inside a transaction) fetches them {@value #FETCH} at a time.
+   */
+  private void stream(String sql, String parameter, Consumer<LogEntry> action) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(FETCH);
+            if (parameter != null) {
+              s.setString(1, Json.withoutNul(parameter));
+            }
+            feed(s, action);
+          }
+          return null;
+        });
+  }
+
+  private static void feed(PreparedStatement s, Consumer<LogEntry> action) throws SQLException {
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        LogEntry e = StateDocuments.logEntry(Json.parse(r.getString(1)));
+        if (e != null) {
+          action.accept(e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void forEach(Consumer<LogEntry> action) {
+    stream(ALL, null, action);
+  }
+
+  @Override
+  public List<LogEntry> recent(int count) {
+    List<LogEntry> out = new ArrayList<>();
+    if (count <= 0) {
+      return out;
+    }
+    db.run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(RECENT)) {
+            s.setInt(1, count);
+            feed(s, out::add);
+          }
+          return null;
+        });
+    return out;
+  }
+
+  @Override
+  public List<LogEntry> readTask(String taskId) {
+    List<LogEntry> out = new ArrayList<>();
+    stream(BY_TASK, taskId, out::add);
+    return out;
+  }
+
+  @Override
+  public List<LogEntry> readSession(String session) {
+    List<LogEntry> out = new ArrayList<>();
+    stream(BY_SESSION, session, out::add);
+    return out;
+  }
+
+  @Override
+  public TaskSummary taskSummary(String taskId) {
+    TaskSummary.Fold fold = new TaskSummary.Fold(taskId);
+    stream(BY_TASK, taskId, fold::accept);
+    return fold.result();
+  }
+
+  @Override
+  public void clear() {
+    db.run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("DELETE FROM vsm.execution_log")) {
+            return s.executeUpdate();
+          }
+        });
+  }
+}

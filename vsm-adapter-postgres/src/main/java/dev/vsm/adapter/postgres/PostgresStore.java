@@ -1,0 +1,129 @@
+package dev.vsm.adapter.postgres;
+
+import dev.vsm.application.port.out.Diagnostics;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.application.port.out.StateStore;
+import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A team store in one PostgreSQL database: the state store and execution log ports, the schema's
+ * migrations and a health check. The schema is brought up to date on first use.
+ */
+public final class PostgresStore implements AutoCloseable {
+
+  /** What {@link #check()} found: reachable or not, and at which schema version. */
+  public record Status(
+      String location,
+      boolean reachable,
+      String serverVersion,
+      int schemaVersion,
+      int expectedSchemaVersion,
+      String problem) {
+
+    /** Reachable, and at the schema version this vsm expects. */
+    public boolean healthy() {
+      return reachable && problem == null && schemaVersion == expectedSchemaVersion;
+    }
+  }
+
+  private final Database db;
+  private final Clock clock;
+  private final Diagnostics diagnostics;
+  private volatile boolean schemaChecked;
+
+  PostgresStore(Database db, Clock clock, Diagnostics diagnostics) {
+    this.db = db;
+    this.clock = clock;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The store's URL without its password, for messages. */
+  public String location() {
+    return db.location().toString();
+  }
+
+  public StateStore stateStore() {
+    ensureSchema();
+    return new PostgresStateStore(db, clock, diagnostics);
+  }
+
+  public ExecutionLog executionLog(String sessionId) {
+    ensureSchema();
+    return new PostgresExecutionLog(db, sessionId);
+  }
+
+  /**
+   * Appends every entry of {@code source} (a file log joining the team's) in batches; their session
+   * ids are kept. Returns how many were appended.
+   */
+  public long importLog(ExecutionLog source) {
+    ensureSchema();
+    return new PostgresExecutionLog(db, "").appendAll(source);
+  }
+
+  /** Applies the migrations this vsm ships that the database lacks; returns their versions. */
+  public List<Integer> migrate() {
+    List<Integer> applied = SchemaMigrations.migrate(db);
+    schemaChecked = true;
+    return applied;
+  }
+
+  /** Connects and reads the schema version; never throws for an unreachable store. */
+  public Status check() {
+    try {
+      return db.run(
+          c -> {
+            DatabaseMetaData meta = c.getMetaData();
+            int version = SchemaMigrations.currentVersion(c);
+            String problem = null;
+            if (version > SchemaMigrations.LATEST) {
+              problem = SchemaMigrations.tooNew(db, version).getMessage();
+            } else if (version < SchemaMigrations.LATEST) {
+              problem =
+                  "schema version "
+                      + version
+                      + " of "
+                      + SchemaMigrations.LATEST
+                      + ": run vsm store migrate (or any vsm command) to bring it up to date";
+            }
+            return new Status(
+                location(),
+                true,
+                meta.getDatabaseProductVersion(),
+                version,
+                SchemaMigrations.LATEST,
+                problem);
+          });
+    } catch (StateAccessException e) {
+      return new Status(location(), false, null, 0, SchemaMigrations.LATEST, e.getMessage());
+    }
+  }
+
+  /** Once per store: migrates a database behind this vsm, refuses one ahead of it. */
+  private void ensureSchema() {
+    if (schemaChecked) {
+      return;
+    }
+    synchronized (this) {
+      if (schemaChecked) {
+        return;
+      }
+      int version = db.run(SchemaMigrations::currentVersion);
+      if (version > SchemaMigrations.LATEST) {
+        throw SchemaMigrations.tooNew(db, version);
+      }
+      if (version < SchemaMigrations.LATEST) {
+        SchemaMigrations.migrate(db);
+      }
+      schemaChecked = true;
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
