@@ -22,6 +22,7 @@ final class HelpSections {
                   "vsm plan --json \"Implement OAuth2\" the plan; no agent runs",
                   "vsm state                          current task, metrics, health",
                   "vsm log -n 50                      the last 50 log entries",
+                  "vsm tasks --since 2026-11-01       one line per task, and the totals",
                   "vsm --state --json                 the Python-compatible forms work too")),
           Map.entry(
               "vsm run",

@@ -4,18 +4,20 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The read commands run constantly from hooks and scripts ({@code state}, {@code log}, and their
- * Python-compatible forms {@code --state}, {@code --log}), answered without building the picocli
- * model: picocli's classes are too old for class-data sharing and cost more start-up than the
- * command itself. Only plain, valid forms are taken here, and they run the very code the picocli
- * commands run ({@link StateCommand#show}, {@link LogCommand#show}); anything else (help, errors,
- * other options) goes to picocli. {@code QuickCommandsTest} runs one table of command lines through
- * both and requires the same exit code and output.
+ * The read commands run constantly from hooks and scripts ({@code state}, {@code log}, {@code
+ * tasks}, and the Python-compatible forms {@code --state}, {@code --log}), answered without
+ * building the picocli model: picocli's classes are too old for class-data sharing and cost more
+ * start-up than the command itself. Only plain, valid forms are taken here, and they run the very
+ * code the picocli commands run ({@link StateCommand#show}, {@link LogCommand#show}, {@link
+ * TasksCommand#list}); anything else (help, errors, other options) goes to picocli. {@code
+ * QuickCommandsTest} runs one table of command lines through both and requires the same exit code
+ * and output.
  */
 final class QuickCommands {
 
@@ -23,7 +25,13 @@ final class QuickCommands {
 
   /** A command line this path takes: which command, in which form, with what. */
   record Request(
-      String command, boolean legacy, Path dir, boolean json, Integer count, String task) {}
+      String command,
+      boolean legacy,
+      Path dir,
+      boolean json,
+      Integer count,
+      String task,
+      Instant since) {}
 
   static OptionalInt tryRun(
       String[] args,
@@ -46,6 +54,7 @@ final class QuickCommands {
           switch (r.command()) {
             case "state" -> StateCommand.show(inv, r.json());
             case "log" -> LogCommand.show(inv, r.count(), r.task(), r.json(), r.legacy());
+            case "tasks" -> TasksCommand.list(inv, r.since(), r.json());
             default -> throw new IllegalStateException(r.command());
           };
     } catch (RuntimeException ex) {
@@ -64,6 +73,7 @@ final class QuickCommands {
     Boolean json = null;
     Integer count = null;
     String task = null;
+    Instant since = null;
     boolean optionBeforeCommand = false; // --json, --task, ... before the command's word
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -79,7 +89,8 @@ final class QuickCommands {
               || a.equals("--task")
               || a.equals("-n")
               || a.equals("--count")
-              || a.equals("--log-count");
+              || a.equals("--log-count")
+              || a.equals("--since");
       if (takesValue && value == null) {
         if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
           return null;
@@ -96,7 +107,7 @@ final class QuickCommands {
           }
           dir = Path.of(value);
         }
-        case "state", "log" -> {
+        case "state", "log", "tasks" -> {
           if (command != null || optionBeforeCommand) {
             return null;
           }
@@ -135,6 +146,16 @@ final class QuickCommands {
           }
           optionBeforeCommand |= command == null;
         }
+        case "--since" -> {
+          if (since != null || !inCommand || !command.equals("tasks")) {
+            return null;
+          }
+          try {
+            since = new TasksCommand.Since().convert(value);
+          } catch (TypeConversionException e) {
+            return null;
+          }
+        }
         default -> {
           return null;
         }
@@ -146,6 +167,6 @@ final class QuickCommands {
     if ((count != null || task != null) && !command.equals("log")) {
       return null;
     }
-    return new Request(command, legacy, dir, json != null, count, task);
+    return new Request(command, legacy, dir, json != null, count, task, since);
   }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       StateCommand.class,
       LogCommand.class,
+      TasksCommand.class,
       ResetCommand.class,
       AnalyzeCommand.class,
       CompletionCommand.class,

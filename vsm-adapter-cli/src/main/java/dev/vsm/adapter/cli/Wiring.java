@@ -4,6 +4,7 @@ import dev.vsm.adapter.claude.ClaudeAdapters;
 import dev.vsm.adapter.claude.ClaudeSettings;
 import dev.vsm.adapter.filesystem.FileSystemAdapters;
 import dev.vsm.application.port.in.AnalyzeTaskUseCase;
+import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.PlanCycleUseCase;
 import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.RunCycleUseCase;
@@ -85,6 +86,10 @@ final class Wiring {
   }
 
   ShowLogUseCase showLog() {
+    return queries();
+  }
+
+  ListTasksUseCase listTasks() {
     return queries();
   }
 

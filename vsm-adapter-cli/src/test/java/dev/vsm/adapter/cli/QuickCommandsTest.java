@@ -50,6 +50,10 @@ class QuickCommandsTest {
         quick("-d {DIR} log --task t1 --json"),
         quick("-d {DIR} log --log-count 1 --task t1"),
         quick("-d {DIR} log -n 0"),
+        quick("-d {DIR} tasks"),
+        quick("tasks -d {DIR} --json"),
+        quick("-d {DIR} tasks --since 2026-11-24"),
+        quick("-d {DIR} tasks --since=2026-11-25 --json"),
         quick("-d {DIR}/missing state"),
         quick("-d {DIR}/missing --log --json"),
         // left to picocli (errors, help, other options); must agree if ever taken
@@ -64,7 +68,10 @@ class QuickCommandsTest {
         either("-d {DIR} --log-count 3 log"),
         either("-d {DIR} log --task"),
         either("-d {DIR} state --help"),
-        either("-d {DIR} state -d {DIR}"));
+        either("-d {DIR} state -d {DIR}"),
+        either("-d {DIR} tasks --since yesterday"),
+        either("-d {DIR} --since 2026-11-24 tasks"),
+        either("-d {DIR} log --since 2026-11-24"));
   }
 
   private static Arguments quick(String line) {

@@ -2,6 +2,7 @@ package dev.vsm.adapter.filesystem;
 
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import tools.jackson.databind.ObjectMapper;
@@ -174,8 +176,12 @@ final class FileExecutionLog implements ExecutionLog {
   }
 
   private static LinesOpener containing(String text) {
+    return containingAny(List.of(text));
+  }
+
+  private static LinesOpener containingAny(List<String> texts) {
     return (ch, maxLine) -> {
-      Iterator<String> it = LineScanner.linesContaining(ch, text, maxLine).iterator();
+      Iterator<String> it = LineScanner.linesContainingAny(ch, texts, maxLine).iterator();
       return () -> it.hasNext() ? it.next() : null;
     };
   }
@@ -223,6 +229,26 @@ final class FileExecutionLog implements ExecutionLog {
           FileExecutionLog::forwards,
           e -> {
             action.accept(e);
+            return true;
+          });
+    }
+  }
+
+  /**
+   * Decodes only the lines that hold one of the types as a JSON string ({@code "task_started"}):
+   * the type is the value of {@code event_type}, so no other line can be one of them.
+   */
+  @Override
+  public void forEachOfTypes(Set<EventType> types, Consumer<LogEntry> action) {
+    List<String> needles = types.stream().map(t -> "\"" + t.label() + "\"").toList();
+    for (Path file : files()) {
+      readEntries(
+          file,
+          containingAny(needles),
+          e -> {
+            if (EventType.parse(e.eventType()).filter(types::contains).isPresent()) {
+              action.accept(e);
+            }
             return true;
           });
     }

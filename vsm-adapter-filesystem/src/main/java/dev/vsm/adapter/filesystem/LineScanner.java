@@ -27,7 +27,16 @@ final class LineScanner {
 
   /** The matching lines, in file order. */
   static List<String> linesContaining(FileChannel ch, String text, int maxLine) throws IOException {
-    String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    return linesContainingAny(ch, List.of(text), maxLine);
+  }
+
+  /** The lines holding at least one of {@code texts}, in file order. */
+  static List<String> linesContainingAny(FileChannel ch, List<String> texts, int maxLine)
+      throws IOException {
+    List<String> needle =
+        texts.stream()
+            .map(t -> new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+            .toList();
     long size = ch.size();
     int segments =
         (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_SEGMENT));
@@ -55,8 +64,8 @@ final class LineScanner {
   }
 
   /** The matching lines that start in {@code [from, to)}. */
-  private static List<String> scan(FileChannel ch, long from, long to, String needle, int maxLine)
-      throws IOException {
+  private static List<String> scan(
+      FileChannel ch, long from, long to, List<String> needles, int maxLine) throws IOException {
     List<String> out = new ArrayList<>();
     long bufStart = from == 0 ? 0 : lineStartAfter(ch, from - 1);
     if (bufStart < 0 || bufStart >= to) {
@@ -82,7 +91,7 @@ final class LineScanner {
       int end = eof ? len : block.lastIndexOf('\n') + 1;
       if (end == 0 && !eof) {
         if (len > maxLine) { // a line longer than the limit: never held
-          if (block.indexOf(needle) >= 0) {
+          if (needles.stream().anyMatch(n -> block.indexOf(n) >= 0)) {
             out.add(LogLines.TOO_LONG);
           }
           long next = lineStartAfter(ch, bufStart + len);
@@ -94,9 +103,11 @@ final class LineScanner {
         }
         continue; // no complete line yet: read more
       }
+      int[] next = new int[needles.size()];
+      Arrays.fill(next, -2); // not looked for yet
       for (int from2 = 0; ; ) {
-        int hit = block.indexOf(needle, from2);
-        if (hit < 0 || hit >= end) {
+        int hit = firstHit(block, needles, next, from2, end);
+        if (hit < 0) {
           break;
         }
         int start = block.lastIndexOf('\n', hit) + 1;
@@ -118,6 +129,25 @@ final class LineScanner {
         return out;
       }
     }
+  }
+
+  /**
+   * The first position at or after {@code from} and before {@code end} where a needle starts, or
+   * -1. {@code next} keeps each needle's next position (-1: none left) so that each needle is
+   * searched for once per stretch of the block, not once per hit of another needle.
+   */
+  private static int firstHit(String block, List<String> needles, int[] next, int from, int end) {
+    int first = -1;
+    for (int i = 0; i < next.length; i++) {
+      if (next[i] == -2 || (next[i] >= 0 && next[i] < from)) {
+        next[i] = block.indexOf(needles.get(i), from);
+      }
+      int hit = next[i];
+      if (hit >= 0 && hit < end && (first < 0 || hit < first)) {
+        first = hit;
+      }
+    }
+    return first;
   }
 
   /** The position after the first newline at or after {@code pos}, or -1 when there is none. */

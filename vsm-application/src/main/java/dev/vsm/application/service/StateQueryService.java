@@ -1,6 +1,7 @@
 package dev.vsm.application.service;
 
 import dev.vsm.application.port.in.AnalyzeTaskUseCase;
+import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.application.port.in.ShowStateUseCase;
@@ -10,17 +11,22 @@ import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskHistory;
 import dev.vsm.domain.log.TaskSummary;
 import dev.vsm.domain.state.StateSnapshot;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The read-side use cases and reset: state, log, analysis. Ports are supplied lazily so that a
- * command that only analyses never opens the state directory.
+ * The read-side use cases and reset: state, log, task history, analysis. Ports are supplied lazily
+ * so that a command that only analyses never opens the state directory.
  */
 public final class StateQueryService
-    implements ShowStateUseCase, ShowLogUseCase, ResetStateUseCase, AnalyzeTaskUseCase {
+    implements ShowStateUseCase,
+        ShowLogUseCase,
+        ListTasksUseCase,
+        ResetStateUseCase,
+        AnalyzeTaskUseCase {
 
   private final Supplier<StateStore> store;
   private final Supplier<ExecutionLog> log;
@@ -59,6 +65,13 @@ public final class StateQueryService
   @Override
   public TaskSummary taskSummary(String taskId) {
     return log.get().taskSummary(taskId);
+  }
+
+  @Override
+  public List<TaskHistory.Task> tasks() {
+    TaskHistory history = new TaskHistory();
+    log.get().forEachOfTypes(TaskHistory.EVENTS, history::accept);
+    return history.tasks();
   }
 
   @Override

@@ -62,6 +62,35 @@ public abstract class AbstractExecutionLogContract {
   }
 
   @Test
+  void entries_of_some_types_come_oldest_first_and_no_others() {
+    for (int i = 0; i < 40; i++) {
+      EventType type = EventType.values()[i % EventType.values().length];
+      log().append(entry(i, "t" + (i % 3), type));
+    }
+    // Another type's data may hold a type's name, quotes and all.
+    log()
+        .append(
+            LogEntry.of(
+                "2026-01-15T10:01:00Z",
+                EventType.AGENT_COMPLETED,
+                "t9",
+                "s1-tester",
+                Map.of("said", "\"task_started\" and \"agent_invoked\""),
+                log().sessionId()));
+    var types = java.util.Set.of(EventType.TASK_STARTED, EventType.AGENT_INVOKED);
+
+    List<LogEntry> some = new ArrayList<>();
+    log().forEachOfTypes(types, some::add);
+
+    assertThat(some)
+        .isEqualTo(
+            log().readAll().stream()
+                .filter(e -> e.is(EventType.TASK_STARTED) || e.is(EventType.AGENT_INVOKED))
+                .toList())
+        .isNotEmpty();
+  }
+
+  @Test
   void an_empty_log_reads_as_empty() {
     assertThat(log().readAll()).isEmpty();
     assertThat(log().recent(20)).isEmpty();

@@ -1,8 +1,10 @@
 package dev.vsm.application.port.out;
 
+import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The append-only audit trail of every cycle. */
@@ -19,6 +21,20 @@ public interface ExecutionLog {
 
   /** The last {@code count} entries, oldest first; cost independent of the log's size. */
   List<LogEntry> recent(int count);
+
+  /**
+   * Calls {@code action} for the entries of the given types, oldest first. A reader may skip
+   * decoding the lines of other types, which makes a fold over a few kinds of entries (the task
+   * history) cheap on a long log.
+   */
+  default void forEachOfTypes(Set<EventType> types, Consumer<LogEntry> action) {
+    forEach(
+        e -> {
+          if (EventType.parse(e.eventType()).filter(types::contains).isPresent()) {
+            action.accept(e);
+          }
+        });
+  }
 
   default List<LogEntry> readAll() {
     List<LogEntry> all = new java.util.ArrayList<>();

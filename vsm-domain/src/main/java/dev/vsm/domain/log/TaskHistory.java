@@ -1,0 +1,192 @@
+package dev.vsm.domain.log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every task the log knows, one record each, folded entry by entry so a log of any size can be
+ * streamed through it: when it started, what it was, how complex, how it ended, which S1 agents
+ * worked on it, what it cost and how long it took.
+ */
+public final class TaskHistory {
+
+  /** The only entries the fold reads: a log reader may skip decoding the others. */
+  public static final Set<EventType> EVENTS =
+      Set.of(
+          EventType.TASK_STARTED,
+          EventType.TASK_COMPLETED,
+          EventType.TASK_FAILED,
+          EventType.AGENT_INVOKED,
+          EventType.ALLOCATION_MADE);
+
+  /**
+   * One task.
+   *
+   * @param costUsd what its agents cost, or null when the log does not say (older logs)
+   * @param durationMs how long it ran, or null while it runs or when the log cannot say
+   */
+  public record Task(
+      String taskId,
+      String startedAt,
+      String description,
+      String complexity,
+      String status,
+      List<String> agents,
+      Double costUsd,
+      Long durationMs,
+      String endedAt) {
+    public Task {
+      agents = List.copyOf(agents);
+    }
+  }
+
+  /** The sums over some tasks. */
+  public record Totals(
+      int tasks, int completed, int failed, int inProgress, double costUsd, long durationMs) {
+    public static Totals of(List<Task> tasks) {
+      int completed = 0;
+      int failed = 0;
+      int running = 0;
+      double cost = 0;
+      long duration = 0;
+      for (Task t : tasks) {
+        switch (t.status()) {
+          case TaskSummary.COMPLETED -> completed++;
+          case TaskSummary.FAILED -> failed++;
+          default -> running++;
+        }
+        cost += t.costUsd() == null ? 0 : t.costUsd();
+        duration += t.durationMs() == null ? 0 : t.durationMs();
+      }
+      return new Totals(tasks.size(), completed, failed, running, cost, duration);
+    }
+  }
+
+  private static final class Builder {
+    final String taskId;
+    String startedAt;
+    String description;
+    String complexity;
+    String status = TaskSummary.IN_PROGRESS;
+    final LinkedHashSet<String> agents = new LinkedHashSet<>();
+    Double cost;
+    Long duration;
+    String endedAt;
+
+    Builder(String taskId) {
+      this.taskId = taskId;
+    }
+
+    Task build() {
+      Long d = duration;
+      if (d == null && endedAt != null && startedAt != null) {
+        d = between(startedAt, endedAt);
+      }
+      return new Task(
+          taskId,
+          startedAt,
+          description,
+          complexity,
+          status,
+          new ArrayList<>(agents),
+          cost,
+          d,
+          endedAt);
+    }
+  }
+
+  private final Map<String, Builder> tasks = new LinkedHashMap<>();
+
+  /** Feeds one entry (entries of other tasks, other kinds or no task are ignored). */
+  public void accept(LogEntry e) {
+    if (e.taskId() == null || e.taskId().isEmpty()) {
+      return;
+    }
+    EventType type = EventType.parse(e.eventType()).orElse(null);
+    if (type == null || !EVENTS.contains(type)) {
+      return;
+    }
+    Builder t = tasks.computeIfAbsent(e.taskId(), Builder::new);
+    Map<String, Object> data = e.data();
+    switch (type) {
+      case TASK_STARTED -> {
+        if (t.startedAt == null) {
+          t.startedAt = e.timestamp();
+        }
+        if (data.get("description") instanceof String s) {
+          t.description = s;
+        }
+        if (data.get("complexity") instanceof String s && !s.equals("unknown")) {
+          t.complexity = s;
+        }
+      }
+      case ALLOCATION_MADE -> {
+        if (data.get("complexity") instanceof String s) {
+          t.complexity = s;
+        }
+      }
+      case AGENT_INVOKED -> {
+        String agent = e.agent();
+        if (agent != null && !agent.startsWith("system")) {
+          t.agents.add(agent);
+        }
+      }
+      case TASK_COMPLETED, TASK_FAILED -> {
+        t.endedAt = e.timestamp();
+        t.status =
+            type == EventType.TASK_FAILED || Boolean.FALSE.equals(data.get("success"))
+                ? TaskSummary.FAILED
+                : TaskSummary.COMPLETED;
+        if (data.get("cost_usd") instanceof Number n && Double.isFinite(n.doubleValue())) {
+          t.cost = n.doubleValue();
+        }
+        if (data.get("duration_ms") instanceof Number n && n.longValue() >= 0) {
+          t.duration = n.longValue();
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** The tasks in the order they first appear in the log. */
+  public List<Task> tasks() {
+    List<Task> out = new ArrayList<>(tasks.size());
+    tasks.values().forEach(b -> out.add(b.build()));
+    return out;
+  }
+
+  /** The instant of a log timestamp (with or without zone; none means UTC), or null. */
+  public static Instant instant(String timestamp) {
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(timestamp).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(timestamp).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static Long between(String from, String to) {
+    Instant a = instant(from);
+    Instant b = instant(to);
+    if (a == null || b == null || b.isBefore(a)) {
+      return null;
+    }
+    return Duration.between(a, b).toMillis();
+  }
+}
