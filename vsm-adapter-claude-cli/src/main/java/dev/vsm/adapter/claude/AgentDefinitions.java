@@ -1,14 +1,20 @@
 package dev.vsm.adapter.claude;
 
+import dev.vsm.application.protocol.SystemAgent;
+import dev.vsm.domain.agent.AgentName;
+import dev.vsm.domain.agent.AgentRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,22 +27,20 @@ import java.util.stream.Stream;
  */
 final class AgentDefinitions {
 
-  static final List<String> BUILT_IN =
-      List.of(
-          "system4-strategy",
-          "system3-control",
-          "system5-policy",
-          "system2-coordination",
-          "system3-audit",
-          "s1-generalist-coder",
-          "s1-code-writer",
-          "s1-tester",
-          "s1-reviewer",
-          "s1-documenter",
-          "s1-frontend",
-          "s1-backend",
-          "s1-database",
-          "s1-infrastructure");
+  /**
+   * The built-in agents: the five system agents and the registry's default specialists — the names
+   * come from there, and a definition ships for each (a test holds the resources to this list).
+   */
+  static final List<String> BUILT_IN = builtInNames();
+
+  private static List<String> builtInNames() {
+    List<String> names = new ArrayList<>();
+    for (SystemAgent a : SystemAgent.values()) {
+      names.add(a.agentName());
+    }
+    AgentRegistry.defaults("").agents().keySet().forEach(n -> names.add(AgentName.s1(n)));
+    return List.copyOf(names);
+  }
 
   private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
   private final Path pluginRoot;
@@ -61,6 +65,29 @@ final class AgentDefinitions {
     }
   }
 
+  /**
+   * Every agent with a definition in {@code workingDirectory}: the built-in ones, the plugin's, and
+   * the project's own {@code .claude/agents/<name>.md}. What cannot be read defines nothing.
+   */
+  Set<String> names(Path workingDirectory) {
+    Set<String> names = new LinkedHashSet<>(BUILT_IN);
+    names.addAll(pluginDefinitions().keySet());
+    Path own = workingDirectory.resolve(".claude").resolve("agents");
+    try (Stream<Path> files = Files.list(own)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".md"))
+          .map(n -> n.substring(0, n.length() - 3))
+          .filter(AgentName::isValid)
+          .sorted()
+          .forEach(names::add);
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      // no agents folder, or one that cannot be listed: the project defines no agent
+    }
+    return names;
+  }
+
   /** The definition an agent runs with in {@code workingDirectory}. */
   AgentDefinition resolve(String name, Path workingDirectory) {
     Path own = workingDirectory.resolve(".claude").resolve("agents").resolve(name + ".md");
@@ -73,7 +100,12 @@ final class AgentDefinitions {
     }
     AgentDefinition d = builtIn.get(name);
     if (d == null) {
-      throw new IllegalArgumentException("no definition for agent '" + name + "'");
+      throw new IllegalArgumentException(
+          "no definition for agent '"
+              + name
+              + "': it is not built in, and neither .claude/agents/"
+              + name
+              + ".md nor the plugin defines it");
     }
     return d;
   }

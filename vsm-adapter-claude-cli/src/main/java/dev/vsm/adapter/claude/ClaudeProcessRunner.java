@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.ObjectMapper;
 
@@ -50,11 +51,30 @@ final class ClaudeProcessRunner implements AgentRunner {
   }
 
   @Override
+  public Set<String> definedAgents(Path workingDirectory) {
+    return definitions.names(workingDirectory);
+  }
+
+  /** Never throws: whatever goes wrong before or around the process is a failed result. */
+  @Override
   public AgentResult run(AgentRequest request) {
     long start = System.nanoTime();
+    try {
+      return runChecked(request, start);
+    } catch (RuntimeException e) {
+      return AgentResult.failed(
+          request.agent(),
+          Failure.ERROR,
+          e.getMessage() == null ? e.toString() : e.getMessage(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private AgentResult runChecked(AgentRequest request, long start) {
     if (Thread.currentThread().isInterrupted()) {
       return cancelled(request, start);
     }
+    definitions.resolve(request.agent(), request.workingDirectory());
     Path command = ClaudeCommand.resolve(settings.command(), settings.environment());
     if (command == null) {
       return AgentResult.failed(

@@ -84,7 +84,7 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
         switch (agent) {
           case "system4-strategy" -> S4Protocol.SCHEMA;
           case "system3-control" -> S3Protocol.SCHEMA;
-          case "system5-policy" -> S5Protocol.SCHEMA;
+          case "system5-policy" -> S5Protocol.APPROVAL_SCHEMA;
           case "system2-coordination" -> S2Protocol.SCHEMA;
           case "system3-audit" -> AuditProtocol.SCHEMA;
           default -> S1Protocol.SCHEMA;

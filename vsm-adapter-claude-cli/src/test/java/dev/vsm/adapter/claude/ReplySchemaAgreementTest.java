@@ -36,7 +36,7 @@ class ReplySchemaAgreementTest {
     m.put("system3-control", S3Protocol.SCHEMA);
     m.put("system2-coordination", S2Protocol.SCHEMA);
     m.put("system3-audit", AuditProtocol.SCHEMA);
-    m.put("system5-policy", S5Protocol.SCHEMA);
+    m.put("system5-policy", S5Protocol.APPROVAL_SCHEMA);
     for (String name : AgentDefinitions.BUILT_IN) {
       if (name.startsWith("s1-")) {
         m.put(name, S1Protocol.SCHEMA);

@@ -11,6 +11,7 @@ import dev.vsm.application.port.in.RunCycleUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.AgentEnvironmentProbe;
+import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.IdSource;
@@ -102,7 +103,9 @@ final class Wiring {
   }
 
   PlanCycleUseCase planner() {
-    return new PlanCycleService(store(), analyzer());
+    AgentRunner agents =
+        ClaudeAdapters.agentRunner(ClaudeSettings.fromEnvironment(null, environment), diagnostics);
+    return new PlanCycleService(store(), analyzer(), agents.definedAgents(workingDirectory));
   }
 
   /** Asks the Claude Code CLI (as {@link #cycle} would run it) about itself. */

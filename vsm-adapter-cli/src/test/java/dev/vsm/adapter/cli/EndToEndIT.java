@@ -204,6 +204,39 @@ class EndToEndIT {
     assertThat(claude.callsWithoutSchema()).isEmpty();
   }
 
+  /** The rules example of the README, as a user would copy it into a file. */
+  private Path readmeRulesExample() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int section = readme.indexOf("## Configuring complexity rules");
+    int start = readme.indexOf("```json\n", section) + "```json\n".length();
+    String json = readme.substring(start, readme.indexOf("```", start));
+    return Files.writeString(tmp.resolve("rules.json"), json);
+  }
+
+  @Test
+  void the_readmes_rules_example_runs_a_cycle_whose_ml_domain_has_no_agent_of_its_own()
+      throws Exception {
+    String rules = readmeRulesExample().toString();
+    String task = "Train ML model for predictions";
+
+    assertThat(vsm("--analyze", "--json", "--rules", rules, task).out()).contains("\"ml\"");
+    Result plan = vsm("--dry-run", "--rules", rules, task);
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("s1-generalist-coder").doesNotContain("s1-ml");
+    claude.mode("system3-control", "fail");
+
+    Result r = vsm("--rules", rules, task);
+
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("VSM Cycle Complete: SUCCESS", "Agents invoked: s1-generalist-coder, ")
+        .contains("agent 'ml' has no definition: generalist-coder runs in its place");
+    assertThat(claude.calls()).doesNotContain("s1-ml");
+    assertThat(Files.readString(state("execution-log.jsonl")))
+        .contains("\"change\":\"agent_replaced\"")
+        .contains("\"replacement\":\"generalist-coder\"");
+  }
+
   @Test
   void a_missing_claude_exits_3_with_the_fix_and_records_the_task_failed() throws Exception {
     Result r = vsmIn(project, "/usr/bin:/bin", "Add a login feature");

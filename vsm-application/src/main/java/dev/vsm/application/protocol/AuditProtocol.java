@@ -3,20 +3,32 @@ package dev.vsm.application.protocol;
 import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import java.util.List;
+import java.util.Optional;
 
-/** S3* audit: checks the S1 work and looks for oscillation; no readable verdict means failed. */
-public final class AuditProtocol {
+/**
+ * S3* audit: checks the S1 work and looks for oscillation. Nothing stands in for a verdict: with no
+ * readable one, the audit has failed.
+ */
+public record AuditProtocol(String task, List<AgentResult> s1Results, boolean tightened)
+    implements SystemExchange<AuditProtocol.AuditOutcome> {
 
-  private AuditProtocol() {}
+  public AuditProtocol {
+    s1Results = List.copyOf(s1Results);
+  }
 
-  /** The audit's verdict. */
+  /** The audit's verdict; {@code readable} is false for the stand-in. */
   public record AuditOutcome(
       boolean passed,
       Double score,
       List<Object> issues,
       boolean oscillationDetected,
       String oscillationEvidence,
-      boolean readable) {}
+      boolean readable) {
+
+    public AuditOutcome {
+      issues = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(issues));
+    }
+  }
 
   public static final String SCHEMA =
       """
@@ -28,14 +40,25 @@ public final class AuditProtocol {
       "oscillation_detected":{"type":"boolean"},"evidence":{"type":"string"}}}},\
       "required":["audit_passed"]}""";
 
-  public static String prompt(String task, List<AgentResult> s1Results, boolean tightened) {
+  @Override
+  public SystemAgent agent() {
+    return SystemAgent.S3_STAR_AUDIT;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String prompt() {
     StringBuilder b = new StringBuilder();
     b.append(
         """
         You are S3* (audit) in a Viable System Model cycle. Verify, independently of what the
         agents claim, that the work is done and sound: read the changed files and the tests that
-        cover them (you can read, not run). Also check for oscillation: agents undoing or reverting each other's
-        changes.
+        cover them (you can read, not run). Also check for oscillation: agents undoing or
+        reverting each other's changes.
 
         TASK:
         %s
@@ -46,9 +69,9 @@ public final class AuditProtocol {
     for (AgentResult r : s1Results) {
       b.append("- ").append(r.agent()).append(": ").append(r.success() ? "succeeded" : "FAILED");
       if (!r.success() && r.error() != null) {
-        b.append(" (").append(Replies.preview(r.error(), 300)).append(')');
+        b.append(" (").append(Text.preview(r.error(), 300)).append(')');
       }
-      b.append("\n  ").append(Replies.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
+      b.append("\n  ").append(Text.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
     }
     if (tightened) {
       b.append(
@@ -69,22 +92,24 @@ public final class AuditProtocol {
     return b.toString();
   }
 
-  public static AuditOutcome read(AgentResult result) {
-    return Replies.of(result)
-        .filter(r -> r.has("audit_passed"))
-        .map(
-            r -> {
-              AgentReply oscillation = r.object("oscillation_check");
-              return new AuditOutcome(
-                  r.flag("audit_passed").orElse(false),
-                  r.number("overall_score").orElse(null),
-                  r.object("quality_assessment").list("issues_found"),
-                  oscillation.flag("oscillation_detected").orElse(false),
-                  oscillation.text("evidence").orElse(null),
-                  true);
-            })
-        .orElse(
-            new AuditOutcome(
-                false, null, List.of("no readable audit verdict"), false, null, false));
+  @Override
+  public Optional<AuditOutcome> read(AgentReply r) {
+    if (!r.has("audit_passed")) {
+      return Optional.empty();
+    }
+    AgentReply oscillation = r.object("oscillation_check");
+    return Optional.of(
+        new AuditOutcome(
+            r.flag("audit_passed").orElse(false),
+            r.number("overall_score").orElse(null),
+            r.object("quality_assessment").list("issues_found"),
+            oscillation.flag("oscillation_detected").orElse(false),
+            oscillation.text("evidence").orElse(null),
+            true));
+  }
+
+  @Override
+  public AuditOutcome standIn() {
+    return new AuditOutcome(false, null, List.of("no readable audit verdict"), false, null, false);
   }
 }

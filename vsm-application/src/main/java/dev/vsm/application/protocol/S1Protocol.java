@@ -1,5 +1,6 @@
 package dev.vsm.application.protocol;
 
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** S1 operations: a specialist is told its part; its closing JSON says what it did. */
+/** S1 operations: a specialist is told its part; its closing report says what it did. */
 public final class S1Protocol {
 
   private S1Protocol() {}
@@ -22,7 +23,7 @@ public final class S1Protocol {
 
     /** An agent that says it failed or is blocked did not succeed, whatever its exit code. */
     public boolean reportsFailure() {
-      String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
+      String s = status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
       return s.equals("failed") || s.equals("failure") || s.equals("blocked") || s.equals("error");
     }
   }
@@ -38,6 +39,10 @@ public final class S1Protocol {
       "blockers":{"type":"array","items":{"type":"string"}}},\
       "required":["status","summary"]}""";
 
+  /**
+   * What a specialist is asked: the task, its part of it, the approach, S2's plan (as JSON), and,
+   * for an added review step, whom the review guards ({@code reviewBefore}, else null).
+   */
   public static String prompt(
       String task,
       AllocatedAgent agent,
@@ -55,7 +60,8 @@ public final class S1Protocol {
         YOUR ROLE: %s
         YOUR FOCUS: %s
         APPROACH AGREED BY S4/S3: %s
-        COORDINATION PLAN (S2): %s
+        COORDINATION PLAN (S2, as JSON):
+        %s
         """
             .formatted(
                 task,
@@ -64,7 +70,7 @@ public final class S1Protocol {
                     ? "your specialty's part of the task"
                     : agent.taskFocus(),
                 approach == null || approach.isBlank() ? "use your judgement" : approach,
-                plan));
+                JsonText.of(plan)));
     if (reviewBefore != null) {
       b.append(
           "\nThis is an added review step: agent '%s' has failed often lately. Review the work so far and fix what would trip it up before it runs.\n"
@@ -83,31 +89,32 @@ public final class S1Protocol {
   }
 
   /** The agent's report; {@code changes_made} (the earlier name of the summary) is read too. */
-  public static Optional<S1Report> read(AgentResult result) {
-    return Replies.of(result)
-        .filter(r -> r.has("status"))
-        .map(
-            r ->
-                new S1Report(
-                    r.text("status").orElse(null),
-                    r.text("summary").or(() -> r.text("changes_made")).orElse(""),
-                    r.list("files_modified"),
-                    r.list("tests_run"),
-                    r.list("blockers")));
+  public static Optional<S1Report> read(AgentReply r) {
+    if (!r.has("status")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new S1Report(
+            r.text("status").orElse(null),
+            r.text("summary").or(() -> r.text("changes_made")).orElse(""),
+            r.list("files_modified"),
+            r.list("tests_run"),
+            r.list("blockers")));
   }
 
-  /** The run judged with its report: an agent reporting failure or a blocker has failed. */
+  /** The run judged by its report: an agent reporting failure or a blocker has failed. */
   public static AgentResult judge(AgentResult result) {
     if (!result.success()) {
       return result;
     }
-    Optional<S1Report> report = read(result);
+    Optional<S1Report> report = result.reply().flatMap(S1Protocol::read);
     if (report.isPresent() && report.get().reportsFailure()) {
+      S1Report r = report.get();
       return result.asFailed(
           "agent reported status '"
-              + report.get().status()
+              + r.status().trim()
               + "'"
-              + (report.get().blockers().isEmpty() ? "" : ": " + report.get().blockers()));
+              + (r.blockers().isEmpty() ? "" : ": " + PromptText.names(r.blockers())));
     }
     return result;
   }

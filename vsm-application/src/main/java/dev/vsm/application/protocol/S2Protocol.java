@@ -1,16 +1,24 @@
 package dev.vsm.application.protocol;
 
-import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.domain.cycle.S3Allocation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** S2 coordination: turns the allocation into an execution plan, or the plan is the steps. */
-public final class S2Protocol {
+/**
+ * S2 coordination: turns the allocation into an execution plan (free JSON: schedule, parallel
+ * groups, file owners); when S2 gives none, the plan is the S1 steps themselves.
+ */
+public record S2Protocol(
+    String task, S3Allocation allocation, List<List<String>> steps, boolean coordinateHarder)
+    implements SystemExchange<Map<String, Object>> {
 
-  private S2Protocol() {}
+  public S2Protocol {
+    steps = steps.stream().map(List::copyOf).toList();
+  }
 
   public static final String SCHEMA =
       """
@@ -23,8 +31,21 @@ public final class S2Protocol {
       "files":{"type":"array","items":{"type":"string"}},"owner":{"type":"string"}}}}},\
       "required":["execution_schedule"]}""";
 
-  public static String prompt(
-      String task, S3Allocation allocation, List<List<String>> steps, boolean coordinateHarder) {
+  /** The key that marks a plan made by the rules, not by S2. */
+  public static final String SOURCE = "source";
+
+  @Override
+  public SystemAgent agent() {
+    return SystemAgent.S2_COORDINATION;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String prompt() {
     StringBuilder b = new StringBuilder();
     b.append(
         """
@@ -35,10 +56,12 @@ public final class S2Protocol {
         TASK:
         %s
 
-        ALLOCATION (%s): %s
-        STEPS (agents in one step run at the same time): %s
+        ALLOCATION: %s
+
+        STEPS (agents in one step run at the same time):
+        %s
         """
-            .formatted(task, allocation.complexity(), allocation.selectedAgents(), steps));
+            .formatted(task, PromptText.allocation(allocation), PromptText.steps(steps)));
     if (coordinateHarder) {
       b.append(
           """
@@ -58,21 +81,23 @@ public final class S2Protocol {
     return b.toString();
   }
 
-  public static Optional<Map<String, Object>> read(AgentResult result) {
-    return Replies.of(result).filter(r -> r.has("execution_schedule")).map(r -> r.fields());
+  @Override
+  public Optional<Map<String, Object>> read(AgentReply reply) {
+    return reply.has("execution_schedule") ? Optional.of(reply.fields()) : Optional.empty();
   }
 
-  /** The plan when S2 fails: the steps themselves. */
-  public static Map<String, Object> standIn(List<List<String>> steps) {
+  /** The steps themselves as the plan. */
+  @Override
+  public Map<String, Object> standIn() {
     Map<String, Object> plan = new LinkedHashMap<>();
-    List<Map<String, Object>> schedule = new java.util.ArrayList<>();
+    List<Map<String, Object>> schedule = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       schedule.add(Map.of("step", i + 1, "agents", steps.get(i)));
     }
     plan.put("execution_schedule", schedule);
     plan.put("parallel_groups", steps.stream().filter(s -> s.size() > 1).toList());
     plan.put("conflict_zones", List.of());
-    plan.put("source", "rule-based stand-in");
+    plan.put(SOURCE, "rule-based stand-in");
     return plan;
   }
 }

@@ -1,25 +1,46 @@
 package dev.vsm.application.protocol;
 
 import dev.vsm.application.port.out.AgentReply;
-import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.protocol.S4Protocol.S4Analysis;
+import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.AllocatedAgent;
+import dev.vsm.domain.cycle.S3Allocation;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** S3 control: asked to allocate S1 agents; its reply names agents that are checked later. */
-public final class S3Protocol {
+/**
+ * S3 control: asked to allocate S1 agents, told S4's analysis, the rules' suggestion, the agents it
+ * may name, the user's hint, S5's rejection and the active adaptations. Its reply names agents that
+ * the cycle checks before any runs; the rules' allocation stands in.
+ */
+public record S3Protocol(
+    String task,
+    S4Analysis s4,
+    ComplexityAssessment rules,
+    List<String> availableAgents,
+    Complexity hint,
+    String s5Rejection,
+    List<String> adaptationNotes)
+    implements SystemExchange<S3Protocol.S3Decision> {
 
-  private S3Protocol() {}
-
-  /** S3's decision as it replied: names not yet checked against the registry. */
+  /** S3's decision as it replied (names not yet checked), or the rules' allocation. */
   public record S3Decision(
-      String complexity, String rationale, List<AllocatedAgent> agents, boolean parallel) {}
+      String complexity,
+      String rationale,
+      List<AllocatedAgent> agents,
+      boolean parallel,
+      boolean standIn) {
+
+    public S3Decision {
+      agents = List.copyOf(agents);
+    }
+  }
 
   public static final String SCHEMA =
       """
@@ -32,14 +53,18 @@ public final class S3Protocol {
       "execution_mode":{"type":"string","enum":["sequential","parallel"]}},\
       "required":["complexity","selected_agents"]}""";
 
-  public static String prompt(
-      String task,
-      S4Protocol.S4Analysis s4,
-      ComplexityAssessment rules,
-      Collection<String> availableAgents,
-      Complexity hint,
-      String s5Rejection,
-      List<String> adaptationNotes) {
+  @Override
+  public SystemAgent agent() {
+    return SystemAgent.S3_CONTROL;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String prompt() {
     StringBuilder b = new StringBuilder();
     b.append(
         """
@@ -53,7 +78,9 @@ public final class S3Protocol {
         %s
         Recommended approach: %s
         S4 complexity view: %s
-        Risks: %s
+        Specialists S4 recommends: %s
+        Risks:
+        %s
 
         RULE-BASED SUGGESTION: %s complexity, agents %s (%s).
 
@@ -65,11 +92,12 @@ public final class S3Protocol {
             .formatted(
                 task,
                 s4.taskAnalysis(),
-                s4.approach() == null ? "" : s4.approach(),
+                s4.approach() == null ? "none" : s4.approach(),
                 s4.complexityAssessment() == null ? "none" : s4.complexityAssessment(),
-                s4.risks().isEmpty() ? "none listed" : s4.risks(),
+                PromptText.names(s4.specialistRecommendation()),
+                PromptText.items(s4.risks()),
                 rules.complexity().label(),
-                rules.suggestedAgents(),
+                PromptText.names(rules.suggestedAgents()),
                 rules.rationale(),
                 String.join(", ", availableAgents)));
     if (hint != null) {
@@ -95,37 +123,47 @@ public final class S3Protocol {
     return b.toString();
   }
 
-  public static Optional<S3Decision> read(AgentResult result) {
-    return Replies.of(result)
-        .filter(r -> r.has("selected_agents"))
-        .map(
-            r -> {
-              List<AllocatedAgent> agents = new ArrayList<>();
-              for (Object o : r.list("selected_agents")) {
-                if (o instanceof String name) {
-                  agents.add(AllocatedAgent.named(name.trim()));
-                } else if (o instanceof Map<?, ?> m) {
-                  @SuppressWarnings("unchecked")
-                  AgentReply a = AgentReply.of((Map<String, ?>) m);
-                  a.text("agent")
-                      .ifPresent(
-                          name ->
-                              agents.add(
-                                  new AllocatedAgent(
-                                      name.trim(),
-                                      a.text("role").orElse(null),
-                                      a.whole("order").orElse(null),
-                                      a.text("task_focus").orElse(null))));
-                }
-              }
-              String complexity = r.text("complexity").orElse(null);
-              return new S3Decision(
-                  complexity == null ? null : complexity.trim().toLowerCase(Locale.ROOT),
-                  r.text("complexity_rationale").orElse(null),
-                  agents,
-                  r.text("execution_mode")
-                      .map(m -> m.trim().equalsIgnoreCase("parallel"))
-                      .orElse(false));
-            });
+  @Override
+  public Optional<S3Decision> read(AgentReply r) {
+    if (!r.has("selected_agents")) {
+      return Optional.empty();
+    }
+    List<AllocatedAgent> agents = new ArrayList<>();
+    for (Object o : r.list("selected_agents")) {
+      if (o instanceof String name) {
+        agents.add(AllocatedAgent.named(name.trim()));
+      } else if (o instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        AgentReply a = AgentReply.of((Map<String, ?>) m);
+        a.text("agent")
+            .ifPresent(
+                name ->
+                    agents.add(
+                        new AllocatedAgent(
+                            name.trim(),
+                            a.text("role").orElse(null),
+                            a.whole("order").orElse(null),
+                            a.text("task_focus").orElse(null))));
+      }
+    }
+    return Optional.of(
+        new S3Decision(
+            r.text("complexity").map(c -> c.trim().toLowerCase(Locale.ROOT)).orElse(null),
+            r.text("complexity_rationale").orElse(null),
+            agents,
+            r.text("execution_mode").map(m -> m.trim().equalsIgnoreCase("parallel")).orElse(false),
+            false));
+  }
+
+  /** The rules' allocation: agents in order, domain specialists together when parallel. */
+  @Override
+  public S3Decision standIn() {
+    AgentRecommendation r = ComplexityAnalyzer.recommendation(rules);
+    return new S3Decision(
+        r.complexity().label(),
+        r.rationale(),
+        S3Allocation.fromRecommendation("", r, "").selectedAgents(),
+        r.parallelExecution(),
+        true);
   }
 }

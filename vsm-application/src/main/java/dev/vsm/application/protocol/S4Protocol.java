@@ -1,16 +1,15 @@
 package dev.vsm.application.protocol;
 
 import dev.vsm.application.port.out.AgentReply;
-import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.domain.complexity.AgentRecommendation;
+import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import java.util.List;
 import java.util.Optional;
 
-/** S4 intelligence: what it is asked, the JSON it returns, and the rule-based stand-in. */
-public final class S4Protocol {
-
-  private S4Protocol() {}
+/** S4 intelligence: asked to study the task and the code; the analyzer's view stands in. */
+public record S4Protocol(String task, ComplexityAssessment rules)
+    implements SystemExchange<S4Protocol.S4Analysis> {
 
   /** S4's analysis; {@code complexityAssessment} is null when S4 gave none. */
   public record S4Analysis(
@@ -37,7 +36,18 @@ public final class S4Protocol {
       "required":["approach","complexity_assessment"]}},\
       "required":["task_analysis","strategic_recommendation"]}""";
 
-  public static String prompt(String task, ComplexityAssessment rules) {
+  @Override
+  public SystemAgent agent() {
+    return SystemAgent.S4_STRATEGY;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String prompt() {
     return """
         You are S4 (intelligence) in a Viable System Model cycle. Look outward and ahead: study the
         task and this codebase (read files as needed; do not change anything) and advise S3, which
@@ -61,40 +71,46 @@ public final class S4Protocol {
         .formatted(
             task,
             rules.complexity().label(),
-            rules.domainSignals().isEmpty() ? "none" : String.join(", ", rules.domainSignals()),
+            PromptText.names(rules.domainSignals()),
             rules.scopeEstimate().label(),
             rules.rationale());
   }
 
-  public static Optional<S4Analysis> read(AgentResult result) {
-    return Replies.of(result)
-        .filter(r -> r.has("task_analysis") || r.has("strategic_recommendation"))
-        .map(
-            r -> {
-              AgentReply rec = r.object("strategic_recommendation");
-              return new S4Analysis(
-                  r.text("task_analysis").orElse(""),
-                  r.list("environment_context"),
-                  r.list("risks"),
-                  r.list("opportunities"),
-                  rec.text("approach").orElse(null),
-                  rec.text("complexity_assessment")
-                      .map(String::trim)
-                      .filter(a -> !a.isEmpty())
-                      .orElse(null),
-                  rec.list("specialist_recommendation"),
-                  false);
-            });
+  @Override
+  public Optional<S4Analysis> read(AgentReply r) {
+    if (!r.has("task_analysis") && !r.has("strategic_recommendation")) {
+      return Optional.empty();
+    }
+    AgentReply rec = r.object("strategic_recommendation");
+    return Optional.of(
+        new S4Analysis(
+            r.text("task_analysis").orElse(""),
+            r.list("environment_context"),
+            r.list("risks"),
+            r.list("opportunities"),
+            rec.text("approach").orElse(null),
+            rec.text("complexity_assessment")
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .orElse(null),
+            rec.list("specialist_recommendation"),
+            false));
   }
 
-  /** The stand-in when S4 fails: the analyzer's view, with no complexity of its own. */
-  public static S4Analysis standIn(ComplexityAssessment a, AgentRecommendation r) {
+  /** The analyzer's view, with no complexity of its own (so it never disagrees with S3). */
+  @Override
+  public S4Analysis standIn() {
+    AgentRecommendation r = ComplexityAnalyzer.recommendation(rules);
     return new S4Analysis(
-        "Rule-based analysis (S4 unavailable): " + a.rationale(),
+        "Rule-based analysis (S4 unavailable): " + rules.rationale(),
         List.of(),
         List.of(),
         List.of(),
-        "Use " + String.join(", ", r.allAgents()) + " for a " + a.complexity().label() + " task",
+        "Use "
+            + String.join(", ", r.allAgents())
+            + " for a "
+            + rules.complexity().label()
+            + " task",
         null,
         List.copyOf(r.allAgents()),
         true);

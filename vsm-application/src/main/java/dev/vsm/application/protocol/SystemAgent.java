@@ -1,26 +1,28 @@
 package dev.vsm.application.protocol;
 
-/** The five system agents of the VSM and the Claude agent name each runs as. */
+/** The five system agents of the VSM: the Claude agent each runs as, and its short name. */
 public enum SystemAgent {
-  S4_STRATEGY("system4-strategy", "S4 intelligence"),
-  S3_CONTROL("system3-control", "S3 control"),
-  S5_POLICY("system5-policy", "S5 policy"),
-  S2_COORDINATION("system2-coordination", "S2 coordination"),
-  S3_STAR_AUDIT("system3-audit", "S3* audit");
+  S4_STRATEGY("system4-strategy", "S4"),
+  S3_CONTROL("system3-control", "S3"),
+  S5_POLICY("system5-policy", "S5"),
+  S2_COORDINATION("system2-coordination", "S2"),
+  S3_STAR_AUDIT("system3-audit", "S3*");
 
   private final String agentName;
-  private final String title;
+  private final String label;
 
-  SystemAgent(String agentName, String title) {
+  SystemAgent(String agentName, String label) {
     this.agentName = agentName;
-    this.title = title;
+    this.label = label;
   }
 
+  /** The Claude agent, e.g. {@code system4-strategy}. */
   public String agentName() {
     return agentName;
   }
 
-  public String title() {
-    return title;
+  /** The system's short name, e.g. {@code S4}. */
+  public String label() {
+    return label;
   }
 }

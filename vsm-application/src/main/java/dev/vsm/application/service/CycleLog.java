@@ -3,19 +3,31 @@ package dev.vsm.application.service;
 import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ExecutionLog;
-import dev.vsm.application.protocol.Replies;
+import dev.vsm.application.protocol.AuditProtocol.AuditOutcome;
+import dev.vsm.application.protocol.S5Protocol.S5Decision;
+import dev.vsm.application.protocol.SystemAgent;
+import dev.vsm.application.protocol.Text;
+import dev.vsm.domain.cycle.S3Allocation;
+import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.cycle.ToolUse;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Writes the cycle's log entries with the data keys of §6; one method per kind of event. */
+/**
+ * The cycle's log entries, one method per kind: the one place that knows each entry's data keys
+ * (and what the current task's metadata holds: its owner, then its totals or why it failed).
+ */
 final class CycleLog {
 
   static final int PREVIEW = 200;
+
+  /** Metadata key of the current task: the pid of the vsm process running it. */
+  static final String OWNER_PID = "owner_pid";
 
   private final ExecutionLog log;
   private final Clock clock;
@@ -34,34 +46,68 @@ final class CycleLog {
     this.sessionId = sessionId;
   }
 
-  static String timestamp(Clock clock) {
-    return Timestamps.now(clock);
+  /** What a cycle spent, for the result, the log and the task's metadata. */
+  record Totals(double costUsd, long inputTokens, long outputTokens, long durationMs, int runs) {
+
+    Map<String, Object> data() {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("cost_usd", costUsd);
+      data.put("input_tokens", inputTokens);
+      data.put("output_tokens", outputTokens);
+      data.put("duration_ms", durationMs);
+      data.put("agent_runs", runs);
+      return data;
+    }
   }
 
-  void event(EventType type, String agent, Map<String, Object> data) {
-    log.append(
-        LogEntry.of(
-            timestamp(clock),
-            type,
-            taskId,
-            agent,
-            data,
-            sessionId == null ? log.sessionId() : sessionId));
+  /** The current task's metadata while a process works on it. */
+  static Map<String, Object> ownedBy(long pid) {
+    return Map.of(OWNER_PID, pid);
+  }
+
+  /** The current task's metadata when it failed. */
+  static Map<String, Object> failedBecause(String reason) {
+    return Map.of("error", reason);
+  }
+
+  void taskStarted(String description, String complexity) {
+    event(
+        EventType.TASK_STARTED, null, Map.of("description", description, "complexity", complexity));
+  }
+
+  void taskCompleted(Totals totals, boolean success, String summary, int allocations) {
+    Map<String, Object> data = totals.data();
+    data.put("success", success);
+    data.put("summary", summary);
+    data.put("allocations", allocations);
+    event(EventType.TASK_COMPLETED, null, data);
+  }
+
+  void taskFailed(Totals totals, String reason) {
+    Map<String, Object> data = totals.data();
+    data.put("error", reason);
+    data.put("success", false);
+    event(EventType.TASK_FAILED, null, data);
+  }
+
+  /** This log's task was left in progress by a process that is gone. */
+  void taskAbandoned(String reason) {
+    event(
+        EventType.TASK_FAILED, null, Map.of("error", reason, "abandoned", true, "success", false));
   }
 
   void agentInvoked(String agent, String prompt) {
-    event(
-        EventType.AGENT_INVOKED, agent, Map.of("prompt_preview", Replies.preview(prompt, PREVIEW)));
+    event(EventType.AGENT_INVOKED, agent, Map.of("prompt_preview", Text.preview(prompt, PREVIEW)));
   }
 
   void agentFinished(AgentResult r) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("success", r.success());
     if (r.success()) {
-      data.put("result_summary", Replies.preview(r.output(), PREVIEW));
+      data.put("result_summary", Text.preview(r.output(), PREVIEW));
     } else {
-      data.put("error", Replies.preview(r.error() == null ? "" : r.error(), 1000));
-      data.put("failure", r.failure().name().toLowerCase(java.util.Locale.ROOT));
+      data.put("error", Text.preview(r.error() == null ? "" : r.error(), 1000));
+      data.put("failure", r.failure().name().toLowerCase(Locale.ROOT));
     }
     data.put("duration_ms", r.duration().toMillis());
     data.put("cost_usd", r.costUsd());
@@ -71,6 +117,7 @@ final class CycleLog {
     event(r.success() ? EventType.AGENT_COMPLETED : EventType.AGENT_ERROR, r.agent(), data);
   }
 
+  /** {@code adaptation_applied} or {@code adaptation_cleared}. */
   void adaptation(EventType type, Adaptation a) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("type", a.type().label());
@@ -80,11 +127,62 @@ final class CycleLog {
     event(type, null, data);
   }
 
-  void note(String change, Map<String, Object> details) {
+  void allocationMade(S3Allocation allocation) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("change", change);
-    data.putAll(details);
-    event(EventType.STATE_CHANGED, null, data);
+    data.put("complexity", allocation.complexity());
+    data.put("agents", allocation.agentNames());
+    data.put("rationale", allocation.rationale());
+    data.put("parallel_execution", allocation.parallelExecution());
+    event(EventType.ALLOCATION_MADE, SystemAgent.S3_CONTROL.agentName(), data);
+  }
+
+  /** S5's decision on {@code subject} ({@code allocation} or {@code conflict}). */
+  void policyDecision(S5Decision d, String subject) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("decision", d.decision());
+    data.put("rationale", d.rationale());
+    data.put("approved", d.approved());
+    data.put("subject", subject);
+    data.put("stand_in", d.standIn());
+    event(EventType.POLICY_DECISION, null, data);
+  }
+
+  void auditPerformed(AuditOutcome audit, boolean tightened) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("passed", audit.passed());
+    data.put("findings", audit.issues());
+    data.put("score", audit.score());
+    data.put("tightened", tightened);
+    event(EventType.AUDIT_PERFORMED, SystemAgent.S3_STAR_AUDIT.agentName(), data);
+  }
+
+  void oscillationDetected(String evidence) {
+    event(
+        EventType.OSCILLATION_DETECTED, null, Map.of("evidence", evidence == null ? "" : evidence));
+  }
+
+  void conflictDetected(S3S4Conflict c) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", c.type());
+    data.put("s3_position", c.s3Position());
+    data.put("s4_position", c.s4Position());
+    event(EventType.CONFLICT_DETECTED, null, data);
+  }
+
+  /** A system agent gave nothing usable; {@code system} is its short name (S4, S3*…). */
+  void standInUsed(String system, String reason) {
+    stateChanged("stand_in_used", Map.of("system", system, "reason", reason));
+  }
+
+  /** An agent named by S3 or the rules will not run ({@code replacement} null: dropped). */
+  void agentReplaced(String agent, String replacement, String reason) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("agent", Text.preview(agent, 80));
+    if (replacement != null) {
+      data.put("replacement", replacement);
+    }
+    data.put("reason", reason);
+    stateChanged(replacement == null ? "agent_dropped" : "agent_replaced", data);
   }
 
   /**
@@ -97,7 +195,7 @@ final class CycleLog {
     if (use.changesFile()) {
       data.put("file_path", use.filePath());
     } else {
-      data.put("command_preview", Replies.preview(use.command(), PREVIEW));
+      data.put("command_preview", Text.preview(use.command(), PREVIEW));
     }
     putIfPresent(data, "agent_type", agentType);
     putIfPresent(data, "agent_id", agentId);
@@ -124,7 +222,7 @@ final class CycleLog {
     if (failed) {
       data.put("error", "agent reported status '" + status + "'");
     } else {
-      data.put("result_summary", Replies.preview(message, PREVIEW));
+      data.put("result_summary", Text.preview(message, PREVIEW));
     }
     data.put("report_status", status);
     putIfPresent(data, "agent_type", agentType);
@@ -143,14 +241,32 @@ final class CycleLog {
   /** A warning: a hook handed vsm something it could not read. */
   void hookInputUnreadable(String hookEvent, String problem) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("hook_event", Replies.preview(hookEvent, 80));
-    details.put("problem", Replies.preview(problem, PREVIEW));
-    note("hook_input_unreadable", details);
+    details.put("hook_event", Text.preview(hookEvent, 80));
+    details.put("problem", Text.preview(problem, PREVIEW));
+    stateChanged("hook_input_unreadable", details);
   }
 
   private static void putIfPresent(Map<String, Object> data, String key, String value) {
     if (value != null) {
       data.put(key, value);
     }
+  }
+
+  private void stateChanged(String change, Map<String, Object> details) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("change", change);
+    data.putAll(details);
+    event(EventType.STATE_CHANGED, null, data);
+  }
+
+  private void event(EventType type, String agent, Map<String, Object> data) {
+    log.append(
+        LogEntry.of(
+            Timestamps.now(clock),
+            type,
+            taskId,
+            agent,
+            data,
+            sessionId == null ? log.sessionId() : sessionId));
   }
 }

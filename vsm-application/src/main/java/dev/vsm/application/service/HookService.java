@@ -1,5 +1,6 @@
 package dev.vsm.application.service;
 
+import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.in.HookEvent;
 import dev.vsm.application.port.in.HookEvent.AgentStarted;
 import dev.vsm.application.port.in.HookEvent.AgentStopped;
@@ -11,7 +12,6 @@ import dev.vsm.application.port.in.HookOrigin;
 import dev.vsm.application.port.in.RecordHookEventUseCase;
 import dev.vsm.application.port.in.SessionBriefing;
 import dev.vsm.application.port.out.AgentReply;
-import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.application.protocol.S1Protocol;
@@ -20,7 +20,6 @@ import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.viability.HealthCheck;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -75,20 +74,8 @@ public final class HookService implements RecordHookEventUseCase {
     if (agent == null) {
       return;
     }
-    AgentResult run =
-        new AgentResult(
-            agent,
-            true,
-            s.lastMessage(),
-            Optional.ofNullable(s.report()).map(AgentReply::of),
-            null,
-            AgentResult.Failure.NONE,
-            Duration.ZERO,
-            0,
-            0,
-            0,
-            s.origin().sessionId());
-    Optional<S1Report> report = S1Protocol.read(run);
+    Optional<S1Report> report =
+        Optional.ofNullable(s.report()).map(AgentReply::of).flatMap(S1Protocol::read);
     boolean failed = report.map(S1Report::reportsFailure).orElse(false);
     events.agentStopped(
         agent,
@@ -99,7 +86,7 @@ public final class HookService implements RecordHookEventUseCase {
         s.origin().agentId());
     if (report.isPresent() && agent.startsWith(AgentName.S1_PREFIX)) {
       String key = AgentName.withoutS1Prefix(agent);
-      store.get().updateMetrics(m -> m.withAgentResult(key, !failed, CycleLog.timestamp(clock)));
+      store.get().updateMetrics(m -> m.withAgentResult(key, !failed, Timestamps.now(clock)));
     }
   }
 

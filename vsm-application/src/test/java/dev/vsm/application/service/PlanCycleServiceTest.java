@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.testing.InMemoryStateStore;
+import dev.vsm.application.testing.ScriptedAgentRunner;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.viability.AdaptationPolicy;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,10 @@ class PlanCycleServiceTest {
 
   private final InMemoryStateStore store = new InMemoryStateStore();
   private final PlanCycleService planner =
-      new PlanCycleService(store, ComplexityAnalyzer.withDefaults());
+      new PlanCycleService(
+          store,
+          ComplexityAnalyzer.withDefaults(),
+          new ScriptedAgentRunner().definedAgents(Path.of(".")));
 
   @Test
   void the_plan_uses_the_rule_based_allocation_and_its_steps() {

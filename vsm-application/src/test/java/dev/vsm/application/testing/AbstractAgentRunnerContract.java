@@ -105,6 +105,30 @@ public abstract class AbstractAgentRunnerContract {
   }
 
   @Test
+  void an_agent_without_a_definition_is_a_failed_result_not_an_exception() {
+    AgentResult r = runner(Behaviour.FAILS).run(request("s1-ml", Duration.ofSeconds(30)));
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.failure()).isEqualTo(AgentResult.Failure.ERROR);
+    assertThat(r.error()).contains("no definition").contains("s1-ml");
+  }
+
+  @Test
+  void every_system_agent_and_default_specialist_is_defined() {
+    java.util.Set<String> defined = runner(Behaviour.FAILS).definedAgents(workDir);
+
+    for (dev.vsm.application.protocol.SystemAgent a :
+        dev.vsm.application.protocol.SystemAgent.values()) {
+      assertThat(defined).contains(a.agentName());
+    }
+    dev.vsm.domain.agent.AgentRegistry.defaults("")
+        .agents()
+        .keySet()
+        .forEach(n -> assertThat(defined).contains("s1-" + n));
+    assertThat(defined).doesNotContain("s1-ml");
+  }
+
+  @Test
   void a_failing_agent_is_a_failed_result_with_its_reason() {
     AgentResult r = runnerThat(Behaviour.FAILS).run(request("s1-tester", Duration.ofSeconds(30)));
 

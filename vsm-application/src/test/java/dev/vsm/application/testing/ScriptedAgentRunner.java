@@ -5,12 +5,18 @@ import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.protocol.JsonText;
+import dev.vsm.application.protocol.SystemAgent;
+import dev.vsm.domain.agent.AgentName;
+import dev.vsm.domain.agent.AgentRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -153,12 +159,33 @@ public final class ScriptedAgentRunner implements AgentRunner {
     };
   }
 
+  /**
+   * The built-in agents (the five system agents, the default specialists) and every scripted one.
+   */
+  @Override
+  public Set<String> definedAgents(Path workingDirectory) {
+    Set<String> names = new LinkedHashSet<>();
+    for (SystemAgent a : SystemAgent.values()) {
+      names.add(a.agentName());
+    }
+    AgentRegistry.defaults("").agents().keySet().forEach(n -> names.add(AgentName.s1(n)));
+    names.addAll(scripts.keySet());
+    return names;
+  }
+
   @Override
   public AgentResult run(AgentRequest request) {
     requests.add(request);
     if (Thread.currentThread().isInterrupted()) {
       return AgentResult.failed(
           request.agent(), AgentResult.Failure.CANCELLED, "cancelled", Duration.ZERO);
+    }
+    if (!definedAgents(request.workingDirectory()).contains(request.agent())) {
+      return AgentResult.failed(
+          request.agent(),
+          AgentResult.Failure.ERROR,
+          "no definition for agent '" + request.agent() + "'",
+          Duration.ZERO);
     }
     Function<AgentRequest, AgentResult> script = scripts.get(request.agent());
     if (script != null) {

@@ -7,6 +7,9 @@ public final class AgentName {
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
+  /** The specialist for simple tasks, and the one that stands in for an agent nobody defined. */
+  public static final String GENERALIST = "generalist-coder";
+
   /** Prefix of the Claude agent that runs an S1 specialist: {@code s1-<name>}. */
   public static final String S1_PREFIX = "s1-";
 

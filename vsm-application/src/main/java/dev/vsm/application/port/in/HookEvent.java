@@ -35,7 +35,11 @@ public sealed interface HookEvent {
     public AgentStopped {
       Objects.requireNonNull(origin, "origin");
       lastMessage = lastMessage == null ? "" : lastMessage;
-      report = report == null ? null : Map.copyOf(report);
+      // A copy that keeps JSON nulls (Map.copyOf refuses them).
+      report =
+          report == null
+              ? null
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(report));
     }
   }
 

@@ -104,6 +104,20 @@ public record RunCycleCommand(
         timeout);
   }
 
+  public RunCycleCommand withAgentSettings(AgentSettings settings) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        settings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout);
+  }
+
   public RunCycleCommand withAgentTimeout(Duration timeout) {
     return new RunCycleCommand(
         task,

@@ -1,0 +1,137 @@
+package dev.vsm.application.service;
+
+import dev.vsm.application.port.in.CycleCancellation;
+import dev.vsm.application.port.in.CycleInterruptedException;
+import dev.vsm.application.port.out.AgentRequest.AgentRole;
+import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.protocol.S1Protocol;
+import dev.vsm.domain.agent.AgentName;
+import dev.vsm.domain.agent.AgentStatus;
+import dev.vsm.domain.cycle.AllocatedAgent;
+import dev.vsm.domain.cycle.ExecutionStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * S1 operations: the steps run in order; the agents of one step run at the same time (bounded) when
+ * allowed. Each agent is {@code busy} in the registry while it works, is judged by its report, and
+ * its result moves its error rate.
+ */
+final class OperationsPhase {
+
+  private final Cycle cycle;
+
+  OperationsPhase(Cycle cycle) {
+    this.cycle = cycle;
+  }
+
+  List<AgentResult> operate(
+      List<ExecutionStep> steps, boolean parallel, String approach, Map<String, Object> plan) {
+    cycle.progress.phaseStarted("S1 operations");
+    List<AgentResult> results = new ArrayList<>();
+    int widest = steps.stream().mapToInt(s -> s.agents().size()).max().orElse(1);
+    int threads = Math.min(cycle.command.maxParallelAgents(), widest);
+    ExecutorService pool =
+        parallel && threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+    try {
+      for (ExecutionStep step : steps) {
+        cycle.agents.checkCancelled();
+        if (pool == null || step.agents().size() == 1) {
+          for (AllocatedAgent a : step.agents()) {
+            results.add(operate(a, approach, plan, step.reviewFor()));
+          }
+        } else {
+          List<Future<AgentResult>> running = new ArrayList<>();
+          for (AllocatedAgent a : step.agents()) {
+            running.add(pool.submit(() -> operateRegistered(a, approach, plan, step.reviewFor())));
+          }
+          for (Future<AgentResult> f : running) {
+            results.add(await(f, running));
+          }
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    return results;
+  }
+
+  /** On a pool thread: registered, so that cancelling the cycle interrupts it. */
+  private AgentResult operateRegistered(
+      AllocatedAgent a, String approach, Map<String, Object> plan, String reviewFor) {
+    try (CycleCancellation.Registration r = cycle.command.cancellation().register()) {
+      return operate(a, approach, plan, reviewFor);
+    }
+  }
+
+  private AgentResult operate(
+      AllocatedAgent a, String approach, Map<String, Object> plan, String reviewFor) {
+    String name = AgentName.s1(a.agent());
+    Optional<AgentResult> refused = cycle.agents.refusal(name);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String prompt = S1Protocol.prompt(cycle.task(), a, approach, plan, reviewFor);
+    cycle.store.updateRegistry(r -> r.withStatus(a.agent(), AgentStatus.BUSY, cycle.taskId, now()));
+    AgentResult result = null;
+    try {
+      result =
+          S1Protocol.judge(
+              cycle.agents.invoke(name, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA));
+      boolean success = result.success();
+      cycle.store.updateMetrics(m -> m.withAgentResult(a.agent(), success, now()));
+      return result;
+    } finally {
+      boolean interrupted = Thread.interrupted();
+      AgentStatus after =
+          result == null || result.success() ? AgentStatus.AVAILABLE : AgentStatus.ERROR;
+      cycle.store.updateRegistry(r -> r.withStatus(a.agent(), after, null, now()));
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private String now() {
+    return cycle.now();
+  }
+
+  private AgentResult await(Future<AgentResult> f, List<Future<AgentResult>> all) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      all.forEach(x -> x.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new CycleInterruptedException(cycle.taskId);
+    } catch (ExecutionException e) {
+      all.forEach(x -> x.cancel(true));
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "vsm-s1-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
