@@ -59,6 +59,26 @@ final class HelpSections {
                   "printf 'Fix typo\\nImplement OAuth2\\n' | vsm analyze --json")),
           Map.entry("vsm doctor", List.of("vsm doctor", "vsm doctor --json")),
           Map.entry(
+              "vsm store",
+              List.of(
+                  "export VSM_STORE=postgresql://vsm@db.example/vsm   every command uses it",
+                  "vsm store migrate                  create or update its tables",
+                  "vsm store import                   this directory's history joins the team's",
+                  "vsm store export --to ~/backup     the team's history as state files")),
+          Map.entry(
+              "vsm store migrate",
+              List.of("vsm --store postgresql://vsm@db.example/vsm store migrate")),
+          Map.entry(
+              "vsm store import",
+              List.of(
+                  "vsm store import                   from the working directory",
+                  "vsm store import --from ~/old-project --replace")),
+          Map.entry(
+              "vsm store export",
+              List.of(
+                  "vsm store export --to ~/backup",
+                  "vsm -d ~/backup --log              read the export with the files")),
+          Map.entry(
               "vsm completion",
               List.of(
                   "source <(vsm completion bash)", "vsm completion zsh > \"${fpath[1]}/_vsm\"")),
@@ -69,6 +89,10 @@ final class HelpSections {
           "VSM_CLAUDE_COMMAND   the Claude Code CLI to run (default: claude on PATH)",
           "CLAUDE_PLUGIN_ROOT   set inside the Claude Code plugin: its agents/ come first",
           "CLAUDE_SESSION_ID    stamped on every log entry (default: one id per process)",
+          "VSM_STORE            the team store (postgresql://USER@HOST/DB) when --store is not"
+              + " given",
+          "PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGSSLMODE",
+          "                     fill in what the store URL leaves out, as for psql (~/.pgpass too)",
           "ANTHROPIC_API_KEY    passed to claude: logs it in without /login",
           "NO_COLOR             no colours",
           "TERM=dumb, CI        no live progress line",
@@ -99,10 +123,10 @@ final class HelpSections {
     keys.add(at, CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
     top.setHelpSectionKeys(keys);
     add(top);
-    top.getSubcommands().values().forEach(HelpSections::add);
   }
 
   private static void add(CommandLine cmd) {
+    cmd.getSubcommands().values().forEach(HelpSections::add);
     var usage = cmd.getCommandSpec().usageMessage();
     usage.optionListHeading("%nOptions:%n");
     usage.commandListHeading("%nCommands:%n");

@@ -16,6 +16,7 @@ final class Invocation {
 
   private final VsmCommand.Context context;
   private final Path workDir;
+  private final String store;
   private final boolean verbose;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -31,8 +32,22 @@ final class Invocation {
       PrintWriter err,
       Path rulesFile,
       boolean needsRules) {
+    this(context, dir, null, verbose, out, err, rulesFile, needsRules);
+  }
+
+  /** {@code store}: the {@code --store} URL, or null for {@code $VSM_STORE}, else the files. */
+  Invocation(
+      VsmCommand.Context context,
+      Path dir,
+      String store,
+      boolean verbose,
+      PrintWriter out,
+      PrintWriter err,
+      Path rulesFile,
+      boolean needsRules) {
     this.context = context;
     this.workDir = workingDirectory(dir);
+    this.store = store;
     this.verbose = verbose;
     this.out = out;
     this.err = err;
@@ -92,7 +107,7 @@ final class Invocation {
   synchronized Wiring wiring() {
     if (wiring == null) {
       ComplexityRules rules = needsRules ? rules() : ComplexityRules.defaults();
-      wiring = new Wiring(workDir, context.environment(), diagnostics(), rules);
+      wiring = new Wiring(workDir, store, context.environment(), diagnostics(), rules);
     }
     return wiring;
   }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       TasksCommand.class,
       ResetCommand.class,
       AnalyzeCommand.class,
+      StoreCommand.class,
       CompletionCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
           + "agents (claude -p): S4 analyses the task, S3 allocates specialist agents, S2 "
           + "coordinates them, S1 agents do the work, S3* audits it and S5 settles "
           + "disagreements. Viability metrics and adaptations carry over between tasks. State "
-          + "lives in DIR/.claude/vsm-state/.",
+          + "lives in DIR/.claude/vsm-state/, or in a team store (--store, VSM_STORE).",
       "",
       "A first word that names a command is that command: 'vsm state' shows the state, it does "
           + "not run a task called \"state\" ('vsm run -- state' does). Any other words are the "
@@ -85,6 +86,16 @@ final class VsmCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Working directory of the agents and the state (default: current directory).")
   Path dir;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Keep state and log in a team store, a PostgreSQL database: postgresql://USER@HOST/DB"
+              + " (password from the URL, PGPASSWORD or ~/.pgpass). Default: $VSM_STORE, else"
+              + " the state files in DIR.")
+  String store;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -148,6 +159,7 @@ final class VsmCommand implements Callable<Integer> {
     return new Invocation(
         context,
         dir,
+        store,
         verbose,
         command.commandLine().getOut(),
         command.commandLine().getErr(),

@@ -3,6 +3,8 @@ package dev.vsm.adapter.cli;
 import dev.vsm.adapter.claude.ClaudeAdapters;
 import dev.vsm.adapter.claude.ClaudeSettings;
 import dev.vsm.adapter.filesystem.FileSystemAdapters;
+import dev.vsm.adapter.postgres.PostgresAdapters;
+import dev.vsm.adapter.postgres.PostgresStore;
 import dev.vsm.application.port.in.AnalyzeTaskUseCase;
 import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.PlanCycleUseCase;
@@ -25,53 +27,140 @@ import dev.vsm.domain.complexity.ComplexityRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The composition root: the one place that knows every adapter. Ports are built on first use, so a
- * command that only analyses a task never touches the state directory.
+ * command that only analyses a task never touches the state directory. State and log live in the
+ * files of the working directory, or in a team store (PostgreSQL) named by {@code --store} or
+ * {@code VSM_STORE}.
  */
 final class Wiring {
 
   /** The values {@code --permission-mode} accepts: the Claude Code CLI's. */
   static final java.util.List<String> PERMISSION_MODES = ClaudeAdapters.PERMISSION_MODES;
 
+  /** The environment variable naming the team store when {@code --store} is not given. */
+  static final String STORE_VARIABLE = "VSM_STORE";
+
   private final Path workingDirectory;
+  private final String storeUrl;
+  private final String storeOrigin;
   private final Map<String, String> environment;
   private final Diagnostics diagnostics;
   private final ComplexityRules rules;
   private final Clock clock = Clock.systemUTC();
   private StateStore store;
   private ExecutionLog log;
+  private PostgresStore teamStore;
 
   Wiring(
       Path workingDirectory,
       Map<String, String> environment,
       Diagnostics diagnostics,
       ComplexityRules rules) {
+    this(workingDirectory, null, environment, diagnostics, rules);
+  }
+
+  /** {@code store}: the {@code --store} URL, or null for {@code $VSM_STORE}, else the files. */
+  Wiring(
+      Path workingDirectory,
+      String store,
+      Map<String, String> environment,
+      Diagnostics diagnostics,
+      ComplexityRules rules) {
     this.workingDirectory = workingDirectory;
+    String url = store != null ? store : environment.get(STORE_VARIABLE);
+    this.storeUrl = url == null || url.isBlank() ? null : url;
+    this.storeOrigin = store != null ? "--store" : STORE_VARIABLE;
     this.environment = environment;
     this.diagnostics = diagnostics;
     this.rules = rules;
   }
 
+  /** The team store named by {@code --store} or {@code VSM_STORE}, or null for the files. */
+  private synchronized PostgresStore teamStore() {
+    if (teamStore == null && storeUrl != null) {
+      if (!PostgresAdapters.isStoreUrl(storeUrl)) {
+        throw new UsageException(
+            storeOrigin
+                + " takes a PostgreSQL URL, postgresql://USER@HOST:PORT/DATABASE (leave it out"
+                + " for the state files in the working directory)");
+      }
+      try {
+        teamStore = PostgresAdapters.open(storeUrl, environment, clock, diagnostics);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(storeOrigin + ": " + e.getMessage());
+      }
+    }
+    return teamStore;
+  }
+
   synchronized StateStore store() {
     if (store == null) {
-      store = FileSystemAdapters.stateStore(workingDirectory, clock, diagnostics);
+      store =
+          teamStore() != null
+              ? teamStore().stateStore()
+              : FileSystemAdapters.stateStore(workingDirectory, clock, diagnostics);
     }
     return store;
   }
 
   synchronized ExecutionLog log() {
     if (log == null) {
+      String session = FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID"));
       log =
-          FileSystemAdapters.executionLog(
-              workingDirectory,
-              FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID")),
-              diagnostics);
+          teamStore() != null
+              ? teamStore().executionLog(session)
+              : FileSystemAdapters.executionLog(workingDirectory, session, diagnostics);
     }
     return log;
+  }
+
+  // vsm store: the team store itself, and moving history between it and the files
+
+  /** The team store this run uses; a usage error when there is none. */
+  private PostgresStore requiredTeamStore() {
+    PostgresStore pg = teamStore();
+    if (pg == null) {
+      throw new UsageException(
+          "no team store given: add --store postgresql://USER@HOST/DB or set " + STORE_VARIABLE);
+    }
+    return pg;
+  }
+
+  /** Brings the team store's schema up to date; returns the versions applied now. */
+  List<Integer> migrateTeamStore() {
+    return requiredTeamStore().migrate();
+  }
+
+  /** The state files and log of {@code dir} into the team store. */
+  StoreTransfer.Result importIntoTeamStore(Path dir, boolean replace) {
+    PostgresStore pg = requiredTeamStore();
+    return StoreTransfer.copy(
+        new StoreTransfer.Side(
+            FileSystemAdapters.stateDirectory(dir).toString(),
+            FileSystemAdapters.stateStore(dir, clock, diagnostics),
+            FileSystemAdapters.executionLog(dir, "import", diagnostics)),
+        new StoreTransfer.Side(pg.location(), pg.stateStore(), pg.executionLog("import")),
+        pg::importLog,
+        replace);
+  }
+
+  /** The team store's documents and log into the state files of {@code dir}. */
+  StoreTransfer.Result exportTeamStore(Path dir, boolean replace) {
+    PostgresStore pg = requiredTeamStore();
+    ExecutionLog files = FileSystemAdapters.executionLog(dir, "export", diagnostics);
+    return StoreTransfer.copy(
+        new StoreTransfer.Side(pg.location(), pg.stateStore(), pg.executionLog("export")),
+        new StoreTransfer.Side(
+            FileSystemAdapters.stateDirectory(dir).toString(),
+            FileSystemAdapters.stateStore(dir, clock, diagnostics),
+            files),
+        StoreTransfer.appendingTo(files),
+        replace);
   }
 
   ComplexityAnalyzer analyzer() {

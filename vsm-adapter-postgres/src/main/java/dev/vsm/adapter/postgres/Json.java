@@ -8,8 +8,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapter's JSON: documents and entries go into {@code jsonb} as the text Jackson writes of the
- * application's document maps, and come back as plain maps for its readers.
+ * The adapter's JSON: state documents ({@code jsonb}) and log entries ({@code json}) are the text
+ * Jackson writes of the application's document maps, and come back as plain maps for its readers.
  */
 final class Json {
 
@@ -18,8 +18,9 @@ final class Json {
   private Json() {}
 
   /**
-   * The JSON text of {@code value} for a {@code jsonb} parameter. PostgreSQL's text types cannot
-   * hold U+0000, so that one character becomes U+FFFD; everything else is kept as it is.
+   * The JSON text of {@code value} for a {@code json} or {@code jsonb} parameter. PostgreSQL's text
+   * types cannot hold U+0000, so that one character becomes U+FFFD; everything else is kept as it
+   * is.
    */
   static String text(Object value) {
     String text = MAPPER.writeValueAsString(value);
@@ -27,7 +28,7 @@ final class Json {
     return text.contains("\\u0000") ? MAPPER.writeValueAsString(withoutNul(value)) : text;
   }
 
-  /** The parsed value of a {@code jsonb} column's text. */
+  /** The parsed value of a JSON column's text. */
   static Object parse(String text) {
     return MAPPER.readValue(text, Object.class);
   }

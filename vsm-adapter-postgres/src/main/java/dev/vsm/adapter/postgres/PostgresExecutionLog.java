@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The execution log as rows of {@code vsm.execution_log}: each entry the JSON object of a log line,
- * in order of {@code seq}. Task, session and recent queries read an index, never the whole table;
- * long reads stream through a cursor instead of holding the log in memory.
+ * The execution log as rows of {@code vsm.execution_log}: each entry the JSON text of its log line
+ * (the same text the file holds), in order of {@code seq}. Task, session and recent queries read an
+ * index, never the whole table; long reads stream through a cursor instead of holding the log in
+ * memory.
  */
 final class PostgresExecutionLog implements ExecutionLog {
 
   /** Rows fetched per round trip when streaming. */
   static final int FETCH = 1000;
 
-  static final String INSERT = "INSERT INTO vsm.execution_log (entry) VALUES (?::jsonb)";
+  static final String INSERT = "INSERT INTO vsm.execution_log (entry) VALUES (?::json)";
   static final String BY_TASK =
       "SELECT entry::text FROM vsm.execution_log WHERE task_id = ? ORDER BY seq";
   static final String BY_SESSION =
@@ -57,38 +58,44 @@ final class PostgresExecutionLog implements ExecutionLog {
   }
 
   /**
-   * Appends every entry of {@code source}, oldest first, in batches of {@value #FETCH}, each batch
-   * one transaction: moving a file log into the store. Returns how many were appended.
+   * Appends every entry of {@code source}, oldest first, as one transaction sent in batches of
+   * {@value #FETCH}: a log moved into the store arrives whole or not at all. Returns how many.
    */
   long appendAll(ExecutionLog source) {
-    List<String> batch = new ArrayList<>(FETCH);
-    long[] total = {0};
-    source.forEach(
-        e -> {
-          batch.add(Json.text(StateDocuments.logEntry(e)));
-          if (batch.size() == FETCH) {
-            total[0] += insert(batch);
-            batch.clear();
-          }
-        });
-    if (!batch.isEmpty()) {
-      total[0] += insert(batch);
-    }
-    return total[0];
-  }
-
-  private int insert(List<String> texts) {
     return db.transaction(
         c -> {
           try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            for (String t : texts) {
-              s.setString(1, t);
-              s.addBatch();
+            long[] count = {0};
+            try {
+              source.forEach(
+                  e -> {
+                    try {
+                      s.setString(1, Json.text(StateDocuments.logEntry(e)));
+                      s.addBatch();
+                      if (++count[0] % FETCH == 0) {
+                        s.executeBatch();
+                      }
+                    } catch (SQLException x) {
+                      throw new BatchFailed(x);
+                    }
+                  });
+            } catch (BatchFailed f) {
+              throw f.sql;
             }
             s.executeBatch();
+            return count[0];
           }
-          return texts.size();
         });
+  }
+
+  /** Carries a batch's failure out of the source's {@code forEach}. */
+  private static final class BatchFailed extends RuntimeException {
+    final SQLException sql;
+
+    BatchFailed(SQLException sql) {
+      super(sql.getMessage(), null, false, false);
+      this.sql = sql;
+    }
   }
 
   /**

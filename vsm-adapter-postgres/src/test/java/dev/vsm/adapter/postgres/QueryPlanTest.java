@@ -34,10 +34,10 @@ class QueryPlanTest {
     }
     PG.execute(
         database,
-        "INSERT INTO vsm.execution_log (entry) SELECT jsonb_build_object("
+        "INSERT INTO vsm.execution_log (entry) SELECT json_build_object("
             + "'timestamp', '2026-01-15T10:00:00Z', 'event_type', 'agent_completed',"
             + " 'task_id', 'task-' || (i % 1000), 'agent', 's1-tester',"
-            + " 'data', jsonb_build_object('n', i), 'session_id', 'sess-' || (i % 250))"
+            + " 'data', json_build_object('n', i), 'session_id', 'sess-' || (i % 250))"
             + " FROM generate_series(1, 50000) AS i");
     PG.execute(database, "ANALYZE vsm.execution_log");
     connection =

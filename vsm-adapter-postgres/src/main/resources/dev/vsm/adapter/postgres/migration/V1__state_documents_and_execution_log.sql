@@ -18,11 +18,13 @@ CREATE TABLE vsm.state_document_aside (
   moved_at timestamptz NOT NULL DEFAULT now()
 );
 
--- The execution log: each entry as the JSON object of a log line; the columns queries select on
--- are derived from it by the database, so they cannot disagree with the entry.
+-- The execution log: each entry as the JSON object of a log line, exactly as the file has it (json,
+-- not jsonb: jsonb reorders an entry's data keys, and vsm log shows them in the order written).
+-- The columns queries select on are derived from it by the database, so they cannot disagree with
+-- the entry; entry::jsonb serves ad-hoc queries.
 CREATE TABLE vsm.execution_log (
   seq        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  entry      jsonb NOT NULL,
+  entry      json NOT NULL,
   task_id    text GENERATED ALWAYS AS (entry ->> 'task_id') STORED,
   session_id text GENERATED ALWAYS AS (entry ->> 'session_id') STORED,
   event_type text GENERATED ALWAYS AS (entry ->> 'event_type') STORED

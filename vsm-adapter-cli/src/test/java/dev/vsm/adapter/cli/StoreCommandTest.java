@@ -1,0 +1,82 @@
+package dev.vsm.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.adapter.postgres.testing.LocalPostgres;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --store}, {@code VSM_STORE} and {@code vsm store}, in-process: choices and mistakes. */
+class StoreCommandTest {
+
+  @TempDir Path dir;
+
+  private InProcessVsm vsm() {
+    return new InProcessVsm(dir);
+  }
+
+  @Test
+  void migrate_creates_the_tables_once() {
+    String url = LocalPostgres.shared().freshDatabase();
+
+    InProcessVsm.Run first = vsm().run("--store", url, "store", "migrate");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).isEqualTo("Applied schema version 1.\n");
+    assertThat(vsm().env("VSM_STORE", url).run("store", "migrate").out())
+        .isEqualTo("The team store's schema is up to date.\n");
+  }
+
+  @Test
+  void the_store_commands_need_a_team_store_and_a_command() {
+    InProcessVsm.Run none = vsm().run("store", "import");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err())
+        .contains("no team store given")
+        .contains("--store")
+        .contains("VSM_STORE");
+    InProcessVsm.Run bare = vsm().run("store");
+    assertThat(bare.code()).isEqualTo(2);
+    assertThat(bare.err()).contains("migrate, import or export");
+    assertThat(
+            vsm().run("--store", "postgresql://u@h/d", "store", "import", "--from", "/nope").err())
+        .contains("/nope is not a directory");
+  }
+
+  @Test
+  void a_store_that_is_not_a_postgresql_url_is_a_usage_error_naming_where_it_came_from() {
+    InProcessVsm.Run option = vsm().run("--store", "mysql://u:hunter2@h/d", "state");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("--store takes a PostgreSQL URL").doesNotContain("hunter2");
+
+    InProcessVsm.Run variable = vsm().env("VSM_STORE", "/some/dir").run("state");
+    assertThat(variable.code()).isEqualTo(2);
+    assertThat(variable.err()).contains("VSM_STORE takes a PostgreSQL URL");
+
+    InProcessVsm.Run port = vsm().run("--store", "postgresql://u:hunter2@h:99999/d", "log");
+    assertThat(port.code()).isEqualTo(2);
+    assertThat(port.err()).contains("--store: ").contains("99999").doesNotContain("hunter2");
+  }
+
+  @Test
+  void commands_that_need_no_state_never_touch_the_store() {
+    InProcessVsm.Run r =
+        vsm().env("VSM_STORE", "nonsense").run("analyze", "--json", "Fix typo in README");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void an_unreachable_store_is_an_environment_error() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    InProcessVsm.Run r =
+        vsm().run("--store", "postgresql://u:pw@127.0.0.1:" + closed + "/d", "state");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains("team store postgresql://u@127.0.0.1:" + closed + "/d")
+        .contains("is the server running");
+  }
+}

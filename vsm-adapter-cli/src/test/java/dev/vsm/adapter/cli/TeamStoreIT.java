@@ -1,0 +1,148 @@
+package dev.vsm.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vsm.adapter.claude.FakeClaude;
+import dev.vsm.adapter.postgres.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged {@code vsm.jar} against a real PostgreSQL server as the team store: cycles, the read
+ * commands, moving history in and out, and credentials that never show.
+ */
+class TeamStoreIT {
+
+  private static final LocalPostgres PG = LocalPostgres.shared();
+
+  @TempDir Path tmp;
+  private Path project;
+  private String path;
+  private String store;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    project = Files.createDirectories(tmp.resolve("project"));
+    path = FakeClaude.installIn(tmp.resolve("bin")).directory() + ":/usr/bin:/bin";
+    store = PG.freshDatabase();
+  }
+
+  private PackagedVsm.Result vsmIn(Path cwd, Map<String, String> env, String... args)
+      throws Exception {
+    ProcessBuilder pb = PackagedVsm.builder(cwd, List.of(args));
+    pb.environment().put("PATH", path);
+    pb.environment().remove("VSM_STORE");
+    pb.environment().putAll(env);
+    return PackagedVsm.run(pb, 120);
+  }
+
+  private PackagedVsm.Result vsm(String... args) throws Exception {
+    return vsmIn(project, Map.of(), args);
+  }
+
+  private static Map<?, ?> json(String text) {
+    return JsonMapper.builder().build().readValue(text, Map.class);
+  }
+
+  private static String taskId(PackagedVsm.Result run) {
+    return run.out()
+        .lines()
+        .filter(l -> l.startsWith("Task ID: "))
+        .findFirst()
+        .orElseThrow()
+        .substring(9);
+  }
+
+  @Test
+  void cycles_and_the_read_commands_use_the_team_store_and_leave_no_state_files() throws Exception {
+    PackagedVsm.Result run = vsm("--store", store, "run", "--medium", "Add input validation");
+    assertThat(run.code()).as(run.err()).isZero();
+    String task = taskId(run);
+
+    assertThat(project.resolve(".claude/vsm-state")).doesNotExist();
+    Map<?, ?> state = json(vsm("state", "--json", "--store", store).out());
+    assertThat(((Map<?, ?>) state.get("current_task")).get("id")).isEqualTo(task);
+    assertThat(((Map<?, ?>) state.get("current_task")).get("status")).isEqualTo("completed");
+    assertThat(vsm("--store", store, "log", "--task", task).out())
+        .contains("task_started", "Task " + task + ": completed");
+    // VSM_STORE does the same for every command, the Python-compatible quick forms included.
+    PackagedVsm.Result quick = vsmIn(project, Map.of("VSM_STORE", store), "--state");
+    assertThat(quick.out()).contains("Status: completed", "Completion Rate: 100.00%");
+    assertThat(vsmIn(project, Map.of("VSM_STORE", store), "--log", "--task", task).out())
+        .contains("Task " + task + ": completed");
+    assertThat(project.resolve(".claude/vsm-state")).doesNotExist();
+  }
+
+  @Test
+  void a_wrong_password_is_an_environment_error_that_never_shows_the_password() throws Exception {
+    String wrong = "NotThePassword" + System.nanoTime();
+    String url =
+        "postgresql://" + LocalPostgres.USER + ":" + wrong + "@127.0.0.1:" + PG.port() + "/x";
+
+    for (List<String> args :
+        List.of(
+            List.of("--store", url, "state"),
+            List.of("-v", "--store", url, "run", "Add a login feature"),
+            List.of("--store", url, "state", "--json"))) {
+      PackagedVsm.Result r = vsm(args.toArray(String[]::new));
+      assertThat(r.code()).as(args.toString()).isEqualTo(3);
+      assertThat(r.err())
+          .as(args.toString())
+          .contains("team store postgresql://" + LocalPostgres.USER + "@127.0.0.1:")
+          .contains("check the user and password")
+          .doesNotContain(wrong);
+      assertThat(r.out()).doesNotContain(wrong);
+    }
+    PackagedVsm.Result env = vsmIn(project, Map.of("VSM_STORE", url), "--state");
+    assertThat(env.code()).isEqualTo(3);
+    assertThat(env.err() + env.out()).doesNotContain(wrong);
+  }
+
+  @Test
+  void a_directorys_history_moves_into_the_team_store_once_and_back_out_as_state_files()
+      throws Exception {
+    PackagedVsm.Result run = vsm("run", "--medium", "Add input validation");
+    assertThat(run.code()).as(run.err()).isZero();
+    String task = taskId(run);
+    Path files = project.resolve(".claude/vsm-state");
+    long lines = Files.readAllLines(files.resolve("execution-log.jsonl")).size();
+
+    PackagedVsm.Result in = vsm("--store", store, "store", "import");
+    assertThat(in.code()).as(in.err()).isZero();
+    assertThat(in.out())
+        .contains("Imported from " + files + " into postgresql://")
+        .contains("log: " + lines + " entries")
+        .contains("current task", "viability metrics", "agent registry", "S3 allocation");
+    assertThat(vsm("--store", store, "log", "--task", task).out())
+        .contains("Task " + task + ": completed");
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: already there")
+        .contains("kept the target's (--replace overwrites): current task");
+
+    Path elsewhere = Files.createDirectories(tmp.resolve("backup"));
+    PackagedVsm.Result out = vsm("--store", store, "store", "export", "--to", elsewhere.toString());
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.out()).contains("log: " + lines + " entries");
+    Path exported = elsewhere.resolve(".claude/vsm-state");
+    assertThat(Files.readAllLines(exported.resolve("execution-log.jsonl"))).hasSize((int) lines);
+    for (String name :
+        List.of(
+            "current-task.json",
+            "viability-metrics.json",
+            "agent-registry.json",
+            "s3-allocations.json")) {
+      assertThat(json(Files.readString(exported.resolve(name))))
+          .as(name)
+          .isEqualTo(json(Files.readString(files.resolve(name))));
+    }
+    assertThat(vsmIn(elsewhere, Map.of(), "--log", "--task", task).out())
+        .isEqualTo(vsm("--log", "--task", task).out());
+  }
+}
