@@ -22,7 +22,7 @@ class StoreCommandTest {
 
     InProcessVsm.Run first = vsm().run("--store", url, "store", "migrate");
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).isEqualTo("Applied schema version 1.\n");
+    assertThat(first.out()).isEqualTo("Applied schema versions 1, 2.\n");
     assertThat(vsm().env("VSM_STORE", url).run("store", "migrate").out())
         .isEqualTo("The team store's schema is up to date.\n");
   }

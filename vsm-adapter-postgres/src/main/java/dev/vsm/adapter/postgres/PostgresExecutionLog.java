@@ -2,6 +2,7 @@ package dev.vsm.adapter.postgres;
 
 import dev.vsm.application.document.StateDocuments;
 import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,8 @@ final class PostgresExecutionLog implements ExecutionLog {
       "SELECT entry FROM (SELECT seq, entry::text FROM vsm.execution_log"
           + " ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq";
   static final String ALL = "SELECT entry::text FROM vsm.execution_log ORDER BY seq";
+  static final String OF_TYPES =
+      "SELECT entry::text FROM vsm.execution_log WHERE event_type = ANY(?) ORDER BY seq";
 
   private final Database db;
   private final String sessionId;
@@ -130,6 +134,21 @@ final class PostgresExecutionLog implements ExecutionLog {
   @Override
   public void forEach(Consumer<LogEntry> action) {
     stream(ALL, null, action);
+  }
+
+  /** The entries of some types only, through the event-type index when they are a small share. */
+  @Override
+  public void forEachOfTypes(Set<EventType> types, Consumer<LogEntry> action) {
+    String[] labels = types.stream().map(EventType::label).sorted().toArray(String[]::new);
+    db.transaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(OF_TYPES)) {
+            s.setFetchSize(FETCH);
+            s.setArray(1, c.createArrayOf("text", labels));
+            feed(s, action);
+          }
+          return null;
+        });
   }
 
   @Override

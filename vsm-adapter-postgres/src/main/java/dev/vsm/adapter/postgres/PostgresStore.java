@@ -40,6 +40,10 @@ public final class PostgresStore implements AutoCloseable {
     this.diagnostics = diagnostics;
   }
 
+  Database database() {
+    return db;
+  }
+
   /** The store's URL without its password, for messages. */
   public String location() {
     return db.location().toString();

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 final class SchemaMigrations {
 
   /** The shipped scripts, oldest first: {@code V<version>__<description>.sql}. */
-  static final List<String> SCRIPTS = List.of("V1__state_documents_and_execution_log.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__state_documents_and_execution_log.sql", "V2__event_type_index.sql");
 
   static final int LATEST = SCRIPTS.size();
 
@@ -56,6 +57,11 @@ final class SchemaMigrations {
 
   /** Brings the schema to {@link #LATEST}; returns the versions applied now (none when current). */
   static List<Integer> migrate(Database db) {
+    return migrate(db, LATEST);
+  }
+
+  /** Brings the schema to {@code target} (tests: a database an older vsm left). */
+  static List<Integer> migrate(Database db, int target) {
     return db.transaction(
         c -> {
           try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -83,7 +89,7 @@ final class SchemaMigrations {
             throw tooNew(db, newest);
           }
           List<Integer> now = new java.util.ArrayList<>();
-          for (int version = 1; version <= LATEST; version++) {
+          for (int version = 1; version <= target; version++) {
             String script = SCRIPTS.get(version - 1);
             String sql = read(script);
             String checksum = sha256(sql);

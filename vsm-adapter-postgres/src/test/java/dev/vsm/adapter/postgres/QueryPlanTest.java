@@ -55,7 +55,11 @@ class QueryPlanTest {
   /** Every scan of the log table in the plan of {@code sql}: node type and index. */
   private static List<String> scans(String sql, Object parameter) throws Exception {
     try (PreparedStatement s = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
-      s.setObject(1, parameter);
+      if (parameter instanceof String[] texts) {
+        s.setArray(1, connection.createArrayOf("text", texts));
+      } else {
+        s.setObject(1, parameter);
+      }
       try (ResultSet r = s.executeQuery()) {
         r.next();
         List<String> out = new ArrayList<>();
@@ -90,6 +94,22 @@ class QueryPlanTest {
         .isNotEmpty()
         .noneMatch(s -> s.startsWith("Seq Scan"))
         .anyMatch(s -> s.contains("execution_log_session"));
+  }
+
+  @Test
+  void a_few_kinds_of_entries_come_from_the_event_type_index() throws Exception {
+    PG.execute(
+        database,
+        "INSERT INTO vsm.execution_log (entry) SELECT json_build_object("
+            + "'timestamp', 'T', 'event_type', 'task_started', 'task_id', 'task-' || i,"
+            + " 'agent', null, 'data', json_build_object(), 'session_id', 'sess-1')"
+            + " FROM generate_series(1, 200) AS i");
+    PG.execute(database, "ANALYZE vsm.execution_log");
+
+    assertThat(scans(PostgresExecutionLog.OF_TYPES, new String[] {"task_started", "task_failed"}))
+        .isNotEmpty()
+        .noneMatch(s -> s.startsWith("Seq Scan"))
+        .anyMatch(s -> s.contains("execution_log_event_type"));
   }
 
   @Test

@@ -58,6 +58,26 @@ class SchemaMigrationsTest {
   }
 
   @Test
+  void a_database_an_older_vsm_left_is_brought_up_to_date_keeping_its_data() {
+    String url = PG.freshDatabase();
+    try (PostgresStore older = open(url)) {
+      SchemaMigrations.migrate(older.database(), 1);
+      assertThat(older.check().schemaVersion()).isEqualTo(1);
+    }
+    PG.execute(
+        name(url),
+        "INSERT INTO vsm.execution_log (entry) VALUES ('{\"timestamp\": \"T\","
+            + " \"event_type\": \"task_started\", \"task_id\": \"t1\", \"data\": {},"
+            + " \"session_id\": \"s\"}')");
+
+    try (PostgresStore newer = open(url)) {
+      assertThat(newer.executionLog("x").readTask("t1")).hasSize(1);
+      assertThat(newer.check().schemaVersion()).isEqualTo(SchemaMigrations.LATEST);
+      assertThat(newer.migrate()).isEmpty();
+    }
+  }
+
+  @Test
   void processes_starting_at_once_on_an_empty_database_migrate_it_exactly_once() throws Exception {
     String url = PG.freshDatabase();
     int n = 6;
