@@ -125,7 +125,9 @@ final class RulesFile {
                   number(t, "cross_module_weight", d.crossModuleWeight()),
                   number(t, "single_file_weight", d.singleFileWeight()),
                   number(t, "per_extra_domain_weight", d.perExtraDomainWeight()),
-                  number(t, "medium_signal_cap", d.mediumSignalCap())));
+                  number(t, "medium_signal_cap", d.mediumSignalCap()),
+                  d.sharpness(),
+                  number(t, "documentation_only_weight", d.documentationOnlyWeight())));
     }
     return rules;
   }
@@ -154,9 +156,13 @@ final class RulesFile {
 
   private static double number(Map<String, Object> m, String key, double fallback) {
     Object v = m.getOrDefault(key, fallback);
-    if (v instanceof Number n) {
+    if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
       return n.doubleValue();
     }
-    throw new IllegalArgumentException("thresholds." + key + " must be a number");
+    throw new IllegalArgumentException(
+        "thresholds."
+            + key
+            + " must be a finite number"
+            + (v instanceof Number ? " (got " + v + ")" : ""));
   }
 }

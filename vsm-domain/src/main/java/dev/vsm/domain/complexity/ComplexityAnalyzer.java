@@ -5,7 +5,7 @@ import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,48 +13,67 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Scores a task against {@link ComplexityRules} and proposes S1 agents. Pure: the same task, hint,
- * rules and threshold drop always give the same assessment.
+ * rules and threshold drop always give the same assessment. Thread-safe; the rules' patterns are
+ * compiled once, on first use, and shared by {@link #adaptedTo} copies.
  */
 public final class ComplexityAnalyzer {
 
   /** Confidence given when the user stated the level. */
   public static final double HINT_CONFIDENCE = 0.95;
 
+  /** The most confidence the rules alone claim. */
+  public static final double MAX_RULES_CONFIDENCE = 0.9;
+
+  /**
+   * How fast confidence falls as the model's probability of the level drops below 1: confidence is
+   * {@code 0.9 - 2.5 * (1 - p)}, kept within 0.5..0.9, so 0.8 or more means p ≥ 0.96.
+   */
+  static final double CONFIDENCE_SLOPE = 2.5;
+
   private static final double MAX_THRESHOLD_DROP = 0.4;
   private static final AgentRegistry BUILT_IN = AgentRegistry.defaults("");
 
   private final ComplexityRules rules;
   private final double complexThresholdDrop;
-  private final List<CompiledConcept> concepts = new ArrayList<>();
-  private final Map<String, List<Pattern>> domains = new LinkedHashMap<>();
-  private final Map<ScopeEstimate, List<Pattern>> scopeCues = new EnumMap<>(ScopeEstimate.class);
-  private final List<Pattern> documentationCues;
-  private final List<Pattern> codeWorkCues;
-  private final List<Pattern> reviewCues;
-
-  private record CompiledConcept(Complexity level, WeightedPattern rule, List<Pattern> patterns) {}
+  private final Lazy compiled;
 
   public ComplexityAnalyzer(ComplexityRules rules) {
-    this(rules, 0.0);
+    this(rules, 0.0, new Lazy(rules));
   }
 
-  private ComplexityAnalyzer(ComplexityRules rules, double complexThresholdDrop) {
+  private ComplexityAnalyzer(ComplexityRules rules, double complexThresholdDrop, Lazy compiled) {
     this.rules = rules;
     this.complexThresholdDrop = Math.min(MAX_THRESHOLD_DROP, Math.max(0, complexThresholdDrop));
-    for (Complexity level : Complexity.values()) {
-      for (WeightedPattern rule : rules.keywords().get(level)) {
-        concepts.add(new CompiledConcept(level, rule, compileAll(rule.patterns())));
-      }
+    this.compiled = compiled;
+  }
+
+  /**
+   * The compiled rules, made by the first analysis (a command that never analyses pays nothing).
+   */
+  private static final class Lazy {
+    private final ComplexityRules rules;
+    private volatile Compiled value;
+
+    Lazy(ComplexityRules rules) {
+      this.rules = rules;
     }
-    rules.domains().forEach((name, patterns) -> domains.put(name, compileAll(patterns)));
-    rules.scopeCues().forEach((scope, patterns) -> scopeCues.put(scope, compileAll(patterns)));
-    documentationCues = compileAll(rules.documentationCues());
-    codeWorkCues = compileAll(rules.codeWorkCues());
-    reviewCues = compileAll(rules.reviewCues());
+
+    Compiled get() {
+      Compiled c = value;
+      if (c == null) {
+        synchronized (this) {
+          c = value;
+          if (c == null) {
+            c = new Compiled(rules);
+            value = c;
+          }
+        }
+      }
+      return c;
+    }
   }
 
   /** An analyzer over the built-in rules. */
@@ -65,10 +84,11 @@ public final class ComplexityAnalyzer {
   /**
    * The same rules with the complex threshold lowered as the metrics call for: average agent error
    * rate above 0.2 drops it by 0.15, oscillation above 0.15 by 0.1 more, an active {@code
-   * lower_complexity_threshold} adaptation by 0.15 more; never more than 0.4 in all.
+   * lower_complexity_threshold} adaptation by 0.15 more; never more than 0.4 in all. The compiled
+   * patterns are shared, not compiled again.
    */
   public ComplexityAnalyzer adaptedTo(ViabilityMetrics metrics) {
-    return new ComplexityAnalyzer(rules, thresholdDrop(metrics));
+    return new ComplexityAnalyzer(rules, thresholdDrop(metrics), compiled);
   }
 
   /** How far the metrics lower the complex threshold (0 to 0.4). */
@@ -112,76 +132,43 @@ public final class ComplexityAnalyzer {
   public ComplexityAssessment analyze(String task, Complexity hint) {
     String text = task == null ? "" : task;
     ComplexityRules.Thresholds t = rules.thresholds();
+    Signals s = signals(text);
 
-    TreeMap<Integer, String> keywordsByPosition = new TreeMap<>();
-    double keywordScore = 0;
-    double mediumScore = 0;
-    for (CompiledConcept c : concepts) {
-      WeightedPattern.Match m = c.rule().firstMatch(c.patterns(), text);
-      if (m != null) {
-        if (c.level() == Complexity.MEDIUM && c.rule().weight() > 0) {
-          mediumScore += c.rule().weight();
-        } else {
-          keywordScore += c.rule().weight();
-        }
-        keywordsByPosition.putIfAbsent(m.start(), m.word().toLowerCase(Locale.ROOT));
-      }
-    }
-    keywordScore += Math.min(mediumScore, t.mediumSignalCap());
-    List<String> keywords = new ArrayList<>(new LinkedHashSet<>(keywordsByPosition.values()));
-
-    List<String> domainSignals = new ArrayList<>();
-    domains.forEach(
-        (name, patterns) -> {
-          if (anyMatch(patterns, text)) {
-            domainSignals.add(name);
-          }
-        });
-
-    ScopeEstimate cue = null;
-    if (anyMatch(scopeCues.getOrDefault(ScopeEstimate.CROSS_MODULE, List.of()), text)) {
-      cue = ScopeEstimate.CROSS_MODULE;
-    } else if (anyMatch(scopeCues.getOrDefault(ScopeEstimate.SINGLE_FILE, List.of()), text)) {
-      cue = ScopeEstimate.SINGLE_FILE;
+    double keywordScore = s.keywordScore(t.mediumSignalCap());
+    double cueScore = 0;
+    for (Compiled.Concept c : s.cues) {
+      cueScore += c.rule().weight();
     }
     double scopeScore =
-        cue == ScopeEstimate.CROSS_MODULE
+        s.scope == ScopeEstimate.CROSS_MODULE
             ? t.crossModuleWeight()
-            : cue == ScopeEstimate.SINGLE_FILE ? t.singleFileWeight() : 0;
-    double domainScore = t.perExtraDomainWeight() * Math.max(0, domainSignals.size() - 1);
+            : s.scope == ScopeEstimate.SINGLE_FILE ? t.singleFileWeight() : 0;
+    double domainScore = t.perExtraDomainWeight() * Math.max(0, s.domains.size() - 1);
+    boolean documentationOnly = s.documentation && !s.codeWork;
+    double documentationScore = documentationOnly ? t.documentationOnlyWeight() : 0;
 
-    double score = round(t.base() + keywordScore + scopeScore + domainScore);
     double complexAt = Math.max(t.simpleBelow() + 0.01, t.complexAtLeast() - complexThresholdDrop);
+    double raw = t.base() + keywordScore + cueScore + scopeScore + domainScore + documentationScore;
+    double score = Double.isFinite(raw) ? round(raw) : Double.NaN;
     Complexity scored = level(score, t.simpleBelow(), complexAt);
-    boolean anySignal = !keywords.isEmpty() || !domainSignals.isEmpty() || cue != null;
+    List<String> keywords = s.keywords();
+    boolean anySignal = !keywords.isEmpty() || !s.domains.isEmpty() || s.scope != null;
 
     Complexity level = hint != null ? hint : scored;
-    double confidence;
-    if (hint != null) {
-      confidence = HINT_CONFIDENCE;
-    } else if (!anySignal) {
-      confidence = 0.5;
-    } else {
-      double margin =
-          switch (scored) {
-            case SIMPLE -> t.simpleBelow() - score;
-            case COMPLEX -> score - complexAt;
-            case MEDIUM -> Math.min(score - t.simpleBelow(), complexAt - score);
-          };
-      confidence = round(Math.max(0.5, Math.min(0.9, 0.65 + margin)));
-    }
+    double confidence =
+        hint != null
+            ? HINT_CONFIDENCE
+            : confidence(probability(scored, score, t.simpleBelow(), complexAt, t.sharpness()));
 
     ScopeEstimate scope;
-    if (cue != null) {
-      scope = cue;
+    if (s.scope != null) {
+      scope = s.scope;
     } else if (level == Complexity.SIMPLE) {
       scope = ScopeEstimate.SINGLE_FILE;
     } else {
       scope = anySignal ? ScopeEstimate.MULTI_FILE : ScopeEstimate.UNKNOWN;
     }
 
-    boolean documentation = anyMatch(documentationCues, text);
-    boolean documentationOnly = documentation && !anyMatch(codeWorkCues, text);
     List<String> agents = new ArrayList<>();
     boolean parallel = false;
     if (documentationOnly && hint == null) {
@@ -192,22 +179,22 @@ public final class ComplexityAnalyzer {
         case MEDIUM -> {
           agents.add("code-writer");
           agents.add("tester");
-          if (anyMatch(reviewCues, text)) {
+          if (s.review) {
             agents.add("reviewer");
           }
-          if (documentation) {
+          if (s.documentation) {
             agents.add("documenter");
           }
         }
         case COMPLEX -> {
-          if (domainSignals.isEmpty()) {
+          if (s.domains.isEmpty()) {
             agents.add("code-writer");
           } else {
-            agents.addAll(domainSignals);
+            agents.addAll(s.domains);
           }
           agents.add("tester");
           agents.add("reviewer");
-          parallel = domainSignals.size() >= 2;
+          parallel = s.domains.size() >= 2;
         }
       }
     }
@@ -218,15 +205,19 @@ public final class ComplexityAnalyzer {
     if (hint != null) {
       why.add("User hint: " + hint.label());
     }
+    Complexity byKeywords = level(t.base() + keywordScore, t.simpleBelow(), complexAt);
     if (!keywords.isEmpty()) {
-      why.add(
-          "Keywords suggest " + level(t.base() + keywordScore, t.simpleBelow(), complexAt).label());
+      why.add("Keywords suggest " + byKeywords.label());
     }
-    if (!domainSignals.isEmpty()) {
-      why.add("Domain: " + String.join(", ", domainSignals));
+    if (!s.domains.isEmpty()) {
+      why.add("Domain: " + String.join(", ", s.domains));
     }
-    if (cue != null) {
-      why.add("Scope: " + cue.label());
+    if (s.scope != null) {
+      why.add("Scope: " + s.scope.label());
+    }
+    List<String> decidingCues = s.cuesToward(scored, byKeywords);
+    if (!decidingCues.isEmpty()) {
+      why.add("Cues suggest " + scored.label() + ": " + String.join(", ", decidingCues));
     }
     if (complexThresholdDrop > 0) {
       why.add(
@@ -234,6 +225,9 @@ public final class ComplexityAnalyzer {
     }
     if (documentationOnly && hint == null) {
       why.add("Documentation only");
+    }
+    if (!s.skipped.isEmpty()) {
+      why.add("Rule skipped (too slow on this task): " + String.join(", ", s.skipped));
     }
     if (why.isEmpty()) {
       why.add("No complexity signals; defaulting to " + level.label());
@@ -247,9 +241,9 @@ public final class ComplexityAnalyzer {
         new ArrayList<>(types),
         parallel,
         keywords,
-        domainSignals,
+        s.domains,
         scope,
-        score);
+        Double.isNaN(score) ? 0 : score);
   }
 
   /** The agent recommendation for S3 built from an assessment. */
@@ -257,27 +251,215 @@ public final class ComplexityAnalyzer {
     return AgentRecommendation.of(assessment);
   }
 
-  private static Complexity level(double score, double simpleBelow, double complexAt) {
+  /** The level a score falls in; a score that is not a number is never simple or complex. */
+  static Complexity level(double score, double simpleBelow, double complexAt) {
+    if (Double.isNaN(score)) {
+      return Complexity.MEDIUM;
+    }
     if (score < simpleBelow - 1e-9) {
       return Complexity.SIMPLE;
     }
     return score >= complexAt - 1e-9 ? Complexity.COMPLEX : Complexity.MEDIUM;
   }
 
-  private static boolean anyMatch(List<Pattern> patterns, String text) {
-    for (Pattern p : patterns) {
-      if (p.matcher(text).find()) {
+  /**
+   * The model's probability of {@code level} for a score: the chance of "at least medium" is
+   * σ(sharpness·(score − simpleBelow)), of "complex" σ(sharpness·(score − complexAt)).
+   */
+  static double probability(
+      Complexity level, double score, double simpleBelow, double complexAt, double sharpness) {
+    if (Double.isNaN(score)) {
+      return 0;
+    }
+    double atLeastMedium = sigmoid(sharpness * (score - simpleBelow));
+    double complex = sigmoid(sharpness * (score - complexAt));
+    return switch (level) {
+      case SIMPLE -> 1 - atLeastMedium;
+      case MEDIUM -> atLeastMedium - complex;
+      case COMPLEX -> complex;
+    };
+  }
+
+  /** Confidence for a probability of the answer (see {@link #CONFIDENCE_SLOPE}). */
+  static double confidence(double probability) {
+    double c = MAX_RULES_CONFIDENCE - CONFIDENCE_SLOPE * (1 - probability);
+    return round(Math.max(0.5, Math.min(MAX_RULES_CONFIDENCE, c)));
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  /** What the rules see in a task: the concepts, cues, domains and scope that matched. */
+  Signals signals(String text) {
+    Compiled compiled = this.compiled.get();
+    PatternSet.Matches m = compiled.set.match(text);
+    Signals s = new Signals();
+    TreeMap<Integer, String> words = new TreeMap<>();
+    for (Compiled.Concept c : compiled.keywords) {
+      int first = c.firstMatch(m);
+      if (first >= 0) {
+        s.keywordHits.add(c);
+        int p = c.patterns()[first];
+        words.putIfAbsent(
+            m.start[p], text.substring(m.start[p], m.end[p]).toLowerCase(Locale.ROOT));
+      }
+    }
+    s.words = words;
+    for (Compiled.Concept c : compiled.cues) {
+      if (c.firstMatch(m) >= 0) {
+        s.cues.add(c);
+      }
+    }
+    compiled.domains.forEach(
+        (name, patterns) -> {
+          if (any(m, patterns)) {
+            s.domains.add(name);
+          }
+        });
+    if (any(m, compiled.crossModule)) {
+      s.scope = ScopeEstimate.CROSS_MODULE;
+    } else if (any(m, compiled.singleFile)) {
+      s.scope = ScopeEstimate.SINGLE_FILE;
+    }
+    s.documentation = any(m, compiled.documentation);
+    s.codeWork = any(m, compiled.codeWork);
+    s.review = any(m, compiled.review);
+    if (m.anySkipped()) {
+      for (int p = 0; p < compiled.set.size(); p++) {
+        if (m.skipped(p)) {
+          s.skipped.add(compiled.set.source(p));
+        }
+      }
+    }
+    return s;
+  }
+
+  private static boolean any(PatternSet.Matches m, int[] patterns) {
+    for (int p : patterns) {
+      if (m.matched(p)) {
         return true;
       }
     }
     return false;
   }
 
-  private static List<Pattern> compileAll(List<String> patterns) {
-    return patterns.stream().map(WeightedPattern::compile).toList();
-  }
-
   private static double round(double v) {
     return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  /** The signals of one task. */
+  static final class Signals {
+    final List<Compiled.Concept> keywordHits = new ArrayList<>();
+    final List<Compiled.Concept> cues = new ArrayList<>();
+    final List<String> domains = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    ScopeEstimate scope;
+    boolean documentation;
+    boolean codeWork;
+    boolean review;
+    private TreeMap<Integer, String> words = new TreeMap<>();
+
+    List<String> keywords() {
+      return new ArrayList<>(new LinkedHashSet<>(words.values()));
+    }
+
+    double keywordScore(double mediumCap) {
+      double medium = 0;
+      double other = 0;
+      for (Compiled.Concept c : keywordHits) {
+        if (c.level() == Complexity.MEDIUM && c.rule().weight() > 0) {
+          medium += c.rule().weight();
+        } else {
+          other += c.rule().weight();
+        }
+      }
+      return other + Math.min(medium, mediumCap);
+    }
+
+    /** The names of the features that fired: {@code keyword:<concept>} and {@code cue:<name>}. */
+    List<String> featureNames() {
+      List<String> names = new ArrayList<>();
+      keywordHits.forEach(c -> names.add("keyword:" + c.rule().concept()));
+      cues.forEach(c -> names.add("cue:" + c.rule().concept()));
+      return names;
+    }
+
+    /** Cues that pushed from the keywords' level toward the final one, by name. */
+    List<String> cuesToward(Complexity finalLevel, Complexity byKeywords) {
+      if (finalLevel == byKeywords) {
+        return List.of();
+      }
+      boolean up = finalLevel.ordinal() > byKeywords.ordinal();
+      List<String> names = new ArrayList<>();
+      for (Compiled.Concept c : cues) {
+        if (up ? c.rule().weight() > 0 : c.rule().weight() < 0) {
+          names.add(c.rule().concept());
+        }
+      }
+      return names;
+    }
+  }
+
+  /** The rules' patterns compiled into one {@link PatternSet}, with each rule's indices into it. */
+  static final class Compiled {
+    record Concept(Complexity level, WeightedPattern rule, int[] patterns) {
+      /** Index (into {@link #patterns}) of the synonym that matched earliest, or -1. */
+      int firstMatch(PatternSet.Matches m) {
+        int best = -1;
+        for (int i = 0; i < patterns.length; i++) {
+          int p = patterns[i];
+          if (m.matched(p) && (best < 0 || m.start[p] < m.start[patterns[best]])) {
+            best = i;
+          }
+        }
+        return best;
+      }
+    }
+
+    final PatternSet set;
+    final List<Concept> keywords = new ArrayList<>();
+    final List<Concept> cues = new ArrayList<>();
+    final Map<String, int[]> domains = new LinkedHashMap<>();
+    final int[] crossModule;
+    final int[] singleFile;
+    final int[] documentation;
+    final int[] codeWork;
+    final int[] review;
+
+    Compiled(ComplexityRules rules) {
+      Map<String, Integer> index = new LinkedHashMap<>();
+      for (Complexity level : Complexity.values()) {
+        for (WeightedPattern rule : rules.keywords().get(level)) {
+          keywords.add(new Concept(level, rule, indices(index, rule.patterns())));
+        }
+      }
+      for (WeightedPattern rule : rules.cues()) {
+        cues.add(new Concept(null, rule, indices(index, rule.patterns())));
+      }
+      rules.domains().forEach((name, patterns) -> domains.put(name, indices(index, patterns)));
+      crossModule =
+          indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.CROSS_MODULE, List.of()));
+      singleFile =
+          indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.SINGLE_FILE, List.of()));
+      documentation = indices(index, rules.documentationCues());
+      codeWork = indices(index, rules.codeWorkCues());
+      review = indices(index, rules.reviewCues());
+      Set<String> trusted = new HashSet<>();
+      for (String p : index.keySet()) {
+        if (WeightedPattern.isBuiltIn(p)) {
+          trusted.add(p);
+        }
+      }
+      set = new PatternSet(new ArrayList<>(index.keySet()), trusted);
+    }
+
+    private static int[] indices(Map<String, Integer> index, List<String> patterns) {
+      int[] out = new int[patterns.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = index.computeIfAbsent(patterns.get(i), k -> index.size());
+      }
+      return out;
+    }
   }
 }

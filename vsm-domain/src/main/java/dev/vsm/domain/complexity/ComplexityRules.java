@@ -9,25 +9,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The complexity rules as data: weighted keyword concepts per level, domain patterns, scope cues
- * and the thresholds that turn a score into a level. Extend with the {@code with…} methods; every
- * one returns a new value.
+ * The complexity rules as data: weighted keyword concepts per level, weighted cues about the task's
+ * form, domain patterns, scope cues and the thresholds that turn a score into a level. Extend with
+ * the {@code with…} methods; every one returns a new value.
  *
- * <p>A task's score starts at {@link Thresholds#base()}; each matched keyword concept adds its
- * weight (simple cues are negative, complex cues large), a cross-module scope and several domains
- * add more, a single-file scope takes some away. Medium cues together add at most {@link
- * Thresholds#mediumSignalCap()}: many ordinary-feature words still describe an ordinary feature.
- * Below {@link Thresholds#simpleBelow()} the task is SIMPLE; at or above {@link
- * Thresholds#complexAtLeast()} it is COMPLEX.
+ * <p>A task's score starts at {@link Thresholds#base()}; each matched keyword concept and each
+ * matched cue adds its weight, a cross-module or single-file scope and every domain after the first
+ * add theirs, and so does a task that is documentation only (documentation cues, no code work).
+ * Medium keyword concepts with a positive weight together add at most {@link
+ * Thresholds#mediumSignalCap()}. Below {@link Thresholds#simpleBelow()} the task is SIMPLE; at or
+ * above {@link Thresholds#complexAtLeast()} it is COMPLEX. The built-in weights are learned from
+ * labelled tasks (see {@code complexity-weights.tsv}); rules a user adds use the same units.
  */
 public record ComplexityRules(
     Map<Complexity, List<WeightedPattern>> keywords,
+    List<WeightedPattern> cues,
     Map<String, List<String>> domains,
     Map<ScopeEstimate, List<String>> scopeCues,
     List<String> documentationCues,
     List<String> codeWorkCues,
     List<String> reviewCues,
     Thresholds thresholds) {
+
+  /** Largest weight, in either direction, a keyword or cue may carry. */
+  public static final double MAX_WEIGHT = 1_000;
 
   /** Default weight of a keyword added without one, per level. */
   public static double defaultWeight(Complexity level) {
@@ -38,7 +43,11 @@ public record ComplexityRules(
     };
   }
 
-  /** Numbers that turn signals into a score and a score into a level. */
+  /**
+   * Numbers that turn signals into a score and a score into a level. {@code sharpness} says how
+   * fast the model's certainty grows with the distance from a threshold (learned with the weights);
+   * it shapes the confidence, never the level.
+   */
   public record Thresholds(
       double base,
       double simpleBelow,
@@ -46,17 +55,100 @@ public record ComplexityRules(
       double crossModuleWeight,
       double singleFileWeight,
       double perExtraDomainWeight,
-      double mediumSignalCap) {
+      double mediumSignalCap,
+      double sharpness,
+      double documentationOnlyWeight) {
+
+    /** Thresholds of the earlier shape: default sharpness, no weight for documentation-only. */
+    public Thresholds(
+        double base,
+        double simpleBelow,
+        double complexAtLeast,
+        double crossModuleWeight,
+        double singleFileWeight,
+        double perExtraDomainWeight,
+        double mediumSignalCap) {
+      this(
+          base,
+          simpleBelow,
+          complexAtLeast,
+          crossModuleWeight,
+          singleFileWeight,
+          perExtraDomainWeight,
+          mediumSignalCap,
+          DEFAULT_SHARPNESS,
+          0);
+    }
+
+    static final double DEFAULT_SHARPNESS = 10;
 
     public static Thresholds defaults() {
-      return new Thresholds(0.3, 0.2, 0.6, 0.25, -0.2, 0.15, 0.2);
+      return DefaultComplexityRules.RULES.thresholds();
     }
 
     public Thresholds {
+      finite("base", base);
+      finite("simple_below", simpleBelow);
+      finite("complex_at_least", complexAtLeast);
+      finite("cross_module_weight", crossModuleWeight);
+      finite("single_file_weight", singleFileWeight);
+      finite("per_extra_domain_weight", perExtraDomainWeight);
+      finite("medium_signal_cap", mediumSignalCap);
+      finite("sharpness", sharpness);
+      finite("documentation_only_weight", documentationOnlyWeight);
       if (!(simpleBelow < complexAtLeast)) {
-        throw new IllegalArgumentException("simpleBelow must be lower than complexAtLeast");
+        throw new IllegalArgumentException(
+            "simple_below ("
+                + simpleBelow
+                + ") must be lower than complex_at_least ("
+                + complexAtLeast
+                + ")");
+      }
+      if (!(sharpness > 0)) {
+        throw new IllegalArgumentException("sharpness must be more than 0");
       }
     }
+
+    /** The same thresholds with another lower and upper bound. */
+    public Thresholds withBounds(double newSimpleBelow, double newComplexAtLeast) {
+      return new Thresholds(
+          base,
+          newSimpleBelow,
+          newComplexAtLeast,
+          crossModuleWeight,
+          singleFileWeight,
+          perExtraDomainWeight,
+          mediumSignalCap,
+          sharpness,
+          documentationOnlyWeight);
+    }
+
+    private static void finite(String name, double v) {
+      if (!Double.isFinite(v) || Math.abs(v) > MAX_WEIGHT) {
+        throw new IllegalArgumentException(
+            "thresholds." + name + " must be a finite number within ±" + (int) MAX_WEIGHT);
+      }
+    }
+  }
+
+  /** Rules without form cues (the shape of rules before cues existed). */
+  public ComplexityRules(
+      Map<Complexity, List<WeightedPattern>> keywords,
+      Map<String, List<String>> domains,
+      Map<ScopeEstimate, List<String>> scopeCues,
+      List<String> documentationCues,
+      List<String> codeWorkCues,
+      List<String> reviewCues,
+      Thresholds thresholds) {
+    this(
+        keywords,
+        List.of(),
+        domains,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        thresholds);
   }
 
   public ComplexityRules {
@@ -65,6 +157,7 @@ public record ComplexityRules(
       k.put(c, List.copyOf(keywords.getOrDefault(c, List.of())));
     }
     keywords = Collections.unmodifiableMap(k);
+    cues = List.copyOf(cues);
     LinkedHashMap<String, List<String>> d = new LinkedHashMap<>();
     domains.forEach((name, patterns) -> d.put(name, List.copyOf(patterns)));
     domains = Collections.unmodifiableMap(d);
@@ -76,11 +169,14 @@ public record ComplexityRules(
     reviewCues = List.copyOf(reviewCues);
     Objects.requireNonNull(thresholds, "thresholds");
     for (List<String> patterns : d.values()) {
-      patterns.forEach(WeightedPattern::compile);
+      patterns.forEach(WeightedPattern::validate);
     }
     for (List<String> patterns : s.values()) {
-      patterns.forEach(WeightedPattern::compile);
+      patterns.forEach(WeightedPattern::validate);
     }
+    documentationCues.forEach(WeightedPattern::validate);
+    codeWorkCues.forEach(WeightedPattern::validate);
+    reviewCues.forEach(WeightedPattern::validate);
   }
 
   /** Adds a keyword pattern at a level with the level's default weight. */
@@ -100,7 +196,7 @@ public record ComplexityRules(
     list.add(rule);
     k.put(level, list);
     return new ComplexityRules(
-        k, domains, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
+        k, cues, domains, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
   }
 
   /** Adds patterns to a domain, creating it (after the existing ones) when new. */
@@ -113,7 +209,7 @@ public record ComplexityRules(
     list.addAll(patterns);
     d.put(name, list);
     return new ComplexityRules(
-        keywords, d, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
+        keywords, cues, d, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
   }
 
   /** Adds a pattern that signals a scope ({@code SINGLE_FILE} or {@code CROSS_MODULE}). */
@@ -124,13 +220,20 @@ public record ComplexityRules(
     list.add(pattern);
     s.put(scope, list);
     return new ComplexityRules(
-        keywords, domains, s, documentationCues, codeWorkCues, reviewCues, thresholds);
+        keywords, cues, domains, s, documentationCues, codeWorkCues, reviewCues, thresholds);
   }
 
   /** Replaces the thresholds. */
   public ComplexityRules withThresholds(Thresholds newThresholds) {
     return new ComplexityRules(
-        keywords, domains, scopeCues, documentationCues, codeWorkCues, reviewCues, newThresholds);
+        keywords,
+        cues,
+        domains,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        newThresholds);
   }
 
   /** The built-in rules. */

@@ -1,5 +1,15 @@
 package dev.vsm.domain.complexity;
 
+import static dev.vsm.domain.complexity.WeightedPattern.builtIn;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,41 +17,115 @@ import java.util.Map;
 /**
  * The built-in vocabulary. Each keyword concept groups synonyms and inflections (patterns without a
  * trailing {@code \b} are stems), so a rule covers the ways people write the same request rather
- * than one sentence.
+ * than one sentence. Cues describe a task's form rather than its topic: its length, its leading
+ * verb, whether it names a file, a symbol or a version.
+ *
+ * <p>The concepts are written here; their weights are learned from labelled tasks and read from
+ * {@value #WEIGHTS} (see the vsm-domain test {@code ComplexityTraining}, which writes it and checks
+ * that it is up to date). Every pattern here runs in time linear in the task's length.
  */
 final class DefaultComplexityRules {
 
+  /** Classpath resource with the learned weights (key TAB weight). */
+  static final String WEIGHTS = "complexity-weights.tsv";
+
   private DefaultComplexityRules() {}
 
-  private static WeightedPattern concept(String name, double weight, String... patterns) {
-    return new WeightedPattern(name, List.of(patterns), weight);
+  private static final Map<String, Double> W = weights();
+
+  /**
+   * The learned weights are linear: medium concepts are not capped (a cap the learning step does
+   * not model would change its answers). A rules file may still set one.
+   */
+  static final double MEDIUM_SIGNAL_CAP = 100;
+
+  private static double w(String key) {
+    return W.getOrDefault(key, 0.0);
   }
 
-  // Small, local edits: wording, names, comments, formatting, versions, constants.
+  private static WeightedPattern concept(String name, String... patterns) {
+    return builtIn(name, w("keyword:" + name), patterns);
+  }
+
+  private static WeightedPattern cue(String name, String... patterns) {
+    return builtIn(name, w("cue:" + name), patterns);
+  }
+
+  /** How people name documentation work: one list for the concept and for "documentation only". */
+  private static final String[] DOCUMENTATION = {
+    "docs?\\b",
+    "documentation",
+    "^\\W*+document\\b",
+    "documented\\b",
+    "(?<![\\w.-])[\\w-]++\\.(?:md|rst|adoc)\\b",
+    "notes?\\s+(?:on|about)\\b",
+    "readme",
+    "manual\\b",
+    "guides?\\b",
+    "tutorial",
+    "articles?\\b",
+    "faq\\b",
+    "wiki\\b",
+    "explanation",
+    "overview\\b",
+    "how-?to\\b",
+    "changelog",
+    "change\\s+log",
+    "release\\s+notes"
+  };
+
+  /**
+   * Documentation cues (for "documentation only" and the documenter): documentation, code comments
+   * (a comment in or on code, not the comments of a site's users) and wording.
+   */
+  private static List<String> documentationCues() {
+    List<String> cues = new ArrayList<>(List.of(DOCUMENTATION));
+    cues.addAll(
+        List.of(
+            "docstring",
+            "javadoc",
+            "jsdoc",
+            "(?:todo|fixme|code|inline|source|doc|a|the|missing)\\s+comments?\\b",
+            "comments?\\s+(?:above|in\\s+the\\s+code|on\\s+the|for\\s+the|to\\s+the)\\b",
+            "typo",
+            "spelling"));
+    WeightedPattern.trust(cues.toArray(String[]::new));
+    return List.copyOf(cues);
+  }
+
+  // Small, local edits: wording, docs, names, comments, versions, values, leftovers, looks.
   private static final List<WeightedPattern> SIMPLE =
       List.of(
           concept(
               "wording",
-              -0.3,
               "typo",
               "misspel",
               "spelling",
               "wording",
               "grammar",
               "punctuation",
-              "capitali[sz]ation"),
-          concept("rename", -0.3, "renam"),
-          concept("comment", -0.3, "comments?\\b", "todo\\b", "fixme\\b", "docstring"),
+              "capitali[sz]ation",
+              "rephras",
+              "reword"),
+          concept("documentation", DOCUMENTATION),
+          concept("rename", "renam", "incorrectly\\s+named", "naming\\b"),
           concept(
-              "version",
-              -0.3,
+              "comment", "comments?\\b", "todo\\b", "fixme\\b", "docstring", "javadoc", "jsdoc"),
+          concept(
+              "version-bump",
               "bump",
-              "version\\s+(?:number|string|to)\\b",
-              "copyright",
-              "year\\b"),
+              "pin\\b",
+              "pinned\\b",
+              "version\\s+(?:number|string|to|in)\\b",
+              "minimum\\s+\\w+\\s+version",
+              "dependenc(?:y|ies)\\s+(?:versions?|updates?|upgrades?)\\b",
+              "(?:update|bump|upgrade|pin)\\w*\\s+(?:the\\s+|all\\s+)?dependenc",
+              "deps\\b",
+              "drop\\s+(?:support\\s+for\\s+)?(?:eol\\s+)?(?:python|node(?:js)?|ruby|php|go|java|django"
+                  + "|rails)\\s*\\d"),
+          concept("license", "licen[cs]e", "copyright", "year\\b"),
           concept(
               "formatting",
-              -0.3,
               "format(?:ting)?\\s+(?:the\\s+|of\\s+)?(?:code|source|files?)\\b",
               "reformat",
               "formatting\\b",
@@ -49,96 +133,320 @@ final class DefaultComplexityRules {
               "indent",
               "trailing\\s+spaces?",
               "prettier\\b",
-              "gofmt\\b"),
-          concept("lint", -0.3, "lint", "compiler\\s+warnings?"),
+              "gofmt\\b",
+              "code\\s+style"),
+          concept("lint", "lint", "compiler\\s+warnings?", "warnings?\\b", "deprecat"),
           concept(
               "leftover",
-              -0.3,
               "unused",
               "dead\\s+code",
               "leftover",
-              "debug\\s+(?:prints?|statements?|output)"),
+              "left\\s+over",
+              "stray\\b",
+              "debug\\s+(?:prints?|statements?|output|messages?)",
+              "print\\s+statements?",
+              "println",
+              "console\\.log"),
           concept(
-              "ui-text",
-              -0.3,
+              "looks",
               "labels?\\b",
               "captions?\\b",
+              "(?:page|window|tab|app|site|dialog|button|menu|section)\\s+titles?\\b",
               "placeholder",
               "tooltip",
               "help\\s+text",
               "button\\s+text",
-              "colou?r\\s+of\\b",
-              "font\\s+size"),
+              "colou?rs?\\b",
+              "font",
+              "align",
+              "misalign",
+              "spacing\\b",
+              "padding\\b",
+              "margins?\\b",
+              "icons?\\b",
+              "badges?\\b",
+              "footer",
+              "logo\\b",
+              "favicon",
+              "screenshots?\\b",
+              "images?\\s+in\\s+the\\s+docs",
+              "alt\\s+text",
+              "css\\b",
+              "style\\b"),
           concept(
-              "constant",
-              -0.3,
+              "value",
               "constants?\\b",
-              "default\\s+(?:value|timeout|port|limit)s?\\b",
+              "default\\s+(?:value|timeout|port|limit|level|size|setting)s?\\b",
               "hard-?coded",
               "magic\\s+numbers?",
-              "from\\s+\\d[\\w.]*\\s+to\\s+\\d"),
-          concept("log-line", -0.3, "log\\s+(?:line|message|statement)s?\\b", "print\\s+statement"),
+              "from\\s+\\d[\\w.]*\\s+to\\s+\\d",
+              "(?:increas|decreas|rais|lower|chang|set|adjust|bump)\\w*\\s+(?:the\\s+)?(?:\\w+\\s+)?timeouts?\\b",
+              "timeouts?\\s+(?:value|to\\s+\\d)",
+              "ports?\\b",
+              "limits?\\b",
+              "configurable"),
+          concept(
+              "logging",
+              "log\\s+(?:line|message|statement|level|output)s?\\b",
+              "logging\\s+level",
+              "(?:debug|info|warn|warning|error|trace)\\s+level",
+              "verbosity"),
           concept(
               "small",
-              -0.3,
               "minor\\b",
               "small\\b",
               "tiny\\b",
               "trivial",
               "quick\\b",
               "one-?liner?\\b",
-              "simple\\b"),
-          concept("link", -0.3, "(?:broken|dead)\\s+links?\\b"));
+              "simple\\b",
+              "slight",
+              "tweaks?\\b",
+              "nits?\\b"),
+          concept(
+              "links", "links?\\b", "urls?\\b", "domain\\s+name", "new\\s+domain", "old\\s+domain"),
+          concept(
+              "message",
+              "(?:error|warning|log|status|help|validation|exception|commit)\\s+messages?",
+              "more\\s+informative",
+              "clearer",
+              "better\\s+error"),
+          concept(
+              "status-code",
+              "exit\\s+(?:code|status)",
+              "status\\s+code",
+              "return\\s+code",
+              "http\\s+\\d{3}\\b",
+              "(?<!#)[45]\\d\\d\\b"),
+          concept(
+              "guard",
+              "null\\s+(?:check|pointer|reference|value)s?",
+              "nullcheck",
+              "npe\\b",
+              "nullpointer",
+              "nullreference",
+              "none\\s+check",
+              "off-?by-?one",
+              "off\\s+by\\s+one",
+              "empty\\s+(?:file|input|string|list|value|array|line)s?\\b",
+              "index\\s*out\\s*of",
+              "out\\s+of\\s+(?:bounds|range)",
+              "division\\s+by\\s+zero",
+              "keyerror",
+              "typeerror",
+              "undefined\\b",
+              "missing\\s+(?:check|null|value|key|field)s?\\b",
+              "(?:cannot|can't|could\\s+not)\\s+be\\s+(?:opened|found|read|parsed)",
+              "(?:file|directory|folder)\\s+(?:is\\s+)?(?:not\\s+found|missing|does\\s+not\\s+exist)"),
+          concept(
+              "translation-strings",
+              "translations?\\b",
+              "translated\\b",
+              "missing\\s+(?:\\w+\\s+)?translat"),
+          concept(
+              "single-file-setup",
+              "gitignore",
+              "editorconfig",
+              "dockerfile",
+              "makefile",
+              "github\\s+actions?",
+              "workflow\\b",
+              "pre-commit",
+              "nvmrc"),
+          concept(
+              "health-check", "health\\s*-?\\s*checks?", "health\\s+endpoint", "ping\\s+endpoint"),
+          concept("flaky", "flaky", "flakey", "intermittent"),
+          concept(
+              "presentation",
+              "display",
+              "shown\\s+(?:as|in|incorrectly|wrong)",
+              "format\\b",
+              "formatted\\b",
+              "rendered\\b",
+              "appearance"),
+          concept("version-display", "show\\s+(?:the\\s+)?version", "version\\s+id\\b"));
 
   // Ordinary feature and fix work: one feature, a bug, tests.
   private static final List<WeightedPattern> MEDIUM =
       List.of(
-          concept("validation", 0.1, "validat", "sanitiz", "sanitis"),
-          concept("tests", 0.1, "tests?\\b", "testing\\b", "test\\s+coverage", "specs\\b"),
+          concept("validation", "validat", "input\\s+check"),
+          concept(
+              "tests",
+              "tests?\\b",
+              "testing\\b",
+              "test\\s+coverage",
+              "specs\\b",
+              "unit\\s*tests?",
+              "e2e\\b",
+              "end-to-end\\s+tests?",
+              "playwright",
+              "cypress",
+              "selenium",
+              "coverage\\b"),
           concept(
               "bug",
-              0.1,
               "bugs?\\b",
               "crash",
               "exceptions?\\b",
-              "null\\s+pointer",
               "error\\s+handling",
-              "regression"),
-          concept("feature", 0.1, "features?\\b", "functionality", "support\\s+for\\b"),
-          concept("list-operations", 0.1, "paginat", "sort", "filter"),
-          concept("data-transfer", 0.1, "export", "csv\\b", "upload", "download"),
-          concept("caching", 0.1, "cach"),
-          concept("resilience", 0.1, "retr(?:y|ies|ied)\\b", "backoff", "rate\\s+limit"),
+              "regression",
+              "broken\\b",
+              "not\\s+working",
+              "doesn't\\s+work",
+              "does\\s+not\\s+work",
+              "wrong\\b",
+              "incorrect"),
+          concept("feature", "features?\\b", "functionality", "support\\s+for\\b", "ability\\s+to"),
           concept(
-              "cli", 0.1, "command-line", "cli\\b", "flags?\\b", "options?\\b", "arguments?\\b"),
+              "list-operations",
+              "paginat",
+              "sort",
+              "filter",
+              "search",
+              "order\\s+by\\b",
+              "group\\s+by\\b",
+              "bulk\\b",
+              "pages?\\s+of\\s+results"),
+          concept(
+              "data-transfer",
+              "export",
+              "import\\s+(?:data|from|of)\\b",
+              "importer",
+              "csv\\b",
+              "pdf\\b",
+              "excel\\b",
+              "xlsx\\b",
+              "upload",
+              "download",
+              "attachments?\\b"),
+          concept("caching", "cach"),
+          concept("database", "databases?\\b", "db\\b", "sql\\b", "quer(?:y|ies)\\b"),
+          concept(
+              "resilience", "retr(?:y|ies|ied)\\b", "retrying", "backoff", "back-off", "reconnect"),
+          concept(
+              "cli",
+              "command-line",
+              "command\\s+line",
+              "cli\\b",
+              "flags?\\b",
+              "options?\\b",
+              "arguments?\\b",
+              "verbose",
+              "--[a-z]",
+              "completions?\\b",
+              "zsh\\b",
+              "bash\\b"),
           concept(
               "ui-feature",
-              0.1,
               "toggle",
-              "dark\\s+mode",
+              "dark\\s+(?:mode|theme)",
+              "themes?\\b",
               "modal",
               "dialog",
+              "popup",
               "dropdown",
               "date\\s+picker",
-              "forms?\\b"),
-          concept("endpoint", 0.1, "endpoints?\\b", "routes?\\b", "handlers?\\b"),
+              "forms?\\b",
+              "sidebar",
+              "navbar",
+              "menus?\\b",
+              "tabs?\\b",
+              "drag",
+              "autocomplet",
+              "suggestions?\\b",
+              "progress\\s+bar",
+              "keyboard\\s+shortcuts?",
+              "shortcuts?\\b",
+              "hotkeys?\\b",
+              "thumbnails?\\b",
+              "preview",
+              "confirm",
+              "collaps",
+              "settings?\\s+page",
+              "components?\\b",
+              "widgets?\\b",
+              "responsive",
+              "mobile\\b"),
+          concept("endpoint", "endpoints?\\b", "routes?\\b", "handlers?\\b"),
           concept(
               "account",
-              0.1,
               "login",
               "log\\s+in\\b",
               "sign[- ]?(?:up|in)\\b",
               "registration",
-              "password\\s+reset"));
+              "password\\s+reset",
+              "profile\\b"),
+          concept(
+              "notification",
+              "notif",
+              "e-?mails?\\b",
+              "webhooks?\\b",
+              "web\\s+hooks?\\b",
+              "slack\\b",
+              "sms\\b",
+              "alerts?\\b"),
+          concept(
+              "config-format",
+              "ya?ml\\b",
+              "toml\\b",
+              "config(?:uration)?\\s+files?",
+              "env(?:ironment)?\\s+var",
+              "dotenv",
+              "\\.env\\b"),
+          concept(
+              "speed",
+              "slow",
+              "faster",
+              "speed\\s+up",
+              "startup\\s+time",
+              "start-up\\s+time",
+              "lazy[- ]?load",
+              "n\\+1",
+              "load(?:s|ing)?\\s+(?:too\\s+)?slow",
+              "too\\s+long\\b",
+              "takes?\\s+(?:too\\s+)?long\\b"),
+          concept(
+              "streaming-io",
+              "stream\\b",
+              "streams\\b",
+              "in\\s+memory\\b",
+              "into\\s+memory",
+              "into\\s+ram",
+              "buffer(?:ing)?\\s+entire"),
+          concept(
+              "time",
+              "timezones?\\b",
+              "time\\s+zones?",
+              "utc\\b",
+              "dates?\\b",
+              "timestamps?\\b",
+              "date\\s+format"),
+          concept(
+              "packaging",
+              "helm",
+              "charts?\\b",
+              "package\\s+(?:it|for)\\b",
+              "release\\s+(?:workflow|script)",
+              "cross-?compil",
+              "builds\\b"),
+          concept("rotation", "rotat", "orientation"),
+          concept("automation", "automat", "scripts?\\b", "tooling\\b", "release\\s+process"),
+          concept(
+              "dev-setup",
+              "docker",
+              "containeri[sz]",
+              "docker-compose",
+              "local\\s+dev",
+              "dev(?:elopment)?\\s+environment",
+              "devcontainer"),
+          concept("game-play", "player", "collision", "movement", "sprite"));
 
-  // Work that spans systems or carries risk: security, architecture, migrations, infrastructure.
+  // Work that spans systems or carries risk: security, concurrency, data, architecture.
   private static final List<WeightedPattern> COMPLEX =
       List.of(
           concept(
               "authentication",
-              0.5,
               "authenticat",
-              "authori[sz]",
               "auth\\b",
               "oauth",
               "jwt",
@@ -146,64 +454,197 @@ final class DefaultComplexityRules {
               "saml\\b",
               "openid",
               "single\\s+sign",
-              "access\\s+control",
-              "role-based",
-              "rbac\\b",
               "two-factor",
               "2fa\\b",
               "mfa\\b",
-              "multi-factor"),
+              "multi-factor",
+              "access\\s+tokens?",
+              "refresh\\s+tokens?",
+              "tokens?\\b",
+              "sessions?\\b",
+              "credentials?\\b"),
+          concept(
+              "authorisation",
+              "authori[sz]",
+              "permissions?\\b",
+              "roles?\\b",
+              "rbac\\b",
+              "role-based",
+              "access\\s+control",
+              "acl\\b",
+              "privilege"),
           concept(
               "security",
-              0.3,
               "security",
               "secure\\b",
-              "encrypt",
               "vulnerab",
-              "csrf\\b",
+              "cve-",
+              "exploit",
+              "(?:sql|code|command|script|html|ldap|xml|template|header|log|shell)\\s+injection",
+              "sqli\\b",
               "xss\\b",
-              "sql\\s+injection"),
+              "csrf\\b",
+              "xsrf\\b",
+              "cross-site",
+              "brute[- ]?force",
+              "rate[- ]?limit",
+              "throttl",
+              "sanitiz",
+              "sanitis",
+              "escap",
+              "html\\s+encoded",
+              "passwords?\\s+(?:hash|stor|encrypt|leak|expos|in\\s+plain)",
+              "(?:hash\\w*|encrypt\\w*|stor\\w*)\\s+(?:the\\s+|user\\s+)?passwords?",
+              "plain\\s*text",
+              "hash(?:ing|ed)?\\b",
+              "secrets?\\b"),
           concept(
-              "real-time",
-              0.5,
-              "real[- ]?time",
-              "websocket",
-              "web\\s+sockets?",
-              "socket\\.io",
-              "server-sent",
-              "live\\s+updates?",
-              "push\\s+notifications?",
-              "streaming",
-              "pub/?sub\\b"),
-          concept("migration", 0.5, "migrat", "port\\s+(?:the\\s+)?\\w+\\s+(?:from|to)\\b"),
+              "cryptography",
+              "encrypt",
+              "decrypt",
+              "crypto",
+              "end-to-end\\s+encrypt",
+              "e2ee?\\s+(?:message|encrypt)",
+              "tls\\b",
+              "ssl\\b",
+              "certificates?\\b",
+              "signatures?\\b"),
           concept(
-              "architecture",
-              0.5,
-              "architect",
-              "redesign",
-              "monolith",
-              "micro-?services?",
+              "sandboxing",
+              "sandbox",
+              "untrusted",
+              "arbitrary\\s+code",
+              "code\\s+execution",
+              "(?:process|execution|code)\\s+isolation"),
+          concept(
+              "concurrency",
+              "concurren",
+              "race\\s+conditions?",
+              "races?\\b",
+              "deadlock",
+              "thread[- ]?safe",
+              "threads?\\b",
+              "multi-?thread",
+              "mutex",
+              "locks?\\b",
+              "locking",
+              "synchroni[sz]",
+              "atomic"),
+          concept(
+              "asynchrony",
+              "async",
+              "await\\b",
+              "parallel",
+              "background\\s+(?:jobs?|tasks?|process(?:es|ing)?|workers?|queue)",
+              "queues?\\b",
+              "workers?\\b",
+              "schedul",
+              "job\\s+queue",
+              "celery",
+              "sidekiq"),
+          concept(
+              "distribution",
               "distributed",
-              "event[- ]driven",
-              "event\\s+sourcing",
-              "cqrs\\b",
+              "clusters?\\b",
+              "clustering",
+              "nodes\\b",
+              "replica",
+              "replicat",
+              "shard",
+              "partition",
+              "consensus",
+              "raft\\b",
+              "leader\\s+election",
+              "failover",
+              "high\\s+availability",
+              "horizontal",
+              "multiple\\s+instances",
+              "stateless",
+              "load\\s+balanc",
+              "micro-?services?",
               "service\\s+mesh",
               "message\\s+(?:queue|broker|bus)",
               "kafka",
               "rabbitmq"),
           concept(
+              "storage",
+              "postgres",
+              "mysql",
+              "sqlite",
+              "mongo",
+              "redis\\b",
+              "rdbms",
+              "back-?ends?\\b",
+              "orm\\b",
+              "raw\\s+sql",
+              "schemas?\\b",
+              "data\\s+model",
+              "storage",
+              "persist"),
+          concept(
+              "data-integrity",
+              "transactions?\\b",
+              "transactional",
+              "rollback",
+              "roll\\s+back",
+              "write-ahead",
+              "wal\\b",
+              "recover",
+              "data\\s+loss",
+              "corrupt",
+              "durab",
+              "fsync",
+              "(?:data|eventual|strong|read|write)\\s+consisten",
+              "inconsisten\\w*\\s+(?:data|state)",
+              "event\\s+sourc",
+              "cqrs\\b",
+              "versioning",
+              "version\\s+history",
+              "audit\\s+(?:log|trail)",
+              "backups?\\b"),
+          concept("migration", "migrat", "port\\s+(?:the\\s+)?\\w+\\s+(?:from|to)\\b", "porting"),
+          concept(
+              "architecture",
+              "architect",
+              "redesign",
+              "monolith",
+              "event[- ]driven",
+              "plugins?\\b",
+              "extension\\s+system",
+              "extensib",
+              "dependency\\s+injection",
+              "global\\s+(?:state|variables?)",
+              "globals\\b",
+              "singleton",
+              "abstraction",
+              "decoupl",
+              "modulari[sz]",
+              "layer\\b"),
+          concept(
               "restructuring",
-              0.5,
               "refactor",
               "restructur",
               "rewrit",
+              "rework",
               "overhaul",
-              "decoupl",
-              "modulari[sz]",
-              "split\\s+(?:the\\s+)?[\\w-]+\\s+into"),
+              "split\\s+(?:the\\s+)?[\\w-]+\\s+into",
+              "splitting",
+              "convert",
+              "re-?implement"),
+          concept(
+              "language-port",
+              "(?:in|to|into)\\s+(?:rust|go|golang|typescript|ts|kotlin|swift|c\\+\\+|python\\s*3)\\b",
+              "python\\s*2",
+              "typescript\\b",
+              "upgrade\\s+to\\b",
+              "upgrading\\s+to\\b",
+              "react\\s+\\d",
+              "vue\\s+\\d",
+              "angular\\s+\\d",
+              "webpack",
+              "vite\\b"),
           concept(
               "performance",
-              0.5,
               "optimi[sz]",
               "performance",
               "scalab",
@@ -211,58 +652,164 @@ final class DefaultComplexityRules {
               "throughput",
               "latency",
               "bottleneck",
-              "load\\s+balanc",
-              "concurren",
-              "multi-?thread",
-              "memory\\s+leak",
-              "shard",
-              "replicat"),
+              "memory\\s+(?:leak|usage|corruption)",
+              "leak",
+              "use[- ]after[- ]free",
+              "double\\s+free",
+              "buffer\\s+overflow",
+              "segfault",
+              "segmentation\\s+fault",
+              "core\\s*dump",
+              "garbage\\s+collect",
+              "gc\\b",
+              "out\\s+of\\s+memory",
+              "oom\\b"),
           concept(
               "infrastructure",
-              0.5,
               "ci/cd\\b",
               "ci\\s+pipeline",
               "pipelines?\\b",
               "kubernetes",
               "k8s\\b",
-              "docker",
-              "containeri[sz]",
               "terraform",
-              "helm\\b",
               "infrastructure",
-              "autoscal",
+              "autoscal"),
+          concept(
               "observability",
-              "high\\s+availability"),
-          concept("api-paradigm", 0.5, "graphql", "grpc\\b", "api\\s+gateway"),
+              "observability",
+              "tracing",
+              "opentelemetry",
+              "otel\\b",
+              "telemetry",
+              "monitoring",
+              "instrument"),
           concept(
-              "data-platform",
-              0.4,
+              "api-paradigm",
+              "graphql",
+              "grpc\\b",
+              "api\\s+gateway",
+              "language\\s+server",
+              "lsp\\b"),
+          concept(
+              "platform-support",
+              "windows\\b",
+              "macos\\b",
+              "linux\\b",
+              "arm\\b",
+              "arm64\\b",
+              "aarch64\\b",
+              "platforms?\\b",
+              "android\\b",
+              "ios\\b",
+              "browsers?\\b"),
+          concept(
+              "multi-user",
               "multi-?tenan",
-              "data\\s+model",
-              "schema\\s+(?:change|design|migration)",
-              "etl\\b",
-              "data\\s+warehouse"),
-          concept("internationalisation", 0.4, "internationali[sz]", "locali[sz]ation", "i18n\\b"),
+              "tenants?\\b",
+              "multi-?users?\\b",
+              "multiple\\s+users",
+              "multi-?workspace",
+              "workspaces?\\b",
+              "organi[sz]ations?\\b"),
           concept(
-              "integration",
-              0.3,
-              "integrat\\w*\\s+with\\b",
-              "third-party",
+              "internationalisation",
+              "internationali[sz]",
+              "locali[sz]ation",
+              "i18n\\b",
+              "l10n\\b",
+              "multilingual",
+              "accessib",
+              "a11y\\b",
+              "screen\\s+readers?",
+              "keyboard\\s+(?:navigation|accessibility)"),
+          concept(
+              "real-time",
+              "real[- ]?time",
+              "websocket",
+              "web\\s+sockets?",
+              "socket\\.io",
+              "server-sent",
+              "live\\s+(?:updates?|collaboration)",
+              "push\\s+notifications?",
+              "collaborat",
+              "crdt\\b",
+              "pub/?sub\\b",
+              "offline",
+              "sync\\b",
+              "syncing"),
+          concept(
+              "payments",
+              "payments?\\b",
+              "billing",
+              "checkout",
+              "subscriptions?\\b",
               "stripe\\b",
-              "paypal",
-              "elasticsearch",
-              "webhooks?\\b"),
-          concept("payments", 0.3, "payments?\\b", "billing", "checkout", "subscriptions?\\b"),
-          concept("sync", 0.3, "offline", "synchroni[sz]", "sync\\b"),
+              "paypal"),
+          concept(
+              "editor-core",
+              "undo",
+              "redo\\b",
+              "hot[- ]?reload",
+              "without\\s+(?:a\\s+)?restart",
+              "compiler\\b",
+              "interpreter",
+              "query\\s+language",
+              "type\\s+system"),
           concept(
               "system-scale",
-              0.2,
               "engine\\b",
-              "platform\\b",
               "framework\\b",
               "subsystem",
-              "plugin\\s+system",
-              "sdk\\b"));
+              "sdk\\b",
+              "core\\b",
+              "(?:whole|entire)\\s+(?:app|application|project|system|codebase|repo|site|ui|api|platform|program)\\b",
+              "everything",
+              "all\\s+the\\s+things",
+              "infrastructure\\s+for"),
+          concept("integration", "integrat", "third-party", "elasticsearch", "providers?\\b"));
+
+  // The task's form: length, leading verb, what it names.
+  private static final List<WeightedPattern> CUES =
+      List.of(
+          cue("terse", "^\\W*+\\w++(?:\\W++\\w++){0,2}+\\W*+$"),
+          cue("long", "^\\W*+\\w++(?:\\W++\\w++){9}"),
+          cue("starts-with-fix", "^\\W*+(?:bug\\s*)?fix(?:e[sd]|ing)?\\b", "^\\W*+hotfix\\b"),
+          cue(
+              "starts-with-add",
+              "^\\W*+(?:add|added|adds|adding|create|created|implement|implemented|introduce"
+                  + "|allow|enable|support|provide|new)\\b"),
+          cue(
+              "starts-with-remove",
+              "^\\W*+(?:remove|removed|removes|delete|drop|dropped|clean|cleanup|get\\s+rid)\\b"),
+          cue(
+              "starts-with-change",
+              "^\\W*+(?:update|updated|updates|change|changed|adjust|increase|decrease|set|use"
+                  + "|replace|make|move|correct|improve|tweak)\\b"),
+          cue(
+              "starts-with-chore",
+              "^\\W*+(?:chore|docs?|ci|build|style|doc)\\b",
+              "^\\W*+\\[?(?:docs?|doc)\\]"),
+          cue("starts-with-feat", "^\\W*+feat(?:ure)?\\b"),
+          cue("question", "\\?\\s*$", "^\\W*+(?:how|is|are|can|does|do|why|what|should)\\b"),
+          cue(
+              "names-a-symbol",
+              "(?-i:[a-z]+[A-Z][A-Za-z0-9]*)",
+              "(?-i:[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)",
+              "[a-z0-9]+_[\\w]+",
+              "\\w+\\(\\)",
+              "\\w+\\.\\w+\\(",
+              "`"),
+          cue("names-a-version", "v?\\d+\\.\\d+", "v\\d+\\b"),
+          cue("instead-of", "instead\\s+of", "rather\\s+than"),
+          cue(
+              "scale-words",
+              "all\\b",
+              "every\\b",
+              "everywhere",
+              "various",
+              "multiple\\b",
+              "several"),
+          cue("quoted", "[\"'][^\"'\\s]"));
 
   private static final Map<String, List<String>> DOMAINS = domains();
 
@@ -270,7 +817,7 @@ final class DefaultComplexityRules {
     Map<String, List<String>> d = new LinkedHashMap<>();
     d.put(
         "frontend",
-        List.of(
+        trusted(
             "ui\\b",
             "ux\\b",
             "front-?end",
@@ -302,7 +849,7 @@ final class DefaultComplexityRules {
             "widget"));
     d.put(
         "backend",
-        List.of(
+        trusted(
             "api\\b",
             "apis\\b",
             "back-?end",
@@ -330,7 +877,7 @@ final class DefaultComplexityRules {
             "payments?\\b"));
     d.put(
         "database",
-        List.of(
+        trusted(
             "database",
             "db\\b",
             "sql\\b",
@@ -348,7 +895,7 @@ final class DefaultComplexityRules {
             "data\\s+model"));
     d.put(
         "infrastructure",
-        List.of(
+        trusted(
             "ci/cd\\b",
             "ci\\b",
             "pipelines?\\b",
@@ -373,48 +920,44 @@ final class DefaultComplexityRules {
   private static final Map<ScopeEstimate, List<String>> SCOPE =
       Map.of(
           ScopeEstimate.CROSS_MODULE,
-          List.of(
+          trusted(
               "across",
               "throughout",
               "codebase",
-              "entire\\b",
-              "whole\\s+(?:app|application|project|system|codebase|repo)",
+              "(?:whole|entire)\\s+(?:app|application|project|system|codebase|repo|site|ui|api|platform|program)\\b",
               "all\\s+(?:the\\s+)?(?:services|modules|components|endpoints|pages|packages|apis|"
-                  + "controllers|repositories|microservices)\\b",
-              "every\\s+(?:service|module|component|endpoint|page|package)\\b",
+                  + "controllers|repositories|microservices|forms|files)\\b",
+              "every\\s+(?:service|module|component|endpoint|page|package|form)\\b",
               "system-wide",
               "app-wide",
               "project-wide",
-              "end-to-end",
               "globally"),
           ScopeEstimate.SINGLE_FILE,
-          List.of(
-              "[\\w.-]+\\.(?:py|js|jsx|ts|tsx|java|kt|go|rb|rs|c|h|cc|cpp|hpp|cs|php|swift|scala|md|"
-                  + "rst|txt|json|ya?ml|toml|ini|cfg|xml|html|css|scss|sh|sql)\\b",
+          trusted(
+              // Starts only where no name character precedes, so a long run of '-' or '.' is
+              // scanned once, not once per character.
+              "(?<![\\w.-])[\\w-]++(?:\\.[\\w-]++)++(?<=\\.(?:py|js|jsx|ts|tsx|java|kt|go|rb|rs|c"
+                  + "|h|cc|cpp|hpp|cs|php|swift|scala|md|rst|txt|json|yml|yaml|toml|ini|cfg|xml|html"
+                  + "|css|scss|sh|sql|dart|lua|ex|exs|vue))(?![\\w-])",
               "this\\s+file",
               "(?:in|of)\\s+(?:the|this|one)\\s+(?:file|function|method)\\b",
               "readme",
               "single\\s+file",
               "one\\s+file"));
 
+  private static List<String> trusted(String... patterns) {
+    WeightedPattern.trust(patterns);
+    return List.of(patterns);
+  }
+
   static final ComplexityRules RULES =
       new ComplexityRules(
           Map.of(Complexity.SIMPLE, SIMPLE, Complexity.MEDIUM, MEDIUM, Complexity.COMPLEX, COMPLEX),
+          CUES,
           DOMAINS,
           SCOPE,
-          List.of(
-              "docs?\\b",
-              "documentation",
-              "documented",
-              "readme",
-              "comments?\\b",
-              "docstring",
-              "javadoc",
-              "jsdoc",
-              "changelog",
-              "typo",
-              "spelling"),
-          List.of(
+          documentationCues(),
+          trusted(
               "implement",
               "functions?\\b",
               "methods?\\b",
@@ -427,6 +970,49 @@ final class DefaultComplexityRules {
               "features?\\b",
               "endpoints?\\b",
               "logic\\b"),
-          List.of("review", "quality", "secur"),
-          ComplexityRules.Thresholds.defaults());
+          trusted("review", "quality", "secur"),
+          new ComplexityRules.Thresholds(
+              w("base"),
+              0.2,
+              0.6,
+              w("cross_module"),
+              w("single_file"),
+              w("per_extra_domain"),
+              MEDIUM_SIGNAL_CAP,
+              W.getOrDefault("sharpness", ComplexityRules.Thresholds.DEFAULT_SHARPNESS),
+              w("documentation_only")));
+
+  /** Every pattern of the built-in rules, for tests. */
+  static List<String> allPatterns() {
+    List<String> all = new ArrayList<>();
+    RULES.keywords().values().forEach(l -> l.forEach(r -> all.addAll(r.patterns())));
+    RULES.cues().forEach(r -> all.addAll(r.patterns()));
+    RULES.domains().values().forEach(all::addAll);
+    RULES.scopeCues().values().forEach(all::addAll);
+    all.addAll(RULES.documentationCues());
+    all.addAll(RULES.codeWorkCues());
+    all.addAll(RULES.reviewCues());
+    return all;
+  }
+
+  private static Map<String, Double> weights() {
+    Map<String, Double> w = new HashMap<>();
+    InputStream in = DefaultComplexityRules.class.getResourceAsStream(WEIGHTS);
+    if (in == null) {
+      return w;
+    }
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] kv = line.split("\t");
+        w.put(kv[0], Double.parseDouble(kv[1]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in weights " + WEIGHTS, e);
+    }
+    return w;
+  }
 }

@@ -2,7 +2,8 @@ package dev.vsm.domain.complexity;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -14,8 +15,28 @@ import java.util.regex.PatternSyntaxException;
  * <p>Patterns are case-insensitive regular expressions matched on word boundaries; a pattern that
  * does not end in {@code \b} is a stem and matches the rest of the word ({@code migrat} matches
  * "migrate" and "migrations").
+ *
+ * <p>A pattern that is not built in is checked when the rule is made: it must compile, it must get
+ * through long runs of one character within the reading budget the analyzer gives it (see {@link
+ * PatternSet}), and it must not overflow the stack on a long word: the inputs that make nested
+ * repetitions such as {@code (a+a+)+} or {@code (?:\w|-)+} blow up.
  */
 public record WeightedPattern(String concept, List<String> patterns, double weight) {
+
+  private static final Set<String> BUILT_IN = ConcurrentHashMap.newKeySet();
+  private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Length of the probes a user's pattern must get through within its reading budget: a long task.
+   * A pattern that is quadratic on some text passes (it is skipped at run time only on longer,
+   * degenerate tasks); nested repetitions such as {@code (a+a+)+} do not.
+   */
+  static final int PROBE_LENGTH = 1_000;
+
+  /** Length of the word a user's pattern must get through without overflowing the stack. */
+  static final int LONG_PROBE_LENGTH = 4_000;
+
+  private static final char[] PROBE_CHARS = {'a', 'Z', '0', '_', '-', '.', '/', ' ', ':', 'é'};
 
   public WeightedPattern {
     Objects.requireNonNull(concept, "concept");
@@ -23,17 +44,89 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("a keyword rule needs at least one pattern");
     }
-    if (!Double.isFinite(weight)) {
-      throw new IllegalArgumentException("weight must be a finite number");
+    if (!Double.isFinite(weight) || Math.abs(weight) > ComplexityRules.MAX_WEIGHT) {
+      throw new IllegalArgumentException(
+          "weight must be a finite number within ±" + (int) ComplexityRules.MAX_WEIGHT);
     }
     for (String p : patterns) {
-      compile(p);
+      validate(p);
     }
   }
 
   /** One pattern standing for its own concept. */
   public static WeightedPattern of(String pattern, double weight) {
     return new WeightedPattern(pattern, List.of(pattern), weight);
+  }
+
+  /** A built-in concept: its patterns are held to linear time by the tests, not at start-up. */
+  static WeightedPattern builtIn(String concept, double weight, String... patterns) {
+    trust(patterns);
+    return new WeightedPattern(concept, List.of(patterns), weight);
+  }
+
+  static void trust(String... patterns) {
+    BUILT_IN.addAll(List.of(patterns));
+  }
+
+  static boolean isBuiltIn(String pattern) {
+    return BUILT_IN.contains(pattern);
+  }
+
+  /**
+   * Checks a pattern a rule may use: it compiles, and (unless built in) it runs in linear time on
+   * the probes. Throws {@link IllegalArgumentException} naming the pattern otherwise.
+   */
+  static void validate(String pattern) {
+    if (pattern == null) {
+      throw new IllegalArgumentException("a pattern must be text, not null");
+    }
+    if (BUILT_IN.contains(pattern) || CHECKED.contains(pattern)) {
+      return;
+    }
+    Pattern compiled = compile(pattern);
+    probe(pattern, compiled);
+    CHECKED.add(pattern);
+  }
+
+  private static void probe(String pattern, Pattern compiled) {
+    for (char c : PROBE_CHARS) {
+      String run = String.valueOf(c).repeat(PROBE_LENGTH);
+      for (String probe : List.of(run, run + "!", run.substring(PROBE_LENGTH / 2) + " x")) {
+        if (!runs(pattern, compiled, probe)) {
+          throw new IllegalArgumentException(
+              "pattern '"
+                  + pattern
+                  + "' is too slow: on a run of "
+                  + probe.length()
+                  + " '"
+                  + c
+                  + "' characters it takes far more than linear time (nested repetition such as"
+                  + " (a+a+)+); simplify it");
+        }
+      }
+      // Only the stack matters on the long word: running out of reads there is left to the budget.
+      runs(pattern, compiled, String.valueOf(c).repeat(LONG_PROBE_LENGTH));
+    }
+  }
+
+  /** Searches a probe under the run-time budget: false when the budget runs out. */
+  private static boolean runs(String pattern, Pattern compiled, String probe) {
+    try {
+      compiled
+          .matcher(
+              new PatternSet.BudgetedText(
+                  probe, PatternSet.READS_PER_CHAR * probe.length() + 100_000))
+          .find();
+      return true;
+    } catch (PatternSet.BudgetedText.Exhausted e) {
+      return false;
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException(
+          "pattern '"
+              + pattern
+              + "' overflows the stack on a long word (a repeated group of alternatives such"
+              + " as (?:\\w|-)+); use a character class such as [\\w-]+ instead");
+    }
   }
 
   /** Compiles a rule pattern: word-bounded at the start, extended to the end of the word. */
@@ -47,18 +140,4 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
           "not a valid pattern: " + pattern + " (" + e.getDescription() + ")", e);
     }
   }
-
-  /** The earliest match of any synonym in {@code text}, or null. */
-  Match firstMatch(List<Pattern> compiled, String text) {
-    Match best = null;
-    for (Pattern p : compiled) {
-      Matcher m = p.matcher(text);
-      if (m.find() && (best == null || m.start() < best.start())) {
-        best = new Match(m.start(), m.group());
-      }
-    }
-    return best;
-  }
-
-  record Match(int start, String word) {}
 }

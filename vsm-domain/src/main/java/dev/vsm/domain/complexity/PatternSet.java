@@ -1,0 +1,345 @@
+package dev.vsm.domain.complexity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every pattern of a rule set, compiled once and matched together: one pass over the task finds,
+ * for each pattern, its earliest match.
+ *
+ * <p>Rule patterns match at the start of a word (see {@link WeightedPattern#compile}), and most
+ * begin with a literal stem ("migrat", "typo"). For a task in ASCII the text is lower-cased once
+ * and each built-in pattern is tried only where a word starts with its stem, or where the task has
+ * a character its matches can begin with ({@link FirstChars}), or, when it begins with {@code ^},
+ * at the start. Patterns that cannot be read that way, patterns a user added, and every pattern on
+ * text outside ASCII are searched the ordinary way. Both ways give the same matches (a test holds
+ * them to it).
+ *
+ * <p>Built-in patterns are written to run in time linear in the task's length. Patterns a user adds
+ * are run under a budget of character reads proportional to the task's length and with stack
+ * overflows caught: one that exceeds it is skipped for that task and reported, never left to hang
+ * or crash the analysis.
+ */
+final class PatternSet {
+
+  /** Character reads a user pattern may make per character of the task (plus a fixed allowance). */
+  static final long READS_PER_CHAR = 1_000;
+
+  private static final long READS_ALLOWANCE = 100_000;
+
+  private final List<String> sources;
+  private final Pattern[] compiled;
+  private final String[] stems;
+  private final boolean[] guarded;
+  private final boolean[] wordStart;
+
+  /** Patterns to try where the (lower-cased) task has a given character. */
+  private final int[][] byFirstChar = new int[128][];
+
+  /** Patterns anchored at the task's start: tried there only. */
+  private final int[] anchored;
+
+  /** Patterns searched the ordinary way. */
+  private final int[] searched;
+
+  /**
+   * @param trusted patterns known to run in linear time (the built-in ones); all others are guarded
+   */
+  PatternSet(List<String> patterns, Set<String> trusted) {
+    sources = List.copyOf(patterns);
+    int n = sources.size();
+    compiled = new Pattern[n];
+    stems = new String[n];
+    guarded = new boolean[n];
+    wordStart = new boolean[n];
+    List<List<Integer>> buckets = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      buckets.add(new ArrayList<>());
+    }
+    List<Integer> atStart = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String p = sources.get(i);
+      compiled[i] = WeightedPattern.compile(p);
+      guarded[i] = !trusted.contains(p);
+      if (guarded[i]) {
+        // A user's pattern is searched once per task, under one budget, never per position.
+        rest.add(i);
+        continue;
+      }
+      stems[i] = stem(p);
+      boolean[] first = stems[i] != null ? null : FirstChars.of(p);
+      if (stems[i] != null) {
+        wordStart[i] = true;
+        buckets.get(stems[i].charAt(0)).add(i);
+      } else if (p.startsWith("^") && !hasTopLevelAlternation(p) && FirstChars.of(p) != null) {
+        atStart.add(i);
+      } else if (first != null) {
+        // A match of a pattern without a leading \b gets one from compile(): if it can only begin
+        // with a word character, it begins where a word does.
+        boolean wordsOnly = true;
+        for (int c = 0; c < 128; c++) {
+          if (first[c]) {
+            buckets.get(c).add(i);
+            wordsOnly &= isWordChar((char) c);
+          }
+        }
+        wordStart[i] = wordsOnly;
+      } else {
+        rest.add(i);
+      }
+    }
+    for (int c = 0; c < 128; c++) {
+      byFirstChar[c] = buckets.get(c).stream().mapToInt(Integer::intValue).toArray();
+    }
+    anchored = atStart.stream().mapToInt(Integer::intValue).toArray();
+    searched = rest.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  int size() {
+    return sources.size();
+  }
+
+  String source(int i) {
+    return sources.get(i);
+  }
+
+  /** The earliest match of each pattern in {@code text}. */
+  Matches match(String text) {
+    Matches m = new Matches(sources.size());
+    if (isAscii(text)) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      int len = lower.length();
+      boolean previousIsWord = false;
+      for (int i = 0; i < len; i++) {
+        char c = lower.charAt(i);
+        boolean isWord = isWordChar(c);
+        boolean startsWord = isWord && !previousIsWord;
+        previousIsWord = isWord;
+        for (int p : byFirstChar[c]) {
+          if (m.start[p] < 0
+              && !m.skipped(p)
+              && (startsWord || !wordStart[p])
+              && (stems[p] == null || lower.startsWith(stems[p], i))) {
+            run(p, text, i, m);
+          }
+        }
+      }
+      for (int p : anchored) {
+        run(p, text, 0, m);
+      }
+      for (int p : searched) {
+        run(p, text, -1, m);
+      }
+    } else {
+      for (int p = 0; p < compiled.length; p++) {
+        run(p, text, -1, m);
+      }
+    }
+    return m;
+  }
+
+  /** Tries pattern {@code p} anchored at {@code at}, or searches the whole text when negative. */
+  private void run(int p, String text, int at, Matches m) {
+    try {
+      boolean found;
+      Matcher matcher;
+      if (at >= 0) {
+        // Tried at many positions: one matcher per pattern and task, moved from place to place.
+        matcher = m.matchers[p];
+        if (matcher == null) {
+          matcher = compiled[p].matcher(text);
+          matcher.useTransparentBounds(true);
+          matcher.useAnchoringBounds(false);
+          m.matchers[p] = matcher;
+        }
+        matcher.region(at, text.length());
+        found = matcher.lookingAt();
+      } else {
+        CharSequence input =
+            guarded[p]
+                ? new BudgetedText(text, READS_PER_CHAR * text.length() + READS_ALLOWANCE)
+                : text;
+        matcher = compiled[p].matcher(input);
+        found = matcher.find();
+      }
+      if (found) {
+        m.start[p] = matcher.start();
+        m.end[p] = matcher.end();
+      }
+    } catch (BudgetedText.Exhausted | StackOverflowError e) {
+      m.skip(p);
+    }
+  }
+
+  /**
+   * The literal, lower-case text every match of {@code pattern} begins with, or null when there is
+   * none that starts with a word character (a group, a class, an anchor, an alternation, flags).
+   */
+  static String stem(String pattern) {
+    if (pattern.startsWith("^") || hasTopLevelAlternation(pattern)) {
+      return null;
+    }
+    String p = pattern.startsWith("\\b") ? pattern.substring(2) : pattern;
+    StringBuilder stem = new StringBuilder();
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      int next = i + 1;
+      char literal;
+      if (c == '\\') {
+        if (next >= p.length()) {
+          break;
+        }
+        char e = p.charAt(next);
+        if (e == '.' || e == '-' || e == '/') {
+          literal = e;
+          next++;
+        } else {
+          break;
+        }
+      } else if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-'
+          || c == '/') {
+        literal = Character.toLowerCase(c);
+      } else {
+        break;
+      }
+      if (next < p.length()) {
+        char q = p.charAt(next);
+        if (q == '?' || q == '*' || q == '{') {
+          break;
+        }
+        if (q == '+') {
+          stem.append(literal);
+          break;
+        }
+      }
+      stem.append(literal);
+      i = next;
+    }
+    if (stem.length() == 0 || !isWordChar(stem.charAt(0))) {
+      return null;
+    }
+    return stem.toString();
+  }
+
+  private static boolean hasTopLevelAlternation(String p) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where each pattern first matched ({@code start < 0}: no match), and which were skipped. */
+  static final class Matches {
+    final int[] start;
+    final int[] end;
+    private boolean[] skipped;
+    private final Matcher[] matchers;
+
+    Matches(int n) {
+      matchers = new Matcher[n];
+      start = new int[n];
+      end = new int[n];
+      java.util.Arrays.fill(start, -1);
+    }
+
+    boolean matched(int p) {
+      return start[p] >= 0;
+    }
+
+    boolean skipped(int p) {
+      return skipped != null && skipped[p];
+    }
+
+    boolean anySkipped() {
+      return skipped != null;
+    }
+
+    private void skip(int p) {
+      if (skipped == null) {
+        skipped = new boolean[start.length];
+      }
+      skipped[p] = true;
+    }
+  }
+
+  /** The task's text, counting the characters the regular-expression engine reads. */
+  static final class BudgetedText implements CharSequence {
+    private final String text;
+    private long left;
+
+    BudgetedText(String text, long reads) {
+      this.text = text;
+      this.left = reads;
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left < 0) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+
+    /** Thrown when a pattern has used up its reads. */
+    static final class Exhausted extends RuntimeException {
+      Exhausted() {
+        super(null, null, false, false);
+      }
+    }
+  }
+}

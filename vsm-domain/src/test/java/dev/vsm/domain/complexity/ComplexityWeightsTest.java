@@ -1,0 +1,69 @@
+package dev.vsm.domain.complexity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in weights are data learned from the corpora, not numbers tuned by hand: the shipped
+ * file must be exactly what {@link ComplexityTraining} learns today. With {@code
+ * -Dvsm.complexity.write=true} the test writes the file first (after a change of vocabulary or of a
+ * corpus), then checks it.
+ */
+class ComplexityWeightsTest {
+
+  @Test
+  void the_shipped_weights_are_what_the_learning_step_learns() throws IOException {
+    Map<String, Double> learned = ComplexityTraining.shippedWeights();
+    String expected = ComplexityTraining.weightsFile(learned);
+    if (Boolean.getBoolean("vsm.complexity.write")) {
+      ComplexityTraining.write(learned);
+      System.out.println("wrote " + ComplexityTraining.weightsSource());
+    }
+    String shipped;
+    try (InputStream in =
+        DefaultComplexityRules.class.getResourceAsStream(DefaultComplexityRules.WEIGHTS)) {
+      assertThat(in).as("the weights resource").isNotNull();
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (Boolean.getBoolean("vsm.complexity.write")) {
+      shipped = java.nio.file.Files.readString(ComplexityTraining.weightsSource());
+    }
+    assertThat(shipped)
+        .as(
+            "complexity-weights.tsv is stale: regenerate it with mvn -q -pl vsm-domain test"
+                + " -Dtest=ComplexityWeightsTest -Dvsm.complexity.write=true")
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void every_concept_and_cue_has_a_unique_name_and_a_learned_weight() {
+    ComplexityRules rules = ComplexityRules.defaults();
+    List<String> names = new ArrayList<>();
+    rules.keywords().values().forEach(l -> l.forEach(r -> names.add(r.concept())));
+    rules.cues().forEach(r -> names.add(r.concept()));
+    Set<String> unique = new HashSet<>(names);
+    assertThat(unique).hasSameSizeAs(names);
+
+    Map<String, Double> learned = ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1);
+    rules
+        .keywords()
+        .values()
+        .forEach(l -> l.forEach(r -> assertThat(learned).containsKey("keyword:" + r.concept())));
+    rules.cues().forEach(r -> assertThat(learned).containsKey("cue:" + r.concept()));
+  }
+
+  @Test
+  void the_learner_is_deterministic() {
+    assertThat(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1))
+        .isEqualTo(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1));
+  }
+}
