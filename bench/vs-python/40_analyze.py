@@ -12,7 +12,8 @@ def corpus(ctx):
     tasks = []
     for path in sorted(glob.glob(os.path.join(ctx.root, "vsm-domain/src/test/resources/complexity-*.tsv"))):
         with open(path) as f:
-            tasks += [line.rstrip("\n").split("\t", 1)[1] for line in f
+            # label TAB task, or label TAB url TAB task (complexity-real.tsv): the task is last
+            tasks += [line.rstrip("\n").split("\t")[-1] for line in f
                       if line.strip() and not line.startswith("#") and "\t" in line]
     return tasks
 
