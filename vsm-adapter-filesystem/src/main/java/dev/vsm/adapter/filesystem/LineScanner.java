@@ -71,14 +71,15 @@ final class LineScanner {
     if (bufStart < 0 || bufStart >= to) {
       return out;
     }
-    byte[] buf = new byte[BLOCK];
+    // A small file gets a small buffer; it grows for a long line.
+    byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(8192, to - bufStart))];
     int len = 0;
     boolean eof = false;
     while (true) {
       if (!eof) {
         if (len == buf.length) {
-          // a line longer than the block
-          buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxLine + 1L));
+          // a line longer than the buffer, and not yet past the limit (checked below)
+          buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, Math.max(len, maxLine) + 1L));
         }
         int n = ch.read(ByteBuffer.wrap(buf, len, buf.length - len), bufStart + len);
         if (n < 0) {
