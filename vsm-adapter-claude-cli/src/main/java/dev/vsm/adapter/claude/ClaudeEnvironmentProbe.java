@@ -27,7 +27,13 @@ import tools.jackson.databind.ObjectMapper;
 final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
 
   private static final Pattern VERSION = Pattern.compile("^\\s*v?(\\d+\\.\\d+[\\w.+-]*)");
-  private static final int OUTPUT_CAP = 64 * 1024;
+  private static final int OUTPUT_CAP = 1024 * 1024;
+
+  /** Linux's limit on one argument of a command line (MAX_ARG_STRLEN). */
+  static final int MAX_ARGUMENT = 128 * 1024;
+
+  /** vsm's plugin, as its marketplace names it. */
+  static final String PLUGIN = "vsm";
 
   private final ClaudeSettings settings;
   private final ObjectMapper json;
@@ -102,6 +108,79 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
         in
             ? null
             : "Claude Code is not logged in: run `claude` and type /login, or set ANTHROPIC_API_KEY");
+  }
+
+  @Override
+  public Plugin plugin() {
+    Path cmd = command();
+    if (cmd == null) {
+      return new Plugin(null, null, null, ClaudeCommand.notFoundMessage(settings.command()));
+    }
+    Answer a = ask(cmd, "plugin", "list", "--json");
+    if (a.problem != null) {
+      return new Plugin(null, null, null, a.problem);
+    }
+    JsonNode list;
+    try {
+      list = json.readTree(a.stdout);
+    } catch (JacksonException e) {
+      list = null;
+    }
+    if (a.exit != 0 || list == null || !list.isArray()) {
+      return new Plugin(null, null, null, "'" + cmd + " plugin list --json' " + describe(a));
+    }
+    for (JsonNode p : list) {
+      String id = p.path("id").isString() ? p.get("id").asString() : "";
+      if (id.equals(PLUGIN) || id.startsWith(PLUGIN + "@")) {
+        return new Plugin(
+            true,
+            p.path("enabled").asBoolean(true),
+            p.path("version").isString() ? p.get("version").asString() : null,
+            null);
+      }
+    }
+    return new Plugin(false, null, null, null);
+  }
+
+  @Override
+  public Definitions definitions(Path workingDirectory) {
+    AgentDefinitions all = new AgentDefinitions(settings.pluginRoot());
+    List<String> problems = new ArrayList<>();
+    int usable = 0;
+    int fromProject = 0;
+    for (String name : AgentDefinitions.BUILT_IN) {
+      Path own = workingDirectory.resolve(".claude/agents").resolve(name + ".md");
+      String where = java.nio.file.Files.isRegularFile(own) ? own.toString() : name;
+      try {
+        AgentDefinition d = all.resolve(name, workingDirectory);
+        int bytes =
+            json.writeValueAsString(Map.of(name, d.toAgentsValue()))
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
+        if (bytes >= MAX_ARGUMENT) {
+          problems.add(
+              where
+                  + " is "
+                  + bytes / 1024
+                  + " KB once passed to claude, over the 128 KB an argument may have: shorten it");
+          continue;
+        }
+        usable++;
+        if (!where.equals(name)) {
+          fromProject++;
+        }
+      } catch (RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        problems.add(
+            where
+                + " cannot be used ("
+                + (cause instanceof java.nio.charset.CharacterCodingException
+                    ? "not valid UTF-8"
+                    : cause.getMessage())
+                + "): fix or remove it");
+      }
+    }
+    return new Definitions(usable, fromProject, problems);
   }
 
   private static String describe(Answer a) {

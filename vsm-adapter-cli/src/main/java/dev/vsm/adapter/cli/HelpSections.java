@@ -23,6 +23,7 @@ final class HelpSections {
                   "vsm state                          current task, metrics, health",
                   "vsm log -n 50                      the last 50 log entries",
                   "vsm tasks --since 2026-11-01       one line per task, and the totals",
+                  "vsm doctor                         is everything a cycle needs in place?",
                   "vsm --state --json                 the Python-compatible forms work too")),
           Map.entry(
               "vsm run",

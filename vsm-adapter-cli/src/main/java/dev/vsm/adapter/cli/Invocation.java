@@ -112,7 +112,8 @@ final class Invocation {
     return wiring;
   }
 
-  private ComplexityRules rules() {
+  /** The rules a cycle here would use: built in, the project's, then --rules. */
+  ComplexityRules rules() {
     ComplexityRules rules = ComplexityRules.defaults();
     Path project = workDir.resolve(RulesFile.PROJECT_RULES);
     if (Files.isRegularFile(project)) {

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       TasksCommand.class,
       ResetCommand.class,
       AnalyzeCommand.class,
+      DoctorCommand.class,
       StoreCommand.class,
       CompletionCommand.class,
       VersionCommand.class,

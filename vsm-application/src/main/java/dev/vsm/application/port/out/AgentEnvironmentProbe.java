@@ -13,6 +13,15 @@ public interface AgentEnvironmentProbe {
   /** Whether the CLI is logged in (asks the CLI; offline it still answers). */
   Login login();
 
+  /** Whether vsm's Claude Code plugin is installed (asks the CLI). */
+  Plugin plugin();
+
+  /**
+   * The agent definitions a cycle in {@code workingDirectory} would use, each read and checked as
+   * it would be passed to the CLI.
+   */
+  Definitions definitions(java.nio.file.Path workingDirectory);
+
   /**
    * The CLI as found.
    *
@@ -35,4 +44,27 @@ public interface AgentEnvironmentProbe {
    * @param problem why it cannot be used, with the fix, or null when it can
    */
   record Login(Boolean loggedIn, String method, String problem) {}
+
+  /**
+   * vsm's plugin in Claude Code.
+   *
+   * @param installed true or false as the CLI says, or null when it could not be asked
+   * @param enabled whether it is enabled, or null when not installed
+   * @param version the installed version, or null
+   * @param problem why the CLI could not be asked, or null
+   */
+  record Plugin(Boolean installed, Boolean enabled, String version, String problem) {}
+
+  /**
+   * The agent definitions.
+   *
+   * @param agents how many agents have a usable definition
+   * @param fromProject how many of them the project's {@code .claude/agents/} defines
+   * @param problems one line per definition that cannot be used, naming its file and the fix
+   */
+  record Definitions(int agents, int fromProject, java.util.List<String> problems) {
+    public Definitions {
+      problems = java.util.List.copyOf(problems);
+    }
+  }
 }
