@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,48 +70,41 @@ final class RulesFile {
                   () ->
                       new IllegalArgumentException(
                           "keywords level '" + e.getKey() + "' is not simple, medium or complex"));
-      for (Object item : list(e.getValue(), "keywords." + e.getKey())) {
-        if (item instanceof String pattern) {
-          rules = rules.withKeyword(level, pattern);
-        } else {
-          Map<String, Object> k = map(item, "a keyword");
-          Object w = k.getOrDefault("weight", ComplexityRules.defaultWeight(level));
-          if (!(w instanceof Number weight)) {
-            throw new IllegalArgumentException("a keyword's weight must be a number");
-          }
-          List<String> patterns = new ArrayList<>();
-          if (k.get("pattern") instanceof String p) {
-            patterns.add(p);
-          }
-          if (k.containsKey("patterns")) {
-            list(k.get("patterns"), "patterns").forEach(p -> patterns.add(text(p, "a pattern")));
-          }
-          if (patterns.isEmpty()) {
-            throw new IllegalArgumentException("a keyword needs \"pattern\" or \"patterns\"");
-          }
-          String concept = k.get("concept") instanceof String c ? c : patterns.get(0);
-          rules =
-              rules.withKeywordRule(
-                  level, new WeightedPattern(concept, patterns, weight.doubleValue()));
-        }
+      List<?> items = list(e.getValue(), "keywords." + e.getKey());
+      for (int i = 0; i < items.size(); i++) {
+        Object item = items.get(i);
+        ComplexityRules before = rules;
+        rules =
+            at(
+                "keywords." + e.getKey() + "[" + i + "]",
+                () ->
+                    item instanceof String pattern
+                        ? before.withKeyword(level, pattern)
+                        : before.withKeywordRule(level, keyword(level, item)));
       }
     }
     for (var e : map(root.getOrDefault("domains", Map.of()), "domains").entrySet()) {
+      String where = "domains." + e.getKey();
       List<String> patterns = new ArrayList<>();
-      list(e.getValue(), "domains." + e.getKey())
-          .forEach(p -> patterns.add(text(p, "a domain pattern")));
-      rules = rules.withDomain(e.getKey(), patterns);
+      list(e.getValue(), where).forEach(p -> patterns.add(text(p, where + " pattern")));
+      ComplexityRules before = rules;
+      rules = at(where, () -> before.withDomain(e.getKey(), patterns));
     }
     for (var e : map(root.getOrDefault("scope", Map.of()), "scope").entrySet()) {
-      ScopeEstimate scope;
-      try {
-        scope = ScopeEstimate.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException x) {
-        throw new IllegalArgumentException(
-            "scope '" + e.getKey() + "' is not single_file or cross_module");
-      }
-      for (Object p : list(e.getValue(), "scope." + e.getKey())) {
-        rules = rules.withScopeCue(scope, text(p, "a scope pattern"));
+      ScopeEstimate scope =
+          switch (e.getKey().toLowerCase(Locale.ROOT)) {
+            case "single_file" -> ScopeEstimate.SINGLE_FILE;
+            case "cross_module" -> ScopeEstimate.CROSS_MODULE;
+            default ->
+                throw new IllegalArgumentException(
+                    "scope '" + e.getKey() + "' is not single_file or cross_module");
+          };
+      List<?> items = list(e.getValue(), "scope." + e.getKey());
+      for (int i = 0; i < items.size(); i++) {
+        String where = "scope." + e.getKey() + "[" + i + "]";
+        String pattern = text(items.get(i), where);
+        ComplexityRules before = rules;
+        rules = at(where, () -> before.withScopeCue(scope, pattern));
       }
     }
     if (root.containsKey("thresholds")) {
@@ -130,6 +124,36 @@ final class RulesFile {
                   number(t, "documentation_only_weight", d.documentationOnlyWeight())));
     }
     return rules;
+  }
+
+  /** A keyword given as an object: {"pattern"|"patterns", "weight", "concept"}. */
+  private static WeightedPattern keyword(Complexity level, Object item) {
+    Map<String, Object> k = map(item, "a keyword");
+    Object w = k.getOrDefault("weight", ComplexityRules.defaultWeight(level));
+    if (!(w instanceof Number weight)) {
+      throw new IllegalArgumentException("a keyword's weight must be a number");
+    }
+    List<String> patterns = new ArrayList<>();
+    if (k.containsKey("pattern")) {
+      patterns.add(text(k.get("pattern"), "\"pattern\""));
+    }
+    if (k.containsKey("patterns")) {
+      list(k.get("patterns"), "\"patterns\"").forEach(p -> patterns.add(text(p, "a pattern")));
+    }
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("a keyword needs \"pattern\" or \"patterns\"");
+    }
+    String concept = k.get("concept") instanceof String c ? c : patterns.get(0);
+    return new WeightedPattern(concept, patterns, weight.doubleValue());
+  }
+
+  /** Runs one step of reading the file, naming where in it a refused value is. */
+  private static ComplexityRules at(String where, Supplier<ComplexityRules> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -83,9 +83,42 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
     if (BUILT_IN.contains(pattern) || CHECKED.contains(pattern)) {
       return;
     }
+    if (nesting(pattern) > MAX_NESTING) {
+      // Compiling and matching recurse once per level: deep nesting runs out of stack.
+      throw new IllegalArgumentException(
+          "pattern '"
+              + shortened(pattern)
+              + "' nests groups more than "
+              + MAX_NESTING
+              + " deep; simplify it");
+    }
     Pattern compiled = compile(pattern);
     probe(pattern, compiled);
     CHECKED.add(pattern);
+  }
+
+  /** How deep a user's pattern may nest groups. */
+  static final int MAX_NESTING = 50;
+
+  /** The deepest nesting of groups (and classes) in a pattern. */
+  private static int nesting(String pattern) {
+    int depth = 0;
+    int max = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(' || c == '[') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')' || c == ']') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
+  }
+
+  private static String shortened(String pattern) {
+    return pattern.length() <= 80 ? pattern : pattern.substring(0, 80) + "...";
   }
 
   private static void probe(String pattern, Pattern compiled) {
@@ -95,7 +128,7 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
         if (!runs(pattern, compiled, probe)) {
           throw new IllegalArgumentException(
               "pattern '"
-                  + pattern
+                  + shortened(pattern)
                   + "' is too slow: on a run of "
                   + probe.length()
                   + " '"
@@ -123,7 +156,7 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
     } catch (StackOverflowError e) {
       throw new IllegalArgumentException(
           "pattern '"
-              + pattern
+              + shortened(pattern)
               + "' overflows the stack on a long word (a repeated group of alternatives such"
               + " as (?:\\w|-)+); use a character class such as [\\w-]+ instead");
     }
@@ -137,7 +170,10 @@ public record WeightedPattern(String concept, List<String> patterns, double weig
           start + "(?:" + pattern + ")[\\w]*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "not a valid pattern: " + pattern + " (" + e.getDescription() + ")", e);
+          "not a valid pattern: " + shortened(pattern) + " (" + e.getDescription() + ")", e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException(
+          "not a valid pattern: " + shortened(pattern) + " (nested too deeply)");
     }
   }
 }
