@@ -8,7 +8,6 @@ import dev.vsm.domain.log.TaskSummary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ final class FileExecutionLog implements ExecutionLog {
 
   @Override
   public void append(LogEntry entry) {
-    byte[] line = (LogJson.toLine(json, entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = LogJson.toLine(json, entry);
     Path file = dir.file(FILE);
     if (line.length - 1 > maxLine) {
       throw new StateAccessException(

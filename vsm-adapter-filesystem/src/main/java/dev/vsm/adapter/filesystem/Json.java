@@ -1,6 +1,5 @@
 package dev.vsm.adapter.filesystem;
 
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -49,8 +48,23 @@ final class Json {
       new DefaultPrettyPrinter(
           Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER));
 
+  /**
+   * The document as pretty-printed UTF-8 with a final newline. Written as bytes, not through a
+   * String: Jackson escapes half a surrogate pair (read from a {@code \\ud800} escape) where a
+   * String's UTF-8 encoding would turn it into {@code ?}.
+   */
   static byte[] pretty(ObjectMapper mapper, Object value) {
-    String text = mapper.writer().with(PRETTY).writeValueAsString(value);
-    return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    return line(mapper.writer().with(PRETTY).writeValueAsBytes(value));
+  }
+
+  /** The document as one line of UTF-8 with its newline. */
+  static byte[] line(ObjectMapper mapper, Object value) {
+    return line(mapper.writeValueAsBytes(value));
+  }
+
+  private static byte[] line(byte[] json) {
+    byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
+    out[json.length] = '\n';
+    return out;
   }
 }

@@ -10,8 +10,9 @@ final class LogJson {
 
   private LogJson() {}
 
-  static String toLine(ObjectMapper json, LogEntry e) {
-    return json.writeValueAsString(StateDocuments.logEntry(e));
+  /** The entry's line, UTF-8, with its newline. */
+  static byte[] toLine(ObjectMapper json, LogEntry e) {
+    return Json.line(json, StateDocuments.logEntry(e));
   }
 
   /** The entry on a line, or null for a line that is not JSON or not a log entry. */

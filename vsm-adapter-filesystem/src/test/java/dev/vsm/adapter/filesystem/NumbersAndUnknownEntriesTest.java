@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * §5 and §2.2 at the file: vsm reads back every file it writes (no {@code "Infinity"}), counters
- * saturate, and one entry vsm does not know does not cost the rest of the metrics.
+ * §5 and §2.2 at the file: vsm reads back every file it writes (no {@code "Infinity"}, no text
+ * changed), counters saturate, and one entry vsm does not know does not cost the rest of the
+ * metrics.
  */
 class NumbersAndUnknownEntriesTest {
 
@@ -172,5 +173,28 @@ class NumbersAndUnknownEntriesTest {
         .contains("\"weight\": null")
         .doesNotContain("Infinity");
     assertThat(store().coordinationPlan().orElseThrow().plan()).containsEntry("steps", 3);
+  }
+
+  @Test
+  void text_with_a_lone_surrogate_is_written_back_as_it_was_read() throws IOException {
+    // JSON may escape half of a surrogate pair; UTF-8 cannot encode it, so it stays escaped.
+    Files.writeString(
+        file("current-task.json"), "{\"id\": \"t1\", \"description\": \"a\\ud800b\"}");
+    ExecutionLog log = FileSystemAdapters.executionLog(work, "s", warnings::add);
+
+    CurrentTask read = store().currentTask().orElseThrow();
+    store().saveCurrentTask(read);
+    log.append(
+        LogEntry.of(
+            "2026-01-01T00:00:00Z",
+            EventType.TASK_STARTED,
+            "t1",
+            null,
+            Map.of("description", read.description()),
+            "s"));
+
+    assertThat(read.description()).isEqualTo("a\ud800b");
+    assertThat(store().currentTask().orElseThrow().description()).isEqualTo("a\ud800b");
+    assertThat(log.readAll().get(0).data()).containsEntry("description", "a\ud800b");
   }
 }
