@@ -18,32 +18,27 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the store holds, as the database shows it, and what it does with bad documents. */
 class PostgresStoreTest {
 
   private static final LocalPostgres PG = LocalPostgres.shared();
-  private final List<String> warnings = new ArrayList<>();
+  @RegisterExtension final FreshStore fresh = new FreshStore();
   private String database;
   private PostgresStore pg;
+  private List<String> warnings;
 
   @BeforeEach
   void open() {
-    String url = PG.freshDatabase();
-    database = url.substring(url.lastIndexOf('/') + 1);
-    pg = PostgresAdapters.open(url, Map.of(), Clock.systemUTC(), warnings::add);
-  }
-
-  @AfterEach
-  void close() {
-    pg.close();
+    database = fresh.database();
+    pg = fresh.store();
+    warnings = fresh.warnings();
   }
 
   /** The text of the first column of each row of {@code sql}, straight from the database. */
