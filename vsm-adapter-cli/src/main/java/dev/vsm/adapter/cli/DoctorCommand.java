@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Check Java, the Claude Code CLI (found, its version, logged in), the state directory "
-          + "(writable), the rules file and the agent definitions (valid), and whether vsm's "
+          + "(writable) or the team store (reachable, its schema version), the rules file and the agent definitions (valid), and whether vsm's "
           + "Claude Code plugin is installed. One line per check, with the fix for each that "
           + "fails; exit 3 when one fails. Nothing is changed and nothing costs money."
     })
@@ -130,7 +130,7 @@ final class DoctorCommand implements Callable<Integer> {
       checks.add(
           new Check("logged in", false, "cannot ask: no Claude Code CLI", "install it first"));
     }
-    checks.add(stateDirectory(inv.workDir()));
+    checks.add(store(inv));
     checks.add(rules(inv, rulesFile));
     AgentEnvironmentProbe.Definitions defs = probe.definitions(inv.workDir());
     if (defs.problems().isEmpty()) {
@@ -174,6 +174,41 @@ final class DoctorCommand implements Callable<Integer> {
       }
     }
     return checks;
+  }
+
+  /** The team store when one is given (--store, VSM_STORE), else the state directory. */
+  static Check store(Invocation inv) {
+    String name = "team store";
+    java.util.Optional<Wiring.StoreHealth> health;
+    try {
+      health = inv.wiring().teamStoreHealth();
+    } catch (UsageException e) {
+      return new Check(name, false, e.getMessage(), "correct --store or VSM_STORE");
+    }
+    if (health.isEmpty()) {
+      return stateDirectory(inv.workDir());
+    }
+    Wiring.StoreHealth h = health.get();
+    if (!h.reachable()) {
+      return new Check(name, false, h.location() + ": " + h.problem(), null);
+    }
+    String detail =
+        h.location()
+            + " reachable (PostgreSQL "
+            + h.serverVersion()
+            + "), schema version "
+            + h.schemaVersion();
+    if (h.schemaVersion() > h.expectedSchemaVersion()) {
+      return new Check(name, false, detail, "upgrade vsm: the store's schema is newer");
+    }
+    if (h.schemaVersion() < h.expectedSchemaVersion()) {
+      return new Check(
+          name,
+          null,
+          detail + " of " + h.expectedSchemaVersion(),
+          "vsm store migrate (or the first command that uses the store) brings it up to date");
+    }
+    return new Check(name, true, detail, null);
   }
 
   /** Whether vsm can write its state: tried with a scratch file, the only sure way (root, ACLs). */

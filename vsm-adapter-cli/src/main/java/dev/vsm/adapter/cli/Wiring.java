@@ -131,6 +131,32 @@ final class Wiring {
     return pg;
   }
 
+  /** What {@code vsm doctor} says of a team store. */
+  record StoreHealth(
+      String location,
+      boolean reachable,
+      String serverVersion,
+      int schemaVersion,
+      int expectedSchemaVersion,
+      String problem) {}
+
+  /** The team store's health (connects, reads the schema version); empty with the files. */
+  java.util.Optional<StoreHealth> teamStoreHealth() {
+    PostgresStore pg = teamStore();
+    if (pg == null) {
+      return java.util.Optional.empty();
+    }
+    PostgresStore.Status s = pg.check();
+    return java.util.Optional.of(
+        new StoreHealth(
+            s.location(),
+            s.reachable(),
+            s.serverVersion(),
+            s.schemaVersion(),
+            s.expectedSchemaVersion(),
+            s.problem()));
+  }
+
   /** Brings the team store's schema up to date; returns the versions applied now. */
   List<Integer> migrateTeamStore() {
     return requiredTeamStore().migrate();

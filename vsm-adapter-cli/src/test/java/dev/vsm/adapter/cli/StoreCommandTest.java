@@ -65,6 +65,45 @@ class StoreCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
   }
 
+  /** The doctor's check of the store: its mark and its line. */
+  private String doctorsStoreLine(InProcessVsm.Run r) {
+    return r.out()
+        .lines()
+        .filter(l -> l.contains(" team store: ") || l.contains(" state directory: "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(r.out() + r.err()));
+  }
+
+  @Test
+  void doctor_checks_the_team_store_instead_of_the_state_directory() throws Exception {
+    String url = LocalPostgres.shared().freshDatabase();
+    String shown = url.replace(":" + LocalPostgres.shared().password() + "@", "@");
+
+    String before = doctorsStoreLine(vsm().run("--store", url, "doctor", "--claude-command", "/x"));
+    assertThat(before)
+        .startsWith("- team store: " + shown + " reachable (PostgreSQL ")
+        .contains("schema version 0 of 2")
+        .contains("vsm store migrate");
+    vsm().run("--store", url, "store", "migrate");
+    assertThat(
+            doctorsStoreLine(vsm().env("VSM_STORE", url).run("doctor", "--claude-command", "/x")))
+        .startsWith("✓ team store: " + shown + " reachable (PostgreSQL ")
+        .endsWith("schema version 2");
+
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    InProcessVsm.Run down =
+        vsm().run("--store", "postgresql://u:pw@127.0.0.1:" + closed + "/d", "doctor");
+    assertThat(down.code()).isEqualTo(3);
+    assertThat(doctorsStoreLine(down))
+        .startsWith("✗ team store: postgresql://u@127.0.0.1:" + closed + "/d: ")
+        .contains("is the server running");
+    assertThat(doctorsStoreLine(vsm().run("doctor", "--claude-command", "/x")))
+        .contains("state directory");
+  }
+
   @Test
   void an_unreachable_store_is_an_environment_error() throws Exception {
     int closed;

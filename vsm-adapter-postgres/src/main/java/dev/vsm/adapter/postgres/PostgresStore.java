@@ -14,7 +14,10 @@ import java.util.List;
  */
 public final class PostgresStore implements AutoCloseable {
 
-  /** What {@link #check()} found: reachable or not, and at which schema version. */
+  /**
+   * What {@link #check()} found: reachable or not, and at which schema version; {@code problem}
+   * says what is wrong (without the location) or is null.
+   */
   public record Status(
       String location,
       boolean reachable,
@@ -102,7 +105,15 @@ public final class PostgresStore implements AutoCloseable {
                 problem);
           });
     } catch (StateAccessException e) {
-      return new Status(location(), false, null, 0, SchemaMigrations.LATEST, e.getMessage());
+      String prefix = "team store " + location() + ": ";
+      String problem = e.getMessage();
+      return new Status(
+          location(),
+          false,
+          null,
+          0,
+          SchemaMigrations.LATEST,
+          problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem);
     }
   }
 
