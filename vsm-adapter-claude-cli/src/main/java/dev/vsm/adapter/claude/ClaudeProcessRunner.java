@@ -150,6 +150,10 @@ final class ClaudeProcessRunner implements AgentRunner {
     if (request.role() == AgentRequest.AgentRole.OPERATIONS) {
       args.add("--permission-mode");
       args.add(o.permissionMode() != null ? o.permissionMode() : DEFAULT_S1_PERMISSION_MODE);
+      if (!settings.hookCommand().isEmpty()) {
+        args.add("--settings");
+        args.add(AgentHooks.settings(json, settings.hookCommand()));
+      }
     }
     return args;
   }
@@ -167,6 +171,12 @@ final class ClaudeProcessRunner implements AgentRunner {
       env.clear();
       env.putAll(settings.environment());
       NESTING_GUARDS.forEach(env::remove);
+      // The agent's hooks read these to attribute its tool uses to the task and the agent.
+      env.remove(AgentRequest.TASK_VARIABLE);
+      if (request.taskId() != null) {
+        env.put(AgentRequest.TASK_VARIABLE, request.taskId());
+      }
+      env.put(AgentRequest.AGENT_VARIABLE, request.agent());
       pb.redirectOutput(stdoutFile.toFile());
       process = pb.start();
 

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param command {@code --claude-command}, {@code VSM_CLAUDE_COMMAND} or {@code claude}
  * @param environment the parent environment (the child drops Claude Code's nesting guards)
  * @param pluginRoot {@code CLAUDE_PLUGIN_ROOT} when vsm runs inside the plugin, else null
+ * @param hookCommand the command line of {@code vsm hook} (executable first, without the event),
+ *     which S1 agents are given as their {@code PostToolUse} hook; empty for none
  */
 public record ClaudeSettings(
     String command,
@@ -20,7 +22,8 @@ public record ClaudeSettings(
     long outputCapBytes,
     Duration killGrace,
     int transientRetries,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    java.util.List<String> hookCommand) {
 
   public static final long DEFAULT_OUTPUT_CAP = 16L * 1024 * 1024;
   public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
@@ -28,6 +31,7 @@ public record ClaudeSettings(
   public ClaudeSettings {
     command = command == null || command.isBlank() ? "claude" : command;
     environment = Map.copyOf(environment);
+    hookCommand = hookCommand == null ? java.util.List.of() : java.util.List.copyOf(hookCommand);
   }
 
   /** Settings from the process environment, with the given command (null for the default). */
@@ -41,16 +45,47 @@ public record ClaudeSettings(
         DEFAULT_OUTPUT_CAP,
         DEFAULT_KILL_GRACE,
         2,
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        java.util.List.of());
   }
 
   public ClaudeSettings withRetryBackoff(Duration backoff) {
     return new ClaudeSettings(
-        command, environment, pluginRoot, outputCapBytes, killGrace, transientRetries, backoff);
+        command,
+        environment,
+        pluginRoot,
+        outputCapBytes,
+        killGrace,
+        transientRetries,
+        backoff,
+        hookCommand);
   }
 
   public ClaudeSettings withKillGrace(Duration grace) {
     return new ClaudeSettings(
-        command, environment, pluginRoot, outputCapBytes, grace, transientRetries, retryBackoff);
+        command,
+        environment,
+        pluginRoot,
+        outputCapBytes,
+        grace,
+        transientRetries,
+        retryBackoff,
+        hookCommand);
+  }
+
+  /**
+   * These settings with S1 agents given {@code vsm hook post-tool-use} (through {@code claude
+   * --settings}): their file changes reach vsm's log without any plugin installed.
+   */
+  public ClaudeSettings withHookCommand(java.util.List<String> command) {
+    return new ClaudeSettings(
+        this.command,
+        environment,
+        pluginRoot,
+        outputCapBytes,
+        killGrace,
+        transientRetries,
+        retryBackoff,
+        command);
   }
 }

@@ -72,6 +72,15 @@ public final class FakeClaude {
     return write("structured/" + agent, json);
   }
 
+  /**
+   * The files (relative to the working directory) the agent changes with Edit before it answers;
+   * each change runs the PostToolUse hooks vsm passed with {@code --settings}, as the real CLI
+   * does.
+   */
+  public FakeClaude edits(String agent, String... files) {
+    return write("edits/" + agent, String.join("\n", files) + "\n");
+  }
+
   private FakeClaude write(String name, String text) {
     try {
       Files.createDirectories(dir.resolve(name).getParent());

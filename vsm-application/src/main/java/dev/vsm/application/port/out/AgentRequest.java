@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * One agent run: which agent, what it is asked, where, for how long, and the JSON Schema (as JSON
- * text) its reply must follow — every agent, S1 included, answers in a schema.
+ * text) its reply must follow — every agent, S1 included, answers in a schema. {@code taskId} is
+ * the task the run belongs to (null outside a cycle): the agent's hooks attribute its tool uses to
+ * it.
  */
 public record AgentRequest(
     String agent,
@@ -15,7 +17,16 @@ public record AgentRequest(
     Path workingDirectory,
     Duration timeout,
     AgentOptions options,
-    String replySchema) {
+    String replySchema,
+    String taskId) {
+
+  /**
+   * The environment variables an agent's process gets: its task and its agent name, so that hooks
+   * running inside it can attribute what it does.
+   */
+  public static final String TASK_VARIABLE = "VSM_TASK_ID";
+
+  public static final String AGENT_VARIABLE = "VSM_AGENT";
 
   /** System agents only read; S1 agents edit and run commands. */
   public enum AgentRole {
@@ -31,5 +42,17 @@ public record AgentRequest(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(replySchema, "replySchema");
     options = options == null ? AgentOptions.defaults() : options;
+  }
+
+  /** A run outside any task. */
+  public AgentRequest(
+      String agent,
+      AgentRole role,
+      String prompt,
+      Path workingDirectory,
+      Duration timeout,
+      AgentOptions options,
+      String replySchema) {
+    this(agent, role, prompt, workingDirectory, timeout, options, replySchema, null);
   }
 }
