@@ -47,6 +47,40 @@ final class ClassDataTraining {
       QuickCommands.tryRun(
           args, Map.of(), Terminal.NONE, InputStream.nullInputStream(), nowhere, nowhere);
     }
+    // The plugin's hooks: every event, through the same quick path they take.
+    String session = "\"session_id\": \"training\", \"cwd\": \"" + json(dir) + "\"";
+    String[][] hooks = {
+      {"session-start", "{" + session + ", \"hook_event_name\": \"SessionStart\"}"},
+      {
+        "post-tool-use",
+        "{"
+            + session
+            + ", \"hook_event_name\": \"PostToolUse\", \"tool_name\": \"Edit\", "
+            + "\"tool_input\": {\"file_path\": \"a.txt\"}, \"tool_response\": {}}"
+      },
+      {
+        "subagent-stop",
+        "{"
+            + session
+            + ", \"hook_event_name\": \"SubagentStop\", \"agent_type\": \"vsm:s1-tester\", "
+            + "\"last_assistant_message\": \"{\\\"status\\\": \\\"completed\\\"}\"}"
+      },
+      {"session-end", "{" + session + ", \"hook_event_name\": \"SessionEnd\"}"}
+    };
+    for (String[] hook : hooks) {
+      QuickCommands.tryRun(
+          new String[] {"-d", dir, "hook", hook[0], "--plugin"},
+          Map.of(),
+          Terminal.NONE,
+          new java.io.ByteArrayInputStream(
+              hook[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          nowhere,
+          nowhere);
+    }
     return 0;
+  }
+
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

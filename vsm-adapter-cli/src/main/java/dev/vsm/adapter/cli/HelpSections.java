@@ -83,7 +83,13 @@ final class HelpSections {
               "vsm completion",
               List.of(
                   "source <(vsm completion bash)", "vsm completion zsh > \"${fpath[1]}/_vsm\"")),
-          Map.entry("vsm version", List.of("vsm version", "vsm version --json")));
+          Map.entry("vsm version", List.of("vsm version", "vsm version --json")),
+          Map.entry(
+              "vsm hook",
+              List.of(
+                  "vsm hook session-end < payload.json        what the plugin's hooks run",
+                  "\"command\": \"vsm\", \"args\": [\"hook\", \"post-tool-use\"]   a hook in"
+                      + " settings.json")));
 
   private static final List<String> ENVIRONMENT =
       List.of(
@@ -94,11 +100,14 @@ final class HelpSections {
               + " given",
           "PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGSSLMODE",
           "                     fill in what the store URL leaves out, as for psql (~/.pgpass too)",
+          "CLAUDE_PROJECT_DIR   vsm hook: the project whose log it records in",
+          "VSM_TASK_ID, VSM_AGENT  set by vsm in its agents' processes; vsm hook reads them",
           "ANTHROPIC_API_KEY    passed to claude: logs it in without /login",
           "NO_COLOR             no colours",
           "TERM=dumb, CI        no live progress line",
           "COLUMNS              the width human log lines are cut to on a terminal",
-          "JAVA_HOME            the Java ./vsm starts (default: java on PATH)");
+          "JAVA_HOME            the Java ./vsm starts (default: java on PATH)",
+          "VSM_NO_BUILD=1       ./vsm never builds (the plugin's hooks): a missing jar is exit 3");
 
   private static final Map<String, String> EXIT_CODES = new LinkedHashMap<>();
 

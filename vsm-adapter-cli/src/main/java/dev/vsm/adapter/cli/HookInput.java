@@ -2,6 +2,7 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.in.HookEvent;
 import dev.vsm.application.port.in.HookOrigin;
+import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.domain.cycle.ToolUse;
 import java.util.Arrays;
 import java.util.Map;
@@ -84,8 +85,8 @@ record HookInput(Optional<HookEvent> event, String cwd) {
     HookOrigin origin =
         new HookOrigin(
             text(in, "session_id", MAX_NAME),
-            env.get("VSM_TASK_ID"),
-            env.get("VSM_AGENT"),
+            env.get(AgentRequest.TASK_VARIABLE),
+            env.get(AgentRequest.AGENT_VARIABLE),
             text(in, "agent_type", MAX_NAME),
             text(in, "agent_id", MAX_NAME),
             viaPlugin);
@@ -100,6 +101,20 @@ record HookInput(Optional<HookEvent> event, String cwd) {
       return new HookInput(Optional.of(new HookEvent.Unreadable(origin, event, problem)), cwd);
     }
     return new HookInput(event(known.get(), in, origin), cwd);
+  }
+
+  /** A call whose input could not be read at all. */
+  static HookInput unreadable(
+      String event, Map<String, String> env, boolean viaPlugin, String problem) {
+    HookOrigin origin =
+        new HookOrigin(
+            null,
+            env.get(AgentRequest.TASK_VARIABLE),
+            env.get(AgentRequest.AGENT_VARIABLE),
+            null,
+            null,
+            viaPlugin);
+    return new HookInput(Optional.of(new HookEvent.Unreadable(origin, event, problem)), null);
   }
 
   private static Optional<HookEvent> event(Event kind, JsonNode in, HookOrigin origin) {

@@ -10,14 +10,14 @@ import java.util.OptionalInt;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The read commands run constantly from hooks and scripts ({@code state}, {@code log}, {@code
- * tasks}, and the Python-compatible forms {@code --state}, {@code --log}), answered without
- * building the picocli model: picocli's classes are too old for class-data sharing and cost more
- * start-up than the command itself. Only plain, valid forms are taken here, and they run the very
- * code the picocli commands run ({@link StateCommand#show}, {@link LogCommand#show}, {@link
- * TasksCommand#list}); anything else (help, errors, other options) goes to picocli. {@code
- * QuickCommandsTest} runs one table of command lines through both and requires the same exit code
- * and output.
+ * The commands run constantly from hooks and scripts ({@code state}, {@code log}, {@code tasks},
+ * the Python-compatible forms {@code --state}, {@code --log}, and {@code hook EVENT [--plugin]}),
+ * answered without building the picocli model: picocli's classes are too old for class-data sharing
+ * and cost more start-up than the command itself. Only plain, valid forms are taken here, and they
+ * run the very code the picocli commands run ({@link StateCommand#show}, {@link LogCommand#show},
+ * {@link TasksCommand#list}, {@link HookCommand#record}); anything else (help, errors, other
+ * options) goes to picocli. {@code QuickCommandsTest} runs one table of command lines through both
+ * and requires the same exit code and output.
  */
 final class QuickCommands {
 
@@ -31,7 +31,9 @@ final class QuickCommands {
       boolean json,
       Integer count,
       String task,
-      Instant since) {}
+      Instant since,
+      String event,
+      boolean plugin) {}
 
   static OptionalInt tryRun(
       String[] args,
@@ -49,6 +51,11 @@ final class QuickCommands {
     VsmCommand.Context context = new VsmCommand.Context(env, in, null, terminal);
     int code;
     try {
+      if (r.command().equals("hook")) {
+        // Before any Invocation: a hook finds its own directory and never fails on a missing one.
+        return OptionalInt.of(
+            HookCommand.record(context, r.dir(), null, r.event(), r.plugin(), o, e));
+      }
       Invocation inv = new Invocation(context, r.dir(), false, o, e, null, false);
       code =
           switch (r.command()) {
@@ -74,6 +81,8 @@ final class QuickCommands {
     Integer count = null;
     String task = null;
     Instant since = null;
+    String event = null;
+    boolean plugin = false;
     boolean optionBeforeCommand = false; // --json, --task, ... before the command's word
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -107,11 +116,17 @@ final class QuickCommands {
           }
           dir = Path.of(value);
         }
-        case "state", "log", "tasks" -> {
+        case "state", "log", "tasks", "hook" -> {
           if (command != null || optionBeforeCommand) {
             return null;
           }
           command = a;
+        }
+        case "--plugin" -> {
+          if (!"hook".equals(command) || plugin) {
+            return null;
+          }
+          plugin = true;
         }
         case "--state", "--log" -> {
           if (command != null) {
@@ -157,16 +172,24 @@ final class QuickCommands {
           }
         }
         default -> {
-          return null;
+          // hook's one argument, its event
+          if (!"hook".equals(command) || event != null || a.startsWith("-")) {
+            return null;
+          }
+          event = a;
         }
       }
     }
     if (command == null || (!legacy && optionBeforeCommand)) {
       return null;
     }
+    if (command.equals("hook")
+        && (event == null || json != null || count != null || task != null)) {
+      return null;
+    }
     if ((count != null || task != null) && !command.equals("log")) {
       return null;
     }
-    return new Request(command, legacy, dir, json != null, count, task, since);
+    return new Request(command, legacy, dir, json != null, count, task, since, event, plugin);
   }
 }

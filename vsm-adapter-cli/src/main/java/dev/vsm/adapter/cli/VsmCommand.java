@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       StoreCommand.class,
       CompletionCommand.class,
       VersionCommand.class,
+      HookCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -154,6 +155,10 @@ final class VsmCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nRun options:%n")
   SharedOptions.Agents agents = new SharedOptions.Agents();
+
+  Context context() {
+    return context;
+  }
 
   /** The plumbing of this run for a command; reads the rules only when {@code needsRules}. */
   Invocation invocation(CommandSpec command, Path rulesFile, boolean needsRules) {

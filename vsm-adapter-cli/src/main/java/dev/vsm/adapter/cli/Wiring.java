@@ -8,6 +8,7 @@ import dev.vsm.adapter.postgres.PostgresStore;
 import dev.vsm.application.port.in.AnalyzeTaskUseCase;
 import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.PlanCycleUseCase;
+import dev.vsm.application.port.in.RecordHookEventUseCase;
 import dev.vsm.application.port.in.ResetStateUseCase;
 import dev.vsm.application.port.in.RunCycleUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
@@ -19,6 +20,7 @@ import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.IdSource;
 import dev.vsm.application.port.out.ProgressListener;
 import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.service.HookService;
 import dev.vsm.application.service.PlanCycleService;
 import dev.vsm.application.service.RunCycleService;
 import dev.vsm.application.service.StateQueryService;
@@ -221,6 +223,10 @@ final class Wiring {
     AgentRunner agents =
         ClaudeAdapters.agentRunner(ClaudeSettings.fromEnvironment(null, environment), diagnostics);
     return new PlanCycleService(store(), analyzer(), agents.definedAgents(workingDirectory));
+  }
+
+  RecordHookEventUseCase recordHookEvent() {
+    return new HookService(this::store, this::log, clock);
   }
 
   /** Asks the Claude Code CLI (as {@link #cycle} would run it) about itself. */

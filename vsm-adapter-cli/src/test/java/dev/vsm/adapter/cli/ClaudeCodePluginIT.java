@@ -92,4 +92,80 @@ class ClaudeCodePluginIT {
     assertThat(vsm.get("enabled")).isEqualTo(true);
     assertThat(vsm.get("readFromFolder")).isEqualTo(PLUGIN.toString());
   }
+
+  // The plugin at work in a real session (offline: the session fails at login, but its hooks run
+  // and its skills' shell lines run before the model would be asked).
+
+  private String transcripts(RealClaude claude) throws IOException {
+    Path projects = claude.home().resolve(".claude/projects");
+    if (!Files.isDirectory(projects)) {
+      return "";
+    }
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.walk(projects)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        all.append(Files.readString(f));
+      }
+    }
+    return all.toString();
+  }
+
+  private RealClaude.Run session(RealClaude claude, Path project, String prompt) throws Exception {
+    ProcessBuilder pb =
+        claude.builder(
+            project, List.of("-p", "--output-format", "json", "--plugin-dir", PLUGIN.toString()));
+    pb.environment().remove("VSM_HOME");
+    pb.environment().put("VSM_NO_BUILD", "1"); // the jar of this build, never a rebuild
+    return RealClaude.run(pb, prompt);
+  }
+
+  private static String sessionId(RealClaude.Run r) {
+    return String.valueOf(json(r.out()).get("session_id"));
+  }
+
+  @Test
+  void a_session_is_told_vsms_health_at_start_and_its_end_is_logged() throws Exception {
+    RealClaude claude = RealClaude.withHome(tmp.resolve("home"));
+    Path project = Files.createDirectories(tmp.resolve("project"));
+
+    RealClaude.Run r = session(claude, project, "hello");
+
+    assertThat(json(r.out()).get("result")).asString().contains("Not logged in");
+    assertThat(transcripts(claude))
+        .contains(
+            "SessionStart hook additional context: vsm (Viable System Model orchestrator) in"
+                + " this project: healthy.");
+    // SessionEnd runs asynchronously and may finish after claude has exited.
+    Path log = project.resolve(".claude/vsm-state/execution-log.jsonl");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (!(Files.exists(log) && Files.readString(log).contains("session_completed"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Map<?, ?> entry = json(Files.readAllLines(log).get(0));
+    assertThat(entry.get("event_type")).isEqualTo("session_completed");
+    assertThat(entry.get("session_id")).isEqualTo(sessionId(r));
+  }
+
+  @Test
+  void the_state_and_log_skills_run_vsm_with_their_allowed_tools() throws Exception {
+    RealClaude claude = RealClaude.withHome(tmp.resolve("home"));
+    Path project = Files.createDirectories(tmp.resolve("project"));
+
+    RealClaude.Run state = session(claude, project, "/vsm:state");
+    RealClaude.Run log = session(claude, project, "/vsm:log");
+
+    for (RealClaude.Run r : List.of(state, log)) {
+      assertThat(String.valueOf(json(r.out()).get("result")))
+          .as(r.out())
+          .doesNotContain("permission check failed")
+          .contains("Not logged in");
+    }
+    String transcripts = transcripts(claude);
+    assertThat(transcripts)
+        .contains("vsm's state in this project, as `vsm state --json` prints it:")
+        .contains("\\\"viability_metrics\\\": {")
+        .contains("The last 20 entries of vsm's execution log")
+        .contains("\\\"entries\\\": [");
+  }
 }

@@ -56,6 +56,11 @@ class QuickCommandsTest {
         quick("-d {DIR} tasks --since=2026-11-25 --json"),
         quick("-d {DIR}/missing state"),
         quick("-d {DIR}/missing --log --json"),
+        quick("-d {DIR} hook session-end"),
+        quick("-d {DIR} hook post-tool-use --plugin"),
+        quick("hook --plugin session-start -d {DIR}"),
+        quick("-d {DIR} hook no-such-event"),
+        quick("-d {DIR}/missing hook session-end"),
         // left to picocli (errors, help, other options); must agree if ever taken
         either("-d {DIR} --state --log"),
         either("-d {DIR} --json state"),
@@ -71,7 +76,14 @@ class QuickCommandsTest {
         either("-d {DIR} state -d {DIR}"),
         either("-d {DIR} tasks --since yesterday"),
         either("-d {DIR} --since 2026-11-24 tasks"),
-        either("-d {DIR} log --since 2026-11-24"));
+        either("-d {DIR} log --since 2026-11-24"),
+        either("-d {DIR} hook"),
+        either("-d {DIR} hook session-end extra"),
+        either("-d {DIR} hook session-end --json"),
+        either("-d {DIR} hook session-end --plugin --plugin"),
+        either("-d {DIR} hook session-end --bogus"),
+        either("-d {DIR} --plugin hook session-end"),
+        either("-d {DIR} hook session-end --since 2026-11-24"));
   }
 
   private static Arguments quick(String line) {
