@@ -372,4 +372,18 @@ class EndToEndIT {
     assertThat(((Map<?, ?>) doc.get("error")).get("kind")).isEqualTo("environment");
     assertThat((String) ((Map<?, ?>) doc.get("error")).get("message")).contains("was not found");
   }
+
+  @Test
+  void a_skipped_audit_is_not_called_failed() throws Exception {
+    claude.mode("s1-generalist-coder", "fail");
+
+    Result r = vsm("run", "--simple", "Fix the flaky date parsing");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("Summary: Completed with 0/1 agents successful. Audit skipped.")
+        .contains("Audit: not performed")
+        .doesNotContain("Audit failed");
+    assertThat(claude.calls()).doesNotContain("system3-audit");
+  }
 }

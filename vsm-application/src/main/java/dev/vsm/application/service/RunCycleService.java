@@ -118,7 +118,8 @@ public final class RunCycleService implements RunCycleUseCase {
     boolean success = !s1.isEmpty() && s1.stream().allMatch(AgentResult::success) && passed;
     new LearningPhase(cycle).learn(audit, conflicts.size(), success, allocated.allocations());
     long ok = s1.stream().filter(AgentResult::success).count();
-    String summary = CycleSummary.text((int) ok, s1.size(), passed);
+    String summary =
+        CycleSummary.text((int) ok, s1.size(), audit.map(AuditOutcome::passed).orElse(null));
     task.end(success, summary, allocated.allocations());
     CycleLog.Totals totals = cycle.agents.totals();
     progress.cycleFinished(cycle.taskId, success);

@@ -5,13 +5,17 @@ public final class CycleSummary {
 
   private CycleSummary() {}
 
-  public static String text(int successful, int total, boolean auditPassed) {
+  /**
+   * The summary; {@code auditPassed} is null when there was no audit (no S1 agent succeeded, so
+   * there was nothing to audit), which must not read as a failed audit.
+   */
+  public static String text(int successful, int total, Boolean auditPassed) {
     return "Completed with "
         + successful
         + "/"
         + total
         + " agents successful. Audit "
-        + (auditPassed ? "passed" : "failed")
+        + (auditPassed == null ? "skipped" : auditPassed ? "passed" : "failed")
         + ".";
   }
 }

@@ -28,5 +28,7 @@ class S3S4ConflictTest {
         .isEqualTo("Completed with 2/3 agents successful. Audit failed.");
     assertThat(CycleSummary.text(3, 3, true))
         .isEqualTo("Completed with 3/3 agents successful. Audit passed.");
+    assertThat(CycleSummary.text(0, 2, null))
+        .isEqualTo("Completed with 0/2 agents successful. Audit skipped.");
   }
 }
