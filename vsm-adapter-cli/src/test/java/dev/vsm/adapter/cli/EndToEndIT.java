@@ -386,4 +386,29 @@ class EndToEndIT {
         .doesNotContain("Audit failed");
     assertThat(claude.calls()).doesNotContain("system3-audit");
   }
+
+  @Test
+  void control_characters_from_a_task_and_an_agent_never_reach_the_terminal_raw() throws Exception {
+    claude.reply("s1-generalist-coder", "done \u001b]0;pwned\u0007 and\rrewritten");
+    String task = "Fix \u001b[2Jthe\rparser";
+
+    Result run = vsm("run", "-v", "--simple", task);
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("done \\x1b]0;pwned\\x07 and\\rrewritten");
+    List<String> shown = new ArrayList<>(List.of(run.out(), run.err()));
+    for (String[] command :
+        List.of(
+            new String[] {"state"},
+            new String[] {"log", "-n", "100"},
+            new String[] {"--log", "--log-count", "100"},
+            new String[] {"tasks"},
+            new String[] {"--state"})) {
+      Result r = vsm(command);
+      assertThat(r.code()).isZero();
+      shown.add(r.out());
+      shown.add(r.err());
+    }
+    assertThat(String.join("", shown)).doesNotContain("\u001b", "\r", "\u0007");
+    assertThat(shown.get(2)).contains("Fix \\x1b[2Jthe\\rparser");
+  }
 }

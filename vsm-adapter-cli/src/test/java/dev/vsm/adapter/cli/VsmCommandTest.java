@@ -262,4 +262,39 @@ class VsmCommandTest {
     assertThat(DurationConverter.parse("PT2M")).hasMinutes(2);
     assertThat(DurationConverter.parse("500ms")).hasMillis(500);
   }
+
+  @Test
+  void a_log_count_of_zero_prints_nothing_not_that_the_log_is_empty() {
+    for (String[] args :
+        List.of(
+            new String[] {"--log", "--log-count", "0"},
+            new String[] {"log", "-n", "0"},
+            new String[] {"log", "-n", "0", "--task", "abc"})) {
+      InProcessVsm.Run r = vsm(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(vsm("log").out()).isEqualTo("The execution log is empty.\n");
+  }
+
+  @Test
+  void a_broken_rules_file_blocks_only_the_commands_that_analyse() throws IOException {
+    Files.createDirectories(dir.resolve(".claude"));
+    Files.writeString(dir.resolve(".claude/vsm-rules.json"), "{\"keywords\": oops");
+
+    for (String command : List.of("--state", "state", "--reset", "log", "tasks", "--log")) {
+      InProcessVsm.Run r = vsm(command);
+      assertThat(r.code()).as(command + ": " + r.err()).isZero();
+    }
+    assertThat(vsm("reset", "--yes").code()).isZero();
+    for (String[] args :
+        List.of(
+            new String[] {"analyze", "x"},
+            new String[] {"plan", "x"},
+            new String[] {"--analyze", "x"})) {
+      InProcessVsm.Run r = vsm(args);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("vsm-rules.json").contains("not valid JSON");
+    }
+  }
 }
