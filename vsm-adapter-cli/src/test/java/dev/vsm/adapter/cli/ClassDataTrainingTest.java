@@ -1,0 +1,40 @@
+package dev.vsm.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The launcher's start-up archive is trained on every command, and the training really runs. */
+class ClassDataTrainingTest {
+
+  @TempDir Path scratch;
+
+  @Test
+  void theTrainingNamesEverySubcommand() {
+    Set<String> commands = new TreeSet<>();
+    Arrays.stream(VsmCommand.class.getAnnotation(CommandLine.Command.class).subcommands())
+        .map(c -> c.getAnnotation(CommandLine.Command.class).name())
+        .forEach(commands::add);
+
+    assertThat(ClassDataTraining.commandsCovered()).containsAll(commands);
+  }
+
+  @Test
+  void theTrainingRunsACycleAgainstItsStandInAndLeavesNoState() throws IOException {
+    assertThat(ClassDataTraining.run(scratch)).isZero();
+
+    Path state = scratch.resolve(".claude/vsm-state");
+    String log = Files.readString(state.resolve("execution-log.jsonl"));
+    assertThat(log).contains("\"description\":\"Add validation\"");
+    assertThat(log).contains("task_completed");
+    assertThat(state.resolve("current-task.json")).doesNotExist();
+  }
+}
