@@ -6,16 +6,21 @@ import dev.vsm.domain.agent.AgentRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Where agent definitions come from, strongest first: the project's {@code
@@ -42,9 +47,26 @@ final class AgentDefinitions {
     return List.copyOf(names);
   }
 
+  /**
+   * Linux's limit on one argument of a command line (MAX_ARG_STRLEN, its terminating NUL included):
+   * a definition is passed inline with {@code --agents}, so its JSON must stay under it.
+   */
+  static final int MAX_ARGUMENT = 128 * 1024;
+
+  /** A definition file is read no further than this: anything longer could never be passed. */
+  private static final int MAX_FILE = 4 * MAX_ARGUMENT;
+
+  /** A definition that cannot be used; the message names its file and the fix. */
+  static final class Unusable extends RuntimeException {
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
   private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
   private final Path pluginRoot;
   private Map<String, AgentDefinition> plugin;
+  private final Map<String, Path> pluginFiles = new LinkedHashMap<>();
 
   AgentDefinitions(Path pluginRoot) {
     this.pluginRoot = pluginRoot;
@@ -98,6 +120,10 @@ final class AgentDefinitions {
     if (fromPlugin != null) {
       return fromPlugin;
     }
+    Path unusable = pluginFiles.get(name);
+    if (unusable != null) {
+      read(unusable, name); // throws why it cannot be used
+    }
     AgentDefinition d = builtIn.get(name);
     if (d == null) {
       throw new IllegalArgumentException(
@@ -128,13 +154,14 @@ final class AgentDefinitions {
       }
       for (Path file : files) {
         String fileName = file.getFileName().toString();
+        String byFileName = fileName.substring(0, fileName.length() - 3);
         try {
-          AgentDefinition d =
-              AgentDefinition.parse(
-                  Files.readString(file), fileName.substring(0, fileName.length() - 3));
+          AgentDefinition d = AgentDefinition.parse(text(file), byFileName);
           plugin.putIfAbsent(d.name(), d);
-        } catch (IOException e) {
-          // a file that cannot be read defines nothing
+          pluginFiles.putIfAbsent(d.name(), file);
+        } catch (Unusable e) {
+          // defines nothing; kept by its file name so that a check can say why
+          pluginFiles.putIfAbsent(byFileName, file);
         }
       }
     }
@@ -142,12 +169,92 @@ final class AgentDefinitions {
   }
 
   private static AgentDefinition read(Path file, String name) {
-    try {
-      AgentDefinition d = AgentDefinition.parse(Files.readString(file), name);
-      // The file's place decides which agent it defines, whatever its frontmatter says.
-      return new AgentDefinition(name, d.description(), d.prompt(), d.tools(), d.model());
+    AgentDefinition d = AgentDefinition.parse(text(file), name);
+    // The file's place decides which agent it defines, whatever its frontmatter says.
+    return new AgentDefinition(name, d.description(), d.prompt(), d.tools(), d.model());
+  }
+
+  /** A definition file's text: strict UTF-8, read no further than could ever be passed. */
+  private static String text(Path file) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read agent definition " + file, e);
+      throw new Unusable(file + " cannot be read (" + e.getMessage() + "): fix or remove it");
     }
+    if (bytes.length > MAX_FILE) {
+      throw new Unusable(
+          file
+              + " is over "
+              + MAX_FILE / 1024
+              + " KB, far over the 128 KB an agent definition may have once passed to claude:"
+              + " shorten it");
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Unusable(file + " is not valid UTF-8: save it as UTF-8 or remove it");
+    }
+  }
+
+  /**
+   * Of {@code defined}, the agents a cycle may run: the built-in ones (the system agents among
+   * them) and every S1 specialist ({@code s1-…}); other agents of a project are not vsm's.
+   */
+  static List<String> cycleAgents(Collection<String> defined) {
+    Set<String> agents = new LinkedHashSet<>(BUILT_IN);
+    defined.stream().filter(n -> n.startsWith(AgentName.S1_PREFIX)).forEach(agents::add);
+    return List.copyOf(agents);
+  }
+
+  /** Where the definition of {@code name} comes from: its file, or "the built-in definition". */
+  String source(String name, Path workingDirectory) {
+    Path own = workingDirectory.resolve(".claude").resolve("agents").resolve(name + ".md");
+    if (Files.isRegularFile(own)) {
+      return own.toString();
+    }
+    pluginDefinitions();
+    Path fromPlugin = pluginFiles.get(name);
+    return fromPlugin != null ? fromPlugin.toString() : "the built-in definition of " + name;
+  }
+
+  /**
+   * The definition of {@code name} as the argument of {@code --agents} ({@code json} writes it).
+   *
+   * @throws Unusable when it cannot be read or is too long to pass, saying why and naming its file
+   */
+  String agentsArgument(
+      String name, Path workingDirectory, AgentDefinition definition, ObjectMapper json) {
+    String argument = json.writeValueAsString(Map.of(name, definition.toAgentsValue()));
+    int bytes = argument.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes >= MAX_ARGUMENT) {
+      throw new Unusable(
+          source(name, workingDirectory)
+              + " is "
+              + (bytes + 1023) / 1024
+              + " KB once passed to claude, over the 128 KB an argument may have: shorten it");
+    }
+    return argument;
+  }
+
+  /**
+   * One line per agent of {@code names} whose definition cannot be used here, naming its file and
+   * the fix; empty when every one can be passed to claude as it is.
+   */
+  List<String> problems(Collection<String> names, Path workingDirectory, ObjectMapper json) {
+    List<String> problems = new ArrayList<>();
+    for (String name : names) {
+      try {
+        agentsArgument(name, workingDirectory, resolve(name, workingDirectory), json);
+      } catch (Unusable | IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return problems;
   }
 }

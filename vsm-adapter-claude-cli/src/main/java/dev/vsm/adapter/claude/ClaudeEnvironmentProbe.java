@@ -4,6 +4,7 @@ import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,6 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
 
   private static final Pattern VERSION = Pattern.compile("^\\s*v?(\\d+\\.\\d+[\\w.+-]*)");
   private static final int OUTPUT_CAP = 1024 * 1024;
-
-  /** Linux's limit on one argument of a command line (MAX_ARG_STRLEN). */
-  static final int MAX_ARGUMENT = 128 * 1024;
 
   /** vsm's plugin, as its marketplace names it. */
   static final String PLUGIN = "vsm";
@@ -148,36 +146,15 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
     List<String> problems = new ArrayList<>();
     int usable = 0;
     int fromProject = 0;
-    for (String name : AgentDefinitions.BUILT_IN) {
-      Path own = workingDirectory.resolve(".claude/agents").resolve(name + ".md");
-      String where = java.nio.file.Files.isRegularFile(own) ? own.toString() : name;
-      try {
-        AgentDefinition d = all.resolve(name, workingDirectory);
-        int bytes =
-            json.writeValueAsString(Map.of(name, d.toAgentsValue()))
-                .getBytes(StandardCharsets.UTF_8)
-                .length;
-        if (bytes >= MAX_ARGUMENT) {
-          problems.add(
-              where
-                  + " is "
-                  + bytes / 1024
-                  + " KB once passed to claude, over the 128 KB an argument may have: shorten it");
-          continue;
-        }
-        usable++;
-        if (!where.equals(name)) {
-          fromProject++;
-        }
-      } catch (RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        problems.add(
-            where
-                + " cannot be used ("
-                + (cause instanceof java.nio.charset.CharacterCodingException
-                    ? "not valid UTF-8"
-                    : cause.getMessage())
-                + "): fix or remove it");
+    for (String name : AgentDefinitions.cycleAgents(all.names(workingDirectory))) {
+      List<String> problem = all.problems(List.of(name), workingDirectory, json);
+      if (!problem.isEmpty()) {
+        problems.addAll(problem);
+        continue;
+      }
+      usable++;
+      if (Files.isRegularFile(workingDirectory.resolve(".claude/agents").resolve(name + ".md"))) {
+        fromProject++;
       }
     }
     return new Definitions(usable, fromProject, problems);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,8 @@ final class ClaudeProcessRunner implements AgentRunner {
   private final AgentDefinitions definitions;
   private final Diagnostics diagnostics;
   private final ObjectMapper json;
+  private final ScratchFiles scratch;
+  private boolean leftoversRemoved;
 
   ClaudeProcessRunner(
       ClaudeSettings settings,
@@ -48,6 +51,16 @@ final class ClaudeProcessRunner implements AgentRunner {
     this.definitions = definitions;
     this.diagnostics = diagnostics;
     this.json = json;
+    this.scratch = new ScratchFiles(settings.scratchDirectory(), ProcessHandle.current().pid());
+  }
+
+  /** Once per runner, before its first agent: the files of killed vsm processes go. */
+  private synchronized void removeLeftovers() {
+    if (!leftoversRemoved) {
+      leftoversRemoved = true;
+      scratch.removeLeftovers(
+          pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), Instant.now());
+    }
   }
 
   @Override
@@ -74,7 +87,13 @@ final class ClaudeProcessRunner implements AgentRunner {
     if (Thread.currentThread().isInterrupted()) {
       return cancelled(request, start);
     }
-    definitions.resolve(request.agent(), request.workingDirectory());
+    removeLeftovers();
+    List<String> arguments;
+    try {
+      arguments = arguments(request);
+    } catch (AgentDefinitions.Unusable | IllegalArgumentException e) {
+      return AgentResult.failed(request.agent(), Failure.ERROR, e.getMessage(), Duration.ZERO);
+    }
     Path command = ClaudeCommand.resolve(settings.command(), settings.environment());
     if (command == null) {
       return AgentResult.failed(
@@ -84,7 +103,7 @@ final class ClaudeProcessRunner implements AgentRunner {
           Duration.ZERO);
     }
     for (int attempt = 0; ; attempt++) {
-      ClaudeOutput.Reading reading = runOnce(command, request, start);
+      ClaudeOutput.Reading reading = runOnce(command, arguments, request, start);
       if (!reading.transientError() || attempt >= settings.transientRetries()) {
         return reading.result();
       }
@@ -127,7 +146,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     args.add("--output-format");
     args.add("json");
     args.add("--agents");
-    args.add(json.writeValueAsString(Map.of(request.agent(), def.toAgentsValue())));
+    args.add(definitions.agentsArgument(request.agent(), request.workingDirectory(), def, json));
     args.add("--agent");
     args.add(request.agent());
     if (request.replySchema() != null) {
@@ -158,14 +177,29 @@ final class ClaudeProcessRunner implements AgentRunner {
     return args;
   }
 
-  private ClaudeOutput.Reading runOnce(Path command, AgentRequest request, long start) {
-    Path stdoutFile = null;
+  private ClaudeOutput.Reading runOnce(
+      Path command, List<String> arguments, AgentRequest request, long start) {
+    Path stdoutFile;
+    try {
+      stdoutFile = scratch.create();
+    } catch (IOException e) {
+      return new ClaudeOutput.Reading(
+          AgentResult.failed(
+              request.agent(),
+              Failure.ERROR,
+              "cannot create the file for claude's output in "
+                  + scratch.directory()
+                  + " ("
+                  + e.getMessage()
+                  + "): make it writable, or set TMPDIR to a directory that is",
+              Duration.ofNanos(System.nanoTime() - start)),
+          false);
+    }
     Process process = null;
     try {
-      stdoutFile = Files.createTempFile("vsm-claude-", ".json");
       List<String> cmd = new ArrayList<>();
       cmd.add(command.toString());
-      cmd.addAll(arguments(request));
+      cmd.addAll(arguments);
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workingDirectory().toFile());
       Map<String, String> env = pb.environment();
       env.clear();
@@ -186,7 +220,7 @@ final class ClaudeProcessRunner implements AgentRunner {
 
       boolean finished;
       try {
-        finished = process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        finished = process.waitFor(nanos(request.timeout()), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         ProcessTree.stop(process, Duration.ZERO);
         Thread.currentThread().interrupt();
@@ -223,19 +257,14 @@ final class ClaudeProcessRunner implements AgentRunner {
           err,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      Failure kind = process == null ? Failure.COMMAND_NOT_FOUND : Failure.ERROR;
-      String message =
-          process == null
-              ? "cannot start "
-                  + command
-                  + ": "
-                  + e.getMessage()
-                  + "; "
-                  + ClaudeCommand.notFoundMessage(settings.command())
-              : "running " + command + " failed: " + e.getMessage();
       return new ClaudeOutput.Reading(
           AgentResult.failed(
-              request.agent(), kind, message, Duration.ofNanos(System.nanoTime() - start)),
+              request.agent(),
+              process == null && isMissing(e) ? Failure.COMMAND_NOT_FOUND : Failure.ERROR,
+              process == null
+                  ? startFailure(command, e)
+                  : "running " + command + " failed: " + e.getMessage(),
+              Duration.ofNanos(System.nanoTime() - start)),
           false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -244,14 +273,53 @@ final class ClaudeProcessRunner implements AgentRunner {
       }
       return new ClaudeOutput.Reading(cancelled(request, start), false);
     } finally {
-      if (stdoutFile != null) {
-        try {
-          Files.deleteIfExists(stdoutFile);
-        } catch (IOException ignored) {
-          // a leftover temporary file is harmless
-        }
+      // Whatever ended this run early, the child is never left running.
+      if (process != null && process.isAlive()) {
+        ProcessTree.stop(process, Duration.ZERO);
+      }
+      try {
+        Files.deleteIfExists(stdoutFile);
+      } catch (IOException ignored) {
+        // a leftover is removed by the next runner, once this process is gone
       }
     }
+  }
+
+  /** The nanoseconds to wait for {@code d}; a longer wait than a long holds is the longest. */
+  static long nanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Whether starting failed because there is no such command or it may not be run (ENOENT, EACCES):
+   * the CLI is missing, or vanished since it was found. Anything else (E2BIG: an argument list too
+   * long; ENOMEM, EAGAIN) is no reason to tell the user to install it.
+   */
+  private static boolean isMissing(IOException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("error=2,") || m.contains("error=13,");
+  }
+
+  private String startFailure(Path command, IOException e) {
+    String m = String.valueOf(e.getMessage());
+    if (isMissing(e)) {
+      return "cannot start "
+          + command
+          + ": "
+          + m
+          + "; "
+          + ClaudeCommand.notFoundMessage(settings.command());
+    }
+    if (m.contains("error=7,")) {
+      return "cannot start "
+          + command
+          + ": the command line is longer than the system allows (Argument list too long)";
+    }
+    return "cannot start " + command + ": " + m;
   }
 
   private static String human(Duration d) {

@@ -1,7 +1,9 @@
 package dev.vsm.adapter.claude;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param pluginRoot {@code CLAUDE_PLUGIN_ROOT} when vsm runs inside the plugin, else null
  * @param hookCommand the command line of {@code vsm hook} (executable first, without the event),
  *     which S1 agents are given as their {@code PostToolUse} hook; empty for none
+ * @param scratchDirectory where each run's standard output is kept while it runs: {@code TMPDIR}
+ *     when it names a directory, else Java's temporary directory
  */
 public record ClaudeSettings(
     String command,
@@ -23,7 +27,8 @@ public record ClaudeSettings(
     Duration killGrace,
     int transientRetries,
     Duration retryBackoff,
-    java.util.List<String> hookCommand) {
+    List<String> hookCommand,
+    Path scratchDirectory) {
 
   public static final long DEFAULT_OUTPUT_CAP = 16L * 1024 * 1024;
   public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
@@ -31,7 +36,9 @@ public record ClaudeSettings(
   public ClaudeSettings {
     command = command == null || command.isBlank() ? "claude" : command;
     environment = Map.copyOf(environment);
-    hookCommand = hookCommand == null ? java.util.List.of() : java.util.List.copyOf(hookCommand);
+    hookCommand = hookCommand == null ? List.of() : List.copyOf(hookCommand);
+    scratchDirectory =
+        scratchDirectory == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratchDirectory;
   }
 
   /** Settings from the process environment, with the given command (null for the default). */
@@ -46,7 +53,17 @@ public record ClaudeSettings(
         DEFAULT_KILL_GRACE,
         2,
         Duration.ofSeconds(2),
-        java.util.List.of());
+        List.of(),
+        scratch(env.get("TMPDIR")));
+  }
+
+  /** {@code TMPDIR} when it names a directory (as other Unix programs read it), else null. */
+  private static Path scratch(String tmpdir) {
+    if (tmpdir == null || tmpdir.isBlank()) {
+      return null;
+    }
+    Path p = Path.of(tmpdir);
+    return p.isAbsolute() && Files.isDirectory(p) ? p : null;
   }
 
   public ClaudeSettings withRetryBackoff(Duration backoff) {
@@ -58,7 +75,8 @@ public record ClaudeSettings(
         killGrace,
         transientRetries,
         backoff,
-        hookCommand);
+        hookCommand,
+        scratchDirectory);
   }
 
   public ClaudeSettings withKillGrace(Duration grace) {
@@ -70,14 +88,15 @@ public record ClaudeSettings(
         grace,
         transientRetries,
         retryBackoff,
-        hookCommand);
+        hookCommand,
+        scratchDirectory);
   }
 
   /**
    * These settings with S1 agents given {@code vsm hook post-tool-use} (through {@code claude
    * --settings}): their file changes reach vsm's log without any plugin installed.
    */
-  public ClaudeSettings withHookCommand(java.util.List<String> command) {
+  public ClaudeSettings withHookCommand(List<String> command) {
     return new ClaudeSettings(
         this.command,
         environment,
@@ -86,6 +105,7 @@ public record ClaudeSettings(
         killGrace,
         transientRetries,
         retryBackoff,
-        command);
+        command,
+        scratchDirectory);
   }
 }
