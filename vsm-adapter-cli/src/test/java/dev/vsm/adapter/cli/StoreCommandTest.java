@@ -90,10 +90,7 @@ class StoreCommandTest {
         .startsWith("✓ team store: " + shown + " reachable (PostgreSQL ")
         .endsWith("schema version 2");
 
-    int closed;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = LocalPostgres.freePort();
     InProcessVsm.Run down =
         vsm().run("--store", "postgresql://u:pw@127.0.0.1:" + closed + "/d", "doctor");
     assertThat(down.code()).isEqualTo(3);
@@ -106,10 +103,7 @@ class StoreCommandTest {
 
   @Test
   void an_unreachable_store_is_an_environment_error() throws Exception {
-    int closed;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = LocalPostgres.freePort();
     InProcessVsm.Run r =
         vsm().run("--store", "postgresql://u:pw@127.0.0.1:" + closed + "/d", "state");
     assertThat(r.code()).isEqualTo(3);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vsm.adapter.postgres.testing.LocalPostgres;
 import dev.vsm.application.port.out.StateAccessException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,10 +141,7 @@ class SchemaMigrationsTest {
 
   @Test
   void an_unreachable_store_is_reported_by_check_without_throwing() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = LocalPostgres.freePort();
     try (PostgresStore store = open("postgresql://u:pw@127.0.0.1:" + closedPort + "/x")) {
       PostgresStore.Status status = store.check();
       assertThat(status.reachable()).isFalse();

@@ -230,7 +230,8 @@ public final class LocalPostgres {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port nothing listens on (at the moment of asking): a store that is down. */
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
