@@ -1,15 +1,19 @@
 package dev.vsm.domain.complexity;
 
+import java.util.Arrays;
+
 /**
- * The ASCII characters a match of a rule pattern can begin with, read from the pattern's syntax:
- * {@code (?:update|bump)\w*} begins with 'u' or 'b', {@code \w+\(\)} with a word character, {@code
- * ["'][^"'\s]} with a quote. It lets {@link PatternSet} try a pattern only where the task has such
- * a character, instead of at every position.
+ * What a rule pattern's syntax says about its matches: the ASCII characters a match can begin with
+ * ({@code (?:update|bump)\w*} begins with 'u' or 'b', {@code \w+\(\)} with a word character) and
+ * characters every match contains ({@code \w+\(\)} contains '(' and ')'). It lets {@link
+ * PatternSet} try a pattern only where the task has such a character, and not at all on a task
+ * without the characters it needs.
  *
- * <p>The answer may hold more characters than can really begin a match, never fewer. Letters come
- * in both cases (the matcher compares the lower-cased task with it). Syntax it does not follow (a
- * back-reference, a nested class, a non-ASCII literal, which may match an ASCII letter under
- * Unicode case folding) gives no answer, and the pattern is searched the ordinary way.
+ * <p>The answers may say more can begin a match, and less is required, than is true; never the
+ * reverse. Letters come in both cases (the matcher compares the lower-cased task with them). Syntax
+ * it does not follow (a back-reference, a nested class, a non-ASCII literal, which may match an
+ * ASCII letter under Unicode case folding, comments or multi-line mode) gives no answer, and the
+ * pattern is searched the ordinary way.
  */
 final class FirstChars {
 
@@ -20,10 +24,13 @@ final class FirstChars {
     this.p = pattern;
   }
 
-  /** What can begin a match of a sequence or an alternation: a set and whether it can be empty. */
-  private record First(boolean[] chars, boolean nullable) {
+  /**
+   * What a piece of a pattern says: the characters that can begin it, whether it can match nothing,
+   * and characters (lower case) every match of it contains.
+   */
+  private record First(boolean[] chars, boolean nullable, String required) {
     static First empty() {
-      return new First(new boolean[128], true);
+      return new First(new boolean[128], true, "");
     }
   }
 
@@ -34,80 +41,104 @@ final class FirstChars {
     }
   }
 
+  private static First read(String pattern) {
+    FirstChars reader = new FirstChars(pattern);
+    try {
+      First f = reader.alternation();
+      return reader.i == pattern.length() ? f : null;
+    } catch (Unknown | IndexOutOfBoundsException | NumberFormatException e) {
+      return null;
+    }
+  }
+
   /**
    * The characters (indexed by ASCII code, letters in both cases) a non-empty match of {@code
    * pattern} can begin with, or null when they cannot be told or the pattern can match nothing.
    */
   static boolean[] of(String pattern) {
-    FirstChars reader = new FirstChars(pattern);
-    try {
-      First f = reader.alternation();
-      if (reader.i != pattern.length() || f.nullable()) {
-        return null;
-      }
-      return f.chars();
-    } catch (Unknown | IndexOutOfBoundsException e) {
+    First f = read(pattern);
+    return f == null || f.nullable() ? null : f.chars();
+  }
+
+  /**
+   * Characters (lower case, ASCII) every match of {@code pattern} contains, or null when none can
+   * be told.
+   */
+  static char[] required(String pattern) {
+    First f = read(pattern);
+    if (f == null || f.required().isEmpty()) {
       return null;
     }
+    StringBuilder distinct = new StringBuilder();
+    for (int k = 0; k < f.required().length(); k++) {
+      char c = f.required().charAt(k);
+      if (distinct.indexOf(String.valueOf(c)) < 0) {
+        distinct.append(c);
+      }
+    }
+    return distinct.toString().toCharArray();
   }
 
   private First alternation() {
     First f = sequence();
     boolean[] chars = f.chars().clone();
     boolean nullable = f.nullable();
+    String required = f.required();
     while (i < p.length() && p.charAt(i) == '|') {
       i++;
       First g = sequence();
       or(chars, g.chars());
       nullable |= g.nullable();
+      required = common(required, g.required());
     }
-    return new First(chars, nullable);
+    return new First(chars, nullable, required);
   }
 
   private First sequence() {
     boolean[] chars = new boolean[128];
     boolean nullable = true;
+    StringBuilder required = new StringBuilder();
     while (i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
       First e = element();
       if (nullable) {
         or(chars, e.chars());
         nullable = e.nullable();
       }
+      required.append(e.required());
     }
-    return new First(chars, nullable);
+    return new First(chars, nullable, required.toString());
   }
 
-  /** One atom and its quantifier. */
+  /** One atom and its quantifier; what an optional atom requires is not required. */
   private First element() {
     First atom = atom();
-    if (i < p.length()) {
-      char q = p.charAt(i);
-      boolean optional = false;
-      if (q == '?' || q == '*') {
-        optional = true;
-        i++;
-      } else if (q == '+') {
-        i++;
-      } else if (q == '{') {
-        int close = p.indexOf('}', i);
-        if (close < 0) {
-          throw new Unknown();
-        }
-        String min = p.substring(i + 1, close).split(",", -1)[0].trim();
-        optional = min.isEmpty() || Integer.parseInt(min) == 0;
-        i = close + 1;
-      } else {
-        return atom;
-      }
-      // A lazy or possessive quantifier reads the same way.
-      if (i < p.length() && (p.charAt(i) == '?' || p.charAt(i) == '+')) {
-        i++;
-      }
-      if (optional) {
-        return new First(atom.chars(), true);
-      }
+    if (i >= p.length()) {
+      return atom;
     }
-    return atom;
+    char q = p.charAt(i);
+    boolean optional;
+    if (q == '?' || q == '*') {
+      optional = true;
+      i++;
+    } else if (q == '+') {
+      optional = false;
+      i++;
+    } else if (q == '{') {
+      int close = p.indexOf('}', i);
+      if (close < 0) {
+        throw new Unknown();
+      }
+      String min = p.substring(i + 1, close).split(",", -1)[0].trim();
+      optional = min.isEmpty() || Integer.parseInt(min) == 0;
+      i = close + 1;
+    } else {
+      return atom;
+    }
+    // A lazy or possessive quantifier reads the same way.
+    if (i < p.length() && (p.charAt(i) == '?' || p.charAt(i) == '+')) {
+      i++;
+    }
+    return optional ? new First(atom.chars(), true, "") : atom;
   }
 
   private First atom() {
@@ -117,7 +148,7 @@ final class FirstChars {
         return group();
       }
       case '[' -> {
-        return new First(charClass(), false);
+        return new First(charClass(), false, "");
       }
       case '^', '$' -> {
         i++;
@@ -126,8 +157,8 @@ final class FirstChars {
       case '.' -> {
         i++;
         boolean[] all = new boolean[128];
-        java.util.Arrays.fill(all, true);
-        return new First(all, false);
+        Arrays.fill(all, true);
+        return new First(all, false, "");
       }
       case '\\' -> {
         return escape();
@@ -135,7 +166,7 @@ final class FirstChars {
       case '*', '+', '?', '{', '|', ')' -> throw new Unknown();
       default -> {
         i++;
-        return new First(single(c), false);
+        return literal(c);
       }
     }
   }
@@ -195,15 +226,19 @@ final class FirstChars {
       }
       case 'w', 'W', 'd', 'D', 's', 'S' -> {
         addClass(set, e);
-        return new First(set, false);
+        return new First(set, false, "");
       }
       default -> {
         if (Character.isLetterOrDigit(e) || e >= 128) {
           throw new Unknown();
         }
-        return new First(single(e), false);
+        return literal(e);
       }
     }
+  }
+
+  private static First literal(char c) {
+    return new First(single(c), false, String.valueOf(Character.toLowerCase(c)));
   }
 
   /** A bracketed class without nesting or intersection. */
@@ -257,7 +292,7 @@ final class FirstChars {
     i++; // ']'
     if (negate) {
       // Case folding can let a negated class exclude less than it says: take every character.
-      java.util.Arrays.fill(set, true);
+      Arrays.fill(set, true);
     }
     return set;
   }
@@ -286,6 +321,17 @@ final class FirstChars {
     set[Character.toLowerCase(c)] = true;
     set[Character.toUpperCase(c)] = true;
     return set;
+  }
+
+  /** The characters two requirements have in common. */
+  private static String common(String a, String b) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < a.length(); k++) {
+      if (b.indexOf(a.charAt(k)) >= 0) {
+        sb.append(a.charAt(k));
+      }
+    }
+    return sb.toString();
   }
 
   private static void or(boolean[] into, boolean[] from) {

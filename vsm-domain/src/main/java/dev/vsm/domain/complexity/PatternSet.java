@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,16 +33,34 @@ final class PatternSet {
   private static final long READS_ALLOWANCE = 100_000;
 
   private final List<String> sources;
-  private final Pattern[] compiled;
+
+  /** Each pattern compiled when first needed: a task rarely needs most of them. */
+  private final AtomicReferenceArray<Pattern> compiled;
+
   private final String[] stems;
   private final boolean[] guarded;
-  private final boolean[] wordStart;
 
-  /** Patterns to try where the (lower-cased) task has a given character. */
-  private final int[][] byFirstChar = new int[128][];
+  /** Characters (lower-case) a match of each pattern must contain, or null. */
+  private final char[][] required;
+
+  /**
+   * Whether a match of each pattern begins only where no word character precedes it: true of every
+   * pattern without a leading {@code \b} or {@code ^}, which {@link WeightedPattern#compile} gives
+   * a look-behind for one.
+   */
+  private final boolean[] afterNonWord;
+
+  /** Patterns to try where a word of the (lower-cased) task starts with a given character. */
+  private final int[][] byWordStart = new int[128][];
+
+  /** Patterns to try wherever the (lower-cased) task has a given character. */
+  private final int[][] byChar = new int[128][];
 
   /** Patterns anchored at the task's start: tried there only. */
   private final int[] anchored;
+
+  /** The characters a match of each anchored pattern can begin with. */
+  private final boolean[][] anchoredFirst;
 
   /** Patterns searched the ordinary way. */
   private final int[] searched;
@@ -52,52 +71,82 @@ final class PatternSet {
   PatternSet(List<String> patterns, Set<String> trusted) {
     sources = List.copyOf(patterns);
     int n = sources.size();
-    compiled = new Pattern[n];
+    compiled = new AtomicReferenceArray<>(n);
     stems = new String[n];
     guarded = new boolean[n];
-    wordStart = new boolean[n];
-    List<List<Integer>> buckets = new ArrayList<>();
+    required = new char[n][];
+    afterNonWord = new boolean[n];
+    List<List<Integer>> wordStarts = new ArrayList<>();
+    List<List<Integer>> anywhere = new ArrayList<>();
     for (int c = 0; c < 128; c++) {
-      buckets.add(new ArrayList<>());
+      wordStarts.add(new ArrayList<>());
+      anywhere.add(new ArrayList<>());
     }
     List<Integer> atStart = new ArrayList<>();
     List<Integer> rest = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String p = sources.get(i);
-      compiled[i] = WeightedPattern.compile(p);
       guarded[i] = !trusted.contains(p);
       if (guarded[i]) {
-        // A user's pattern is searched once per task, under one budget, never per position.
+        // A user's pattern is checked when its rule is made; it is searched once per task, under
+        // one budget, never per position.
         rest.add(i);
         continue;
       }
       stems[i] = stem(p);
       boolean[] first = stems[i] != null ? null : FirstChars.of(p);
       if (stems[i] != null) {
-        wordStart[i] = true;
-        buckets.get(stems[i].charAt(0)).add(i);
-      } else if (p.startsWith("^") && !hasTopLevelAlternation(p) && FirstChars.of(p) != null) {
+        wordStarts.get(stems[i].charAt(0)).add(i);
+        continue;
+      }
+      required[i] = FirstChars.required(p);
+      afterNonWord[i] = !p.startsWith("\\b") && !p.startsWith("^");
+      if (p.startsWith("^") && !hasTopLevelAlternation(p) && first != null) {
         atStart.add(i);
       } else if (first != null) {
         // A match of a pattern without a leading \b gets one from compile(): if it can only begin
         // with a word character, it begins where a word does.
         boolean wordsOnly = true;
         for (int c = 0; c < 128; c++) {
+          wordsOnly &= !first[c] || isWordChar((char) c);
+        }
+        for (int c = 0; c < 128; c++) {
           if (first[c]) {
-            buckets.get(c).add(i);
-            wordsOnly &= isWordChar((char) c);
+            (wordsOnly ? wordStarts : anywhere).get(c).add(i);
           }
         }
-        wordStart[i] = wordsOnly;
       } else {
         rest.add(i);
       }
     }
     for (int c = 0; c < 128; c++) {
-      byFirstChar[c] = buckets.get(c).stream().mapToInt(Integer::intValue).toArray();
+      byWordStart[c] = ints(wordStarts.get(c));
+      byChar[c] = ints(anywhere.get(c));
     }
-    anchored = atStart.stream().mapToInt(Integer::intValue).toArray();
-    searched = rest.stream().mapToInt(Integer::intValue).toArray();
+    anchored = ints(atStart);
+    anchoredFirst = new boolean[anchored.length][];
+    for (int a = 0; a < anchored.length; a++) {
+      anchoredFirst[a] = FirstChars.of(sources.get(anchored[a]));
+    }
+    searched = ints(rest);
+  }
+
+  // Loops, not streams: this runs once per process, before the JIT has compiled anything.
+  private static int[] ints(List<Integer> list) {
+    int[] out = new int[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
+  private Pattern compiled(int p) {
+    Pattern c = compiled.get(p);
+    if (c == null) {
+      c = WeightedPattern.compile(sources.get(p));
+      compiled.set(p, c);
+    }
+    return c;
   }
 
   int size() {
@@ -114,33 +163,61 @@ final class PatternSet {
     if (isAscii(text)) {
       String lower = text.toLowerCase(Locale.ROOT);
       int len = lower.length();
+      boolean[] present = new boolean[128];
+      for (int i = 0; i < len; i++) {
+        present[lower.charAt(i)] = true;
+      }
       boolean previousIsWord = false;
       for (int i = 0; i < len; i++) {
         char c = lower.charAt(i);
         boolean isWord = isWordChar(c);
-        boolean startsWord = isWord && !previousIsWord;
-        previousIsWord = isWord;
-        for (int p : byFirstChar[c]) {
+        if (isWord && !previousIsWord) {
+          for (int p : byWordStart[c]) {
+            if (m.start[p] < 0
+                && !m.skipped(p)
+                && (stems[p] == null
+                    ? contains(present, required[p])
+                    : lower.startsWith(stems[p], i))) {
+              run(p, text, i, m);
+            }
+          }
+        }
+        for (int p : byChar[c]) {
           if (m.start[p] < 0
               && !m.skipped(p)
-              && (startsWord || !wordStart[p])
-              && (stems[p] == null || lower.startsWith(stems[p], i))) {
+              && !(previousIsWord && afterNonWord[p])
+              && contains(present, required[p])) {
             run(p, text, i, m);
           }
         }
+        previousIsWord = isWord;
       }
-      for (int p : anchored) {
-        run(p, text, 0, m);
+      for (int a = 0; a < anchored.length; a++) {
+        int p = anchored[a];
+        if (len > 0 && anchoredFirst[a][lower.charAt(0)] && contains(present, required[p])) {
+          run(p, text, 0, m);
+        }
       }
       for (int p : searched) {
         run(p, text, -1, m);
       }
     } else {
-      for (int p = 0; p < compiled.length; p++) {
+      for (int p = 0; p < sources.size(); p++) {
         run(p, text, -1, m);
       }
     }
     return m;
+  }
+
+  private static boolean contains(boolean[] present, char[] required) {
+    if (required != null) {
+      for (char c : required) {
+        if (!present[c]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Tries pattern {@code p} anchored at {@code at}, or searches the whole text when negative. */
@@ -152,7 +229,7 @@ final class PatternSet {
         // Tried at many positions: one matcher per pattern and task, moved from place to place.
         matcher = m.matchers[p];
         if (matcher == null) {
-          matcher = compiled[p].matcher(text);
+          matcher = compiled(p).matcher(text);
           matcher.useTransparentBounds(true);
           matcher.useAnchoringBounds(false);
           m.matchers[p] = matcher;
@@ -164,7 +241,7 @@ final class PatternSet {
             guarded[p]
                 ? new BudgetedText(text, READS_PER_CHAR * text.length() + READS_ALLOWANCE)
                 : text;
-        matcher = compiled[p].matcher(input);
+        matcher = compiled(p).matcher(input);
         found = matcher.find();
       }
       if (found) {

@@ -85,6 +85,22 @@ class PatternSetTest {
   }
 
   @Test
+  void characters_every_match_contains_are_read_from_literals_that_are_not_optional() {
+    assertThat(FirstChars.required("\\w+\\(\\)")).containsExactly('(', ')');
+    assertThat(FirstChars.required("[a-z0-9]+_[\\w]+")).containsExactly('_');
+    assertThat(FirstChars.required("v?\\d+\\.\\d+")).containsExactly('.');
+    assertThat(FirstChars.required("--[a-z]")).containsExactly('-');
+    assertThat(FirstChars.required("Ab(?:c|d)e?")).containsExactly('a', 'b');
+    assertThat(FirstChars.required("a|b")).isNull();
+    assertThat(FirstChars.required("(?:x)")).containsExactly('x');
+    assertThat(FirstChars.required("(?:ab|cb)")).containsExactly('b');
+    assertThat(FirstChars.required("[\\w-]+(?:\\.[\\w-]+)+")).containsExactly('.');
+    assertThat(FirstChars.required("a(?:\\.b)*")).containsExactly('a');
+    assertThat(FirstChars.required("(?=x)y")).containsExactly('y');
+    assertThat(FirstChars.required("x{0,3}y{2}")).containsExactly('y');
+  }
+
+  @Test
   void first_characters_are_not_guessed_where_the_pattern_is_not_followed() {
     assertThat(firstChars("a*")).isNull(); // can match nothing
     assertThat(firstChars("(a)\\1")).isNull(); // back-reference
@@ -188,11 +204,28 @@ class PatternSetTest {
             "version",
             "bump",
             "python",
-            "3.7");
+            "3.7",
+            "--verbose",
+            ".env",
+            "why?",
+            "`code`",
+            "'x'",
+            "\"y\"",
+            "getUserName",
+            "HTTPServer",
+            "error message",
+            "file not found",
+            "can't be opened",
+            "sql injection",
+            "in rust",
+            "whole app",
+            "todo comments",
+            "log level");
     long seed = Long.getLong("vsm.fuzz.seed", System.nanoTime());
     Random random = new Random(seed);
     // Every case checks all ~700 patterns the slow way: a few hundred cases keep this quick.
-    for (int i = 0; i < 400; i++) {
+    int cases = Integer.getInteger("vsm.fuzz.cases", 400);
+    for (int i = 0; i < cases; i++) {
       String task = randomTask(random, words);
       PatternSet.Matches m = set.match(task);
       for (int p = 0; p < patterns.size(); p++) {
