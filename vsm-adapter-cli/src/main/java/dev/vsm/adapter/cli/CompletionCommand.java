@@ -35,13 +35,8 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine root = spec.root().commandLine();
+    // One script for both shells: under zsh it loads bashcompinit itself.
     String script = AutoComplete.bash("vsm", root);
-    if (shell == Shell.zsh) {
-      // picocli's script runs in zsh through bashcompinit.
-      script =
-          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
-              + script;
-    }
     spec.commandLine().getOut().print(script);
     spec.commandLine().getOut().flush();
     return ExitCode.SUCCESS;

@@ -141,14 +141,17 @@ final class HelpSections {
     usage.optionListHeading("%nOptions:%n");
     usage.commandListHeading("%nCommands:%n");
     List<String> examples = EXAMPLES.get(cmd.getCommandSpec().qualifiedName());
-    StringBuilder footer = new StringBuilder();
+    List<String> footer = new java.util.ArrayList<>();
     if (examples != null) {
-      footer.append("%nExamples:%n");
-      examples.forEach(e -> footer.append("  ").append(e.replace("%", "%%")).append("%n"));
+      examples.forEach(e -> footer.add("  " + e.replace("%", "%%")));
+      footer.add("");
+      footer.add("Environment:");
+      footer.add(""); // a paragraph of its own: the man page keeps the lines apart
     }
-    footer.append("%nEnvironment:%n");
-    ENVIRONMENT.forEach(e -> footer.append("  ").append(e).append("%n"));
-    usage.footer(footer.toString());
+    ENVIRONMENT.forEach(e -> footer.add("  " + e));
+    // The man page generator writes the footer only under a heading of its own.
+    usage.footerHeading(examples != null ? "%nExamples:%n" : "%nEnvironment:%n");
+    usage.footer(footer.toArray(String[]::new));
     usage.exitCodeListHeading("%nExit codes:%n");
     usage.exitCodeList(EXIT_CODES);
   }
