@@ -56,8 +56,8 @@ final class ResetCommand implements Callable<Integer> {
   private static boolean confirmed(Invocation inv) {
     inv.out()
         .print(
-            "Delete the state files in "
-                + HumanFormat.printable(inv.workDir().resolve(".claude/vsm-state").toString())
+            "Delete the state "
+                + HumanFormat.printable(where(inv))
                 + " (the execution log is kept)? [y/N] ");
     inv.out().flush();
     try {
@@ -71,13 +71,19 @@ final class ResetCommand implements Callable<Integer> {
     }
   }
 
+  /** Where the state is: the files of the working directory, or the team store. */
+  private static String where(Invocation inv) {
+    return inv.wiring()
+        .teamStoreLocation()
+        .map(url -> "documents in the team store " + url)
+        .orElseGet(() -> "files in " + inv.workDir().resolve(".claude/vsm-state"));
+  }
+
   static int reset(Invocation inv) {
     List<String> removed = inv.wiring().resetState().reset();
     StringBuilder b = new StringBuilder();
     if (removed.isEmpty()) {
-      b.append("Nothing to reset: no state files in ")
-          .append(inv.workDir().resolve(".claude/vsm-state"))
-          .append('\n');
+      b.append("Nothing to reset: no state ").append(where(inv)).append('\n');
     } else {
       b.append("Removed ")
           .append(removed.size())

@@ -133,6 +133,12 @@ final class Wiring {
     return pg;
   }
 
+  /** The team store's URL without its password, or empty when state lives in the files. */
+  java.util.Optional<String> teamStoreLocation() {
+    PostgresStore pg = teamStore();
+    return pg == null ? java.util.Optional.empty() : java.util.Optional.of(pg.location());
+  }
+
   /** What {@code vsm doctor} says of a team store. */
   record StoreHealth(
       String location,

@@ -102,6 +102,22 @@ class StoreCommandTest {
   }
 
   @Test
+  void reset_names_the_team_store_it_empties_and_leaves_the_files_alone() throws Exception {
+    String url = LocalPostgres.shared().freshDatabase();
+    String shown = url.replace(":" + LocalPostgres.shared().password() + "@", "@");
+    Path task = dir.resolve(".claude/vsm-state/current-task.json");
+    java.nio.file.Files.createDirectories(task.getParent());
+    java.nio.file.Files.writeString(task, "{\"id\": \"abc12345\", \"status\": \"completed\"}");
+
+    assertThat(vsm().run("--store", url, "reset", "--yes").out())
+        .isEqualTo("Nothing to reset: no state documents in the team store " + shown + "\n");
+    assertThat(vsm().run("--store", url, "store", "import").code()).isZero();
+    assertThat(vsm().run("--store", url, "reset", "--yes").out())
+        .contains("Removed 1 state file:", "current-task in " + shown);
+    assertThat(task).exists();
+  }
+
+  @Test
   void an_unreachable_store_is_an_environment_error() throws Exception {
     int closed = LocalPostgres.freePort();
     InProcessVsm.Run r =
