@@ -297,4 +297,24 @@ class VsmCommandTest {
       assertThat(r.err()).contains("vsm-rules.json").contains("not valid JSON");
     }
   }
+
+  @Test
+  void human_log_lines_fit_the_terminal_and_only_a_terminal() throws IOException {
+    Path state = Files.createDirectories(dir.resolve(".claude/vsm-state"));
+    Files.writeString(
+        state.resolve("execution-log.jsonl"),
+        "{\"timestamp\": \"2026-11-24T10:00:00Z\", \"event_type\": \"agent_completed\", \"task_id\":"
+            + " \"t1\", \"agent\": \"s1-tester\", \"data\": {\"result_summary\": \""
+            + "all tests pass ".repeat(20)
+            + "\"}, \"session_id\": \"s\"}\n");
+    Terminal narrow = new Terminal(false, true, false, Map.of("COLUMNS", "72"));
+
+    String onTerminal = new InProcessVsm(dir).terminal(narrow).run("log").out();
+    String piped = vsm("log").out();
+
+    assertThat(onTerminal.lines())
+        .hasSize(1)
+        .allSatisfy(l -> assertThat(l).hasSize(72).endsWith("..."));
+    assertThat(piped.lines().findFirst().orElseThrow().length()).isGreaterThan(150);
+  }
 }
