@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,14 @@ final class ClaudeProcessRunner implements AgentRunner {
       return cancelled(request, start);
     }
     removeLeftovers();
+    Double cap = request.options().maxBudgetUsd();
+    if (!passable(cap)) {
+      return AgentResult.failed(
+          request.agent(),
+          Failure.LIMIT,
+          "not started: a budget cap of $" + cap + " is less than the $0.0001 claude can be given",
+          Duration.ZERO);
+    }
     List<String> arguments;
     try {
       arguments = arguments(request);
@@ -164,7 +173,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     }
     if (o.maxBudgetUsd() != null) {
       args.add("--max-budget-usd");
-      args.add(String.format(Locale.ROOT, "%.4f", o.maxBudgetUsd()));
+      args.add(budgetArgument(o.maxBudgetUsd()));
     }
     if (request.role() == AgentRequest.AgentRole.OPERATIONS) {
       args.add("--permission-mode");
@@ -283,6 +292,23 @@ final class ClaudeProcessRunner implements AgentRunner {
         // a leftover is removed by the next runner, once this process is gone
       }
     }
+  }
+
+  /**
+   * A cap as {@code --max-budget-usd} takes it: four decimals, rounded down, so that the caps of
+   * agents running at once never add up to more than they were given; never zero.
+   */
+  static String budgetArgument(double usd) {
+    return fourDecimals(usd).toPlainString();
+  }
+
+  private static BigDecimal fourDecimals(double usd) {
+    return BigDecimal.valueOf(usd).setScale(4, RoundingMode.DOWN);
+  }
+
+  /** Whether {@code --max-budget-usd} can carry {@code usd}: $0.0001 or more. */
+  private static boolean passable(Double usd) {
+    return usd == null || (Double.isFinite(usd) && fourDecimals(usd).signum() > 0);
   }
 
   /** The nanoseconds to wait for {@code d}; a longer wait than a long holds is the longest. */

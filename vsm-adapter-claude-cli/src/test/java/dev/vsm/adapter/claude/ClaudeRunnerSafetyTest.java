@@ -195,6 +195,58 @@ class ClaudeRunnerSafetyTest {
     assertThat(someoneElses).exists();
   }
 
+  private AgentResult runWithCap(double cap) {
+    return ClaudeAdapters.agentRunner(
+            ClaudeSettings.fromEnvironment(fake.command().toString(), env), warnings::add)
+        .run(
+            new AgentRequest(
+                "s1-tester",
+                AgentRole.OPERATIONS,
+                "Do it.",
+                work,
+                Duration.ofSeconds(30),
+                new AgentOptions(null, null, cap, null),
+                "{\"type\":\"object\"}"));
+  }
+
+  /** What the runner passes with {@code --max-budget-usd} for {@code cap}. */
+  private String passedFor(double cap) {
+    List<String> args =
+        new ClaudeProcessRunner(
+                ClaudeSettings.fromEnvironment(fake.command().toString(), env),
+                new AgentDefinitions(null),
+                warnings::add,
+                tools.jackson.databind.json.JsonMapper.builder().build())
+            .arguments(
+                new AgentRequest(
+                    "s1-tester",
+                    AgentRole.OPERATIONS,
+                    "x",
+                    work,
+                    Duration.ofSeconds(1),
+                    new AgentOptions(null, null, cap, null),
+                    "{}"));
+    return args.get(args.indexOf("--max-budget-usd") + 1);
+  }
+
+  @Test
+  void a_cap_is_passed_rounded_down_so_that_split_caps_never_add_up_to_more() {
+    assertThat(passedFor(0.03125)).isEqualTo("0.0312");
+    assertThat(passedFor(0.0133)).isEqualTo("0.0133");
+    assertThat(passedFor(133 * 0.0001)).isEqualTo("0.0133"); // 0.013300000000000001
+    assertThat(passedFor(0.0625)).isEqualTo("0.0625");
+  }
+
+  @Test
+  void a_cap_under_a_hundredth_of_a_cent_is_never_passed_as_zero_the_agent_is_not_started() {
+    AgentResult r = runWithCap(0.00004);
+
+    assertThat(r.failure()).isEqualTo(Failure.LIMIT);
+    assertThat(r.error()).contains("not started").contains("$0.0001");
+    assertThat(fake.calls()).isEmpty();
+    assertThat(runWithCap(0.0001).success()).isTrue();
+  }
+
   private List<Path> files() {
     try (Stream<Path> s = Files.list(scratch)) {
       return s.toList();

@@ -1,5 +1,6 @@
 package dev.vsm.adapter.cli;
 
+import dev.vsm.application.port.in.RunCycleCommand;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -44,7 +45,7 @@ final class Numbers {
     }
   }
 
-  /** An amount of US dollars, more than 0 and finite. */
+  /** An amount of US dollars: at least the smallest budget ($0.0001), at most a million. */
   static final class Dollars implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
@@ -57,9 +58,9 @@ final class Numbers {
             "'" + value + "' is not an amount of US dollars (e.g. 0.50)");
       }
       double d = Double.parseDouble(v);
-      if (!(d > 0) || d > 1_000_000) {
+      if (!(d >= RunCycleCommand.SMALLEST_BUDGET_USD) || d > 1_000_000) {
         throw new TypeConversionException(
-            "'" + value + "' must be more than 0 and at most 1000000 dollars");
+            "'" + value + "' must be at least 0.0001 and at most 1000000 dollars");
       }
       return d;
     }

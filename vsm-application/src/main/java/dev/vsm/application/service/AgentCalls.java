@@ -23,6 +23,12 @@ import java.util.Set;
  * Every agent run of one cycle goes through here: refused once the budget is spent or the cycle's
  * time is up, given what is left of both, logged and reported before and after, totalled, and
  * stopped short when no agent can run (not logged in, no CLI) or the cycle is cancelled.
+ *
+ * <p>Money: an agent is handed a cap out of what is left of the budget, and that cap is held for it
+ * until it ends, so the caps of agents that run at the same time add up to no more than what was
+ * left. Agents of one step split what is left between those not yet started; a cap is a whole
+ * number of {@link RunCycleCommand#SMALLEST_BUDGET_USD}, and a share smaller than that counts as
+ * spent.
  */
 final class AgentCalls {
 
@@ -35,6 +41,13 @@ final class AgentCalls {
   private final Instant started;
   private final long startNanos = System.nanoTime();
   private final List<AgentResult> runs = new ArrayList<>();
+
+  /**
+   * What the agents running now hold of the budget, in {@link RunCycleCommand#SMALLEST_BUDGET_USD}.
+   */
+  private long held;
+
+  private static final double UNITS_PER_USD = Math.rint(1 / RunCycleCommand.SMALLEST_BUDGET_USD);
 
   AgentCalls(
       RunCycleCommand command,
@@ -54,7 +67,41 @@ final class AgentCalls {
 
   /** Runs {@code agent} unless the budget or the time is spent (then a failed, unstarted run). */
   AgentResult run(String agent, AgentRole role, String prompt, String schema) {
-    return refusal(agent).orElseGet(() -> invoke(agent, role, prompt, schema));
+    Admission admission = admit(agent, Share.alone());
+    return admission.refused().orElseGet(() -> invoke(admission, role, prompt, schema));
+  }
+
+  /**
+   * The agents that split what is left of the budget: one agent alone, or those of a step that run
+   * at the same time — each, as it starts, gets an equal part of what the others have not taken.
+   */
+  static final class Share {
+    private int waiting;
+
+    Share(int agents) {
+      this.waiting = Math.max(1, agents);
+    }
+
+    static Share alone() {
+      return new Share(1);
+    }
+
+    /** How many agents split what is left now, this one included; it is then no longer waiting. */
+    private int claim() {
+      return waiting > 1 ? waiting-- : 1;
+    }
+  }
+
+  /**
+   * Whether an agent may start, and what it may spend: refused (the budget or the time is spent),
+   * or admitted with a cap held for it until {@link #invoke} ends, in whole {@link
+   * RunCycleCommand#SMALLEST_BUDGET_USD} ({@code capUnits} null: no budget).
+   */
+  record Admission(String agent, Optional<AgentResult> refused, Long capUnits) {
+
+    Double capUsd() {
+      return capUnits == null ? null : capUnits / UNITS_PER_USD;
+    }
   }
 
   /** The agents the runner has a definition for where this cycle works. */
@@ -88,26 +135,55 @@ final class AgentCalls {
   }
 
   /**
-   * A run that must not start (the budget is spent, or the cycle's time is up): logged and reported
-   * like a run that failed at once.
+   * Admits {@code agent}, one of {@code share}: refused when the budget is spent or the cycle's
+   * time is up (logged and reported like a run that failed at once), else with its cap held.
    */
-  Optional<AgentResult> refusal(String agent) {
+  Admission admit(String agent, Share share) {
     Double budget = command.maxBudgetUsd();
     AgentResult refused = null;
-    if (budget != null && cost() >= budget) {
-      String reason =
-          String.format(Locale.ROOT, "not started: budget of $%.2f spent ($%.2f)", budget, cost());
-      refused = AgentResult.failed(agent, AgentResult.Failure.LIMIT, reason, Duration.ZERO);
-    } else if (command.cycleTimeout() != null && remaining().compareTo(Duration.ZERO) <= 0) {
-      String reason =
-          "not started: the cycle's time limit of " + command.cycleTimeout() + " has passed";
-      refused = AgentResult.failed(agent, AgentResult.Failure.TIMEOUT, reason, Duration.ZERO);
+    Long cap = null;
+    synchronized (this) {
+      int sharing = share.claim();
+      if (budget != null) {
+        double spent = cost();
+        cap = (units(budget - spent) - held) / sharing;
+        if (cap < 1) {
+          String reason =
+              held > 0
+                  ? String.format(
+                      Locale.ROOT,
+                      "not started: the rest of the budget of $%.2f is held by the agents running"
+                          + " ($%.4f spent)",
+                      budget,
+                      spent)
+                  : String.format(
+                      Locale.ROOT, "not started: budget of $%.2f spent ($%.2f)", budget, spent);
+          refused = AgentResult.failed(agent, AgentResult.Failure.LIMIT, reason, Duration.ZERO);
+        }
+      }
+      if (refused == null
+          && command.cycleTimeout() != null
+          && remaining().compareTo(Duration.ZERO) <= 0) {
+        String reason =
+            "not started: the cycle's time limit of " + command.cycleTimeout() + " has passed";
+        refused = AgentResult.failed(agent, AgentResult.Failure.TIMEOUT, reason, Duration.ZERO);
+      }
+      if (refused == null && cap != null) {
+        held += cap;
+      }
     }
     if (refused != null) {
       log.agentFinished(refused);
       progress.agentFinished(refused);
+      return new Admission(agent, Optional.of(refused), null);
     }
-    return Optional.ofNullable(refused);
+    return new Admission(agent, Optional.empty(), cap);
+  }
+
+  /** {@code usd} in whole {@link RunCycleCommand#SMALLEST_BUDGET_USD}, rounded down. */
+  private static long units(double usd) {
+    // The tiny allowance keeps 0.03 (0.0299999…) at 300 units.
+    return Math.max(0, (long) Math.floor(usd * UNITS_PER_USD + 1e-6));
   }
 
   /** Time left before the cycle's limit (the agent timeout bounds it when there is none). */
@@ -117,32 +193,51 @@ final class AgentCalls {
         : command.cycleTimeout().minus(Duration.between(started, clock.instant()));
   }
 
-  /** The user's settings, with the agent's spending capped at what the cycle has left. */
-  private AgentOptions options() {
+  /** The user's settings, with the agent's spending capped at {@code cap}. */
+  private AgentOptions options(Double cap) {
     AgentSettings s = command.agentSettings();
-    Double cap = command.maxBudgetUsd() == null ? null : command.maxBudgetUsd() - cost();
     return new AgentOptions(s.model(), s.maxTurns(), cap, s.permissionMode());
   }
 
-  /** Runs {@code agent} now; its result is logged, reported and totalled. */
-  AgentResult invoke(String agent, AgentRole role, String prompt, String schema) {
-    checkCancelled();
-    log.agentInvoked(agent, prompt);
-    progress.agentStarted(agent);
-    // An agent gets its own limit, cut short by what is left of the cycle's.
-    Duration timeout =
-        remaining().compareTo(command.agentTimeout()) < 0 ? remaining() : command.agentTimeout();
-    AgentResult result =
-        runner
-            .run(
-                new AgentRequest(
-                    agent, role, prompt, command.workingDirectory(), timeout, options(), schema))
-            .withAgent(agent);
+  /**
+   * Runs an admitted agent now; its result is logged, reported and totalled, and its cap is no
+   * longer held.
+   */
+  AgentResult invoke(Admission admitted, AgentRole role, String prompt, String schema) {
+    String agent = admitted.agent();
+    AgentResult result = null;
+    try {
+      checkCancelled();
+      log.agentInvoked(agent, prompt);
+      progress.agentStarted(agent);
+      // An agent gets its own limit, cut short by what is left of the cycle's.
+      Duration timeout =
+          remaining().compareTo(command.agentTimeout()) < 0 ? remaining() : command.agentTimeout();
+      result =
+          runner
+              .run(
+                  new AgentRequest(
+                      agent,
+                      role,
+                      prompt,
+                      command.workingDirectory(),
+                      timeout,
+                      options(admitted.capUsd()),
+                      schema))
+              .withAgent(agent);
+    } finally {
+      // What it spent is counted, and its cap no longer held, in one step.
+      synchronized (this) {
+        if (result != null) {
+          runs.add(result);
+        }
+        if (admitted.capUnits() != null) {
+          held -= admitted.capUnits();
+        }
+      }
+    }
     // Record the run before acting on an interrupt: file writes fail on interrupted threads.
     boolean interrupted = Thread.interrupted();
-    synchronized (this) {
-      runs.add(result);
-    }
     log.agentFinished(result);
     progress.agentFinished(result);
     if (result.failure().isFatal()) {

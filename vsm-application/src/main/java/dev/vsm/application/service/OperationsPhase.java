@@ -12,7 +12,6 @@ import dev.vsm.domain.cycle.ExecutionStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,12 +45,15 @@ final class OperationsPhase {
         cycle.agents.checkCancelled();
         if (pool == null || step.agents().size() == 1) {
           for (AllocatedAgent a : step.agents()) {
-            results.add(operate(a, approach, plan, step.reviewFor()));
+            results.add(operate(a, approach, plan, step.reviewFor(), AgentCalls.Share.alone()));
           }
         } else {
+          // The agents of the step run at the same time: they split what is left of the budget.
+          AgentCalls.Share share = new AgentCalls.Share(step.agents().size());
           List<Future<AgentResult>> running = new ArrayList<>();
           for (AllocatedAgent a : step.agents()) {
-            running.add(pool.submit(() -> operateRegistered(a, approach, plan, step.reviewFor())));
+            running.add(
+                pool.submit(() -> operateRegistered(a, approach, plan, step.reviewFor(), share)));
           }
           for (Future<AgentResult> f : running) {
             results.add(await(f, running));
@@ -68,18 +70,26 @@ final class OperationsPhase {
 
   /** On a pool thread: registered, so that cancelling the cycle interrupts it. */
   private AgentResult operateRegistered(
-      AllocatedAgent a, String approach, Map<String, Object> plan, String reviewFor) {
+      AllocatedAgent a,
+      String approach,
+      Map<String, Object> plan,
+      String reviewFor,
+      AgentCalls.Share share) {
     try (CycleCancellation.Registration r = cycle.command.cancellation().register()) {
-      return operate(a, approach, plan, reviewFor);
+      return operate(a, approach, plan, reviewFor, share);
     }
   }
 
   private AgentResult operate(
-      AllocatedAgent a, String approach, Map<String, Object> plan, String reviewFor) {
+      AllocatedAgent a,
+      String approach,
+      Map<String, Object> plan,
+      String reviewFor,
+      AgentCalls.Share share) {
     String name = AgentName.s1(a.agent());
-    Optional<AgentResult> refused = cycle.agents.refusal(name);
-    if (refused.isPresent()) {
-      return refused.get();
+    AgentCalls.Admission admission = cycle.agents.admit(name, share);
+    if (admission.refused().isPresent()) {
+      return admission.refused().get();
     }
     String prompt = S1Protocol.prompt(cycle.task(), a, approach, plan, reviewFor);
     cycle.store.updateRegistry(r -> r.withStatus(a.agent(), AgentStatus.BUSY, cycle.taskId, now()));
@@ -87,7 +97,7 @@ final class OperationsPhase {
     try {
       result =
           S1Protocol.judge(
-              cycle.agents.invoke(name, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA));
+              cycle.agents.invoke(admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA));
       boolean success = result.success();
       cycle.store.updateMetrics(m -> m.withAgentResult(a.agent(), success, now()));
       return result;

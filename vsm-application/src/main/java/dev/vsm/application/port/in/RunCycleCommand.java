@@ -25,6 +25,12 @@ public record RunCycleCommand(
   public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
   public static final int DEFAULT_MAX_PARALLEL = 4;
 
+  /**
+   * The smallest budget, and the smallest amount an agent's spending is capped at: $0.0001 (caps
+   * are whole numbers of it, so that what is handed out adds up exactly).
+   */
+  public static final double SMALLEST_BUDGET_USD = 0.0001;
+
   public RunCycleCommand {
     Objects.requireNonNull(task, "task");
     if (task.isBlank()) {
@@ -36,6 +42,10 @@ public record RunCycleCommand(
       throw new IllegalArgumentException("the agent timeout must be positive");
     }
     agentSettings = agentSettings == null ? AgentSettings.defaults() : agentSettings;
+    if (maxBudgetUsd != null
+        && !(Double.isFinite(maxBudgetUsd) && maxBudgetUsd >= SMALLEST_BUDGET_USD)) {
+      throw new IllegalArgumentException("the budget must be a finite amount of at least $0.0001");
+    }
     maxParallelAgents = maxParallelAgents <= 0 ? DEFAULT_MAX_PARALLEL : maxParallelAgents;
     cancellation = cancellation == null ? new CycleCancellation() : cancellation;
     if (cycleTimeout != null && (cycleTimeout.isNegative() || cycleTimeout.isZero())) {
