@@ -110,25 +110,16 @@ public final class ComplexityAnalyzer {
     return complexThresholdDrop;
   }
 
+  /** Analyses a task by the rules alone: {@code analyze(task, null)}. */
   public ComplexityAssessment analyze(String task) {
-    return analyze(task, (Complexity) null);
+    return analyze(task, null);
   }
 
-  /** Analyses with a user hint given as text ({@code simple}, {@code medium}, {@code complex}). */
-  public ComplexityAssessment analyze(String task, String hint) {
-    if (hint == null || hint.isBlank()) {
-      return analyze(task, (Complexity) null);
-    }
-    return analyze(
-        task,
-        Complexity.parse(hint)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "unknown complexity hint '" + hint + "': use simple, medium or complex")));
-  }
-
-  /** Analyses a task; a non-null hint is binding and gives confidence 0.95. */
+  /**
+   * Analyses a task; a non-null hint is binding and gives confidence 0.95. One overload only, so
+   * {@code analyze(task, null)} compiles; a hint given as text is read with {@link
+   * Complexity#parse}.
+   */
   public ComplexityAssessment analyze(String task, Complexity hint) {
     String text = task == null ? "" : task;
     ComplexityRules.Thresholds t = rules.thresholds();
