@@ -68,7 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } else {
       given.stream().filter(t -> !t.isBlank()).forEach(t -> tasks.add(t.strip()));
     }
-    var queries = inv.wiring().analyzeTask();
+    var queries = inv.vsm();
     for (String t : tasks) {
       ComplexityAssessment a = queries.analyze(t, hint);
       if (json) {

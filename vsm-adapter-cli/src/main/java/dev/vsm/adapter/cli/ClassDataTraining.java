@@ -3,6 +3,7 @@ package dev.vsm.adapter.cli;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.library.Vsm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -187,13 +188,11 @@ final class ClassDataTraining {
   }
 
   private static void seed(Path scratch) {
-    Wiring wiring =
-        new Wiring(
-            scratch, Map.of(), message -> {}, dev.vsm.domain.complexity.ComplexityRules.defaults());
-    wiring.store().updateMetrics(m -> m.withAgentResult("tester", true, "2026-01-01T00:00:00Z"));
-    wiring.store().registry();
-    wiring
-        .log()
+    Vsm vsm =
+        Vsm.builder().workingDirectory(scratch).environment(Map.of()).diagnostics(m -> {}).build();
+    vsm.stateStore().updateMetrics(m -> m.withAgentResult("tester", true, "2026-01-01T00:00:00Z"));
+    vsm.stateStore().registry();
+    vsm.executionLog()
         .append(
             LogEntry.of(
                 "2026-01-01T00:00:00Z",
@@ -201,7 +200,7 @@ final class ClassDataTraining {
                 "00000000",
                 null,
                 Map.of("description", "training"),
-                wiring.log().sessionId()));
+                vsm.executionLog().sessionId()));
   }
 
   private static String json(String text) {

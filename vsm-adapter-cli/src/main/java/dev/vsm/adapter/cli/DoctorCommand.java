@@ -52,7 +52,11 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Invocation inv = vsm.invocation(spec, rules.file, false);
-    List<Check> checks = checks(inv, inv.wiring().agentEnvironment(claudeCommand), rules.file);
+    List<Check> checks =
+        checks(
+            inv,
+            inv.vsmBuilder().claudeCommand(claudeCommand).build().agentEnvironment(),
+            rules.file);
     long failed = checks.stream().filter(c -> Boolean.FALSE.equals(c.ok())).count();
     if (json.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -179,16 +183,16 @@ final class DoctorCommand implements Callable<Integer> {
   /** The team store when one is given (--store, VSM_STORE), else the state directory. */
   static Check store(Invocation inv) {
     String name = "team store";
-    java.util.Optional<Wiring.StoreHealth> health;
+    java.util.Optional<TeamStore.StoreHealth> health;
     try {
-      health = inv.wiring().teamStoreHealth();
+      health = inv.teamStore().health();
     } catch (UsageException e) {
       return new Check(name, false, e.getMessage(), "correct --store or VSM_STORE");
     }
     if (health.isEmpty()) {
       return stateDirectory(inv.workDir());
     }
-    Wiring.StoreHealth h = health.get();
+    TeamStore.StoreHealth h = health.get();
     if (!h.reachable()) {
       return new Check(name, false, h.location() + ": " + h.problem(), null);
     }

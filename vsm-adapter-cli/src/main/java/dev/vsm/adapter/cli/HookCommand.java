@@ -99,8 +99,7 @@ final class HookCommand implements Callable<Integer> {
         err.println("vsm hook: no project directory to record in; nothing recorded");
       } else if (input.event().isPresent()) {
         Invocation inv = new Invocation(context, project, store, false, out, err, null, false);
-        Optional<SessionBriefing> briefing =
-            inv.wiring().recordHookEvent().record(input.event().get());
+        Optional<SessionBriefing> briefing = inv.vsm().hookEvents().record(input.event().get());
         briefing.ifPresent(b -> out.println(JsonText.compact(sessionContext(b))));
       }
     } catch (RuntimeException e) {

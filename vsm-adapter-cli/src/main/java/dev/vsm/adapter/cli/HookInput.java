@@ -4,6 +4,7 @@ import dev.vsm.application.port.in.HookEvent;
 import dev.vsm.application.port.in.HookOrigin;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.domain.cycle.ToolUse;
+import dev.vsm.library.Vsm;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,7 @@ record HookInput(Optional<HookEvent> event, String cwd) {
       case SUBAGENT_STOP -> {
         String message = text(in, "last_assistant_message", Integer.MAX_VALUE);
         yield Optional.of(
-            new HookEvent.AgentStopped(origin, message, Wiring.agentReport(message).orElse(null)));
+            new HookEvent.AgentStopped(origin, message, Vsm.agentReport(message).orElse(null)));
       }
       case POST_TOOL_USE -> toolUse(in, origin);
     };

@@ -2,15 +2,16 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.domain.complexity.ComplexityRules;
+import dev.vsm.library.Vsm;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * One run of vsm as every command sees it: the working directory, the writers, the terminal, and
- * the wiring of the adapters. Only the commands that analyse tasks read the rules files, so a
- * broken {@code .claude/vsm-rules.json} never stands in the way of {@code state}, {@code log} or
- * {@code reset}.
+ * the library's {@link Vsm} built for them. Only the commands that analyse tasks read the rules
+ * files, so a broken {@code .claude/vsm-rules.json} never stands in the way of {@code state},
+ * {@code log} or {@code reset}.
  */
 final class Invocation {
 
@@ -22,7 +23,8 @@ final class Invocation {
   private final PrintWriter err;
   private final Path rulesFile;
   private final boolean needsRules;
-  private Wiring wiring;
+  private Vsm vsm;
+  private TeamStore teamStore;
 
   Invocation(
       VsmCommand.Context context,
@@ -104,12 +106,30 @@ final class Invocation {
     };
   }
 
-  synchronized Wiring wiring() {
-    if (wiring == null) {
-      ComplexityRules rules = needsRules ? rules() : ComplexityRules.defaults();
-      wiring = new Wiring(workDir, store, context.environment(), diagnostics(), rules);
+  /** vsm for this run's directory, environment, rules and diagnostics. */
+  synchronized Vsm vsm() {
+    if (vsm == null) {
+      vsm = vsmBuilder().build();
     }
-    return wiring;
+    return vsm;
+  }
+
+  /** A builder set up as {@link #vsm()}, for a command that adds its own settings. */
+  Vsm.Builder vsmBuilder() {
+    return Vsm.builder()
+        .workingDirectory(workDir)
+        .environment(context.environment())
+        .diagnostics(diagnostics())
+        .store(teamStore().asStore())
+        .rules(needsRules ? rules() : ComplexityRules.defaults());
+  }
+
+  /** The team store of {@code --store} or {@code VSM_STORE} (opened on first use). */
+  synchronized TeamStore teamStore() {
+    if (teamStore == null) {
+      teamStore = new TeamStore(store, context.environment(), diagnostics());
+    }
+    return teamStore;
   }
 
   /** The rules a cycle here would use: built in, the project's, then --rules. */

@@ -50,7 +50,6 @@ final class LogCommand implements Callable<Integer> {
    */
   static int show(Invocation inv, Integer count, String task, boolean json, boolean listOnly) {
     return inv.print(
-        LogView.render(
-            inv.wiring().showLog(), count, task, json, listOnly, inv.terminal().columns()));
+        LogView.render(inv.vsm().log(), count, task, json, listOnly, inv.terminal().columns()));
   }
 }

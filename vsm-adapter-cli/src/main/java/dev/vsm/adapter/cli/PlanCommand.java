@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   static int plan(Invocation inv, String task, SharedOptions.Hint hint, boolean json) {
-    CyclePlan plan = inv.wiring().planner().plan(task, hint.complexity());
+    CyclePlan plan = inv.vsm().plan(task, hint.complexity());
     return inv.print(
         json
             ? JsonText.pretty(Documents.plan(plan))

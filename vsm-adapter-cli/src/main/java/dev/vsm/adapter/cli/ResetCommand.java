@@ -73,14 +73,14 @@ final class ResetCommand implements Callable<Integer> {
 
   /** Where the state is: the files of the working directory, or the team store. */
   private static String where(Invocation inv) {
-    return inv.wiring()
-        .teamStoreLocation()
+    return inv.teamStore()
+        .location()
         .map(url -> "documents in the team store " + url)
         .orElseGet(() -> "files in " + inv.workDir().resolve(".claude/vsm-state"));
   }
 
   static int reset(Invocation inv) {
-    List<String> removed = inv.wiring().resetState().reset();
+    List<String> removed = inv.vsm().reset();
     StringBuilder b = new StringBuilder();
     if (removed.isEmpty()) {
       b.append("Nothing to reset: no state ").append(where(inv)).append('\n');

@@ -67,7 +67,6 @@ final class RunCommand implements Callable<Integer> {
       Invocation inv, String task, Complexity hint, SharedOptions.Agents agents, boolean json) {
     SharedOptions.Agents a = agents == null ? new SharedOptions.Agents() : agents;
     a.validate();
-    var wiring = inv.wiring();
     RunCycleCommand command =
         new RunCycleCommand(
             task,
@@ -84,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     CycleResult result;
     try (ProgressPrinter progress =
         new ProgressPrinter(progressOut, !a.noProgress && inv.terminal().liveProgress())) {
-      result = wiring.cycle(a.claudeCommand, progress).run(command);
+      result =
+          inv.vsmBuilder().claudeCommand(a.claudeCommand).progress(progress).build().run(command);
     }
     inv.print(
         json

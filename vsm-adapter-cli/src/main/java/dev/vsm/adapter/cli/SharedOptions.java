@@ -2,6 +2,7 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.in.AgentSettings;
 import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.library.Vsm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,14 +128,14 @@ final class SharedOptions {
 
     static final class PermissionModes extends ArrayList<String> {
       PermissionModes() {
-        super(Wiring.PERMISSION_MODES);
+        super(Vsm.PERMISSION_MODES);
       }
     }
 
     void validate() {
-      if (permissionMode != null && !Wiring.PERMISSION_MODES.contains(permissionMode)) {
+      if (permissionMode != null && !Vsm.PERMISSION_MODES.contains(permissionMode)) {
         throw new UsageException(
-            "--permission-mode must be one of " + String.join(", ", Wiring.PERMISSION_MODES));
+            "--permission-mode must be one of " + String.join(", ", Vsm.PERMISSION_MODES));
       }
     }
 

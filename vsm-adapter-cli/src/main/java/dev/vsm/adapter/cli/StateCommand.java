@@ -30,7 +30,7 @@ final class StateCommand implements Callable<Integer> {
   }
 
   static int show(Invocation inv, boolean json) {
-    var s = inv.wiring().showState().state();
+    var s = inv.vsm().state();
     return inv.print(
         json
             ? JsonText.pretty(Documents.state(s))

@@ -64,7 +64,7 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Invocation inv = store.invocation(spec);
-      List<Integer> applied = inv.wiring().migrateTeamStore();
+      List<Integer> applied = inv.teamStore().migrate();
       return inv.print(
           applied.isEmpty()
               ? "The team store's schema is up to date.\n"
@@ -102,7 +102,7 @@ final class StoreCommand implements Callable<Integer> {
     public Integer call() {
       Invocation inv = store.invocation(spec);
       Path dir = existing(from, inv);
-      return inv.print(report(inv.wiring().importIntoTeamStore(dir, replace), "Imported"));
+      return inv.print(report(inv.teamStore().importFrom(dir, replace), "Imported"));
     }
   }
 
@@ -133,7 +133,7 @@ final class StoreCommand implements Callable<Integer> {
     public Integer call() {
       Invocation inv = store.invocation(spec);
       Path dir = existing(to, inv);
-      return inv.print(report(inv.wiring().exportTeamStore(dir, replace), "Exported"));
+      return inv.print(report(inv.teamStore().exportTo(dir, replace), "Exported"));
     }
   }
 

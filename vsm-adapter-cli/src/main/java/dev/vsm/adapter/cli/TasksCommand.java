@@ -67,8 +67,7 @@ final class TasksCommand implements Callable<Integer> {
   }
 
   static int list(Invocation inv, Instant since, boolean json) {
-    List<TaskHistory.Task> tasks =
-        inv.wiring().listTasks().tasks().stream().filter(t -> after(t, since)).toList();
+    List<TaskHistory.Task> tasks = inv.vsm().tasks().stream().filter(t -> after(t, since)).toList();
     TaskHistory.Totals totals = TaskHistory.Totals.of(tasks);
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();

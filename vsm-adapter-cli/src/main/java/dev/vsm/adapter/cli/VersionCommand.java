@@ -92,7 +92,7 @@ final class VersionCommand implements Callable<Integer> {
   public Integer call() {
     Invocation inv = vsm.invocation(spec, null, false);
     AgentEnvironmentProbe.Installation claude =
-        inv.wiring().agentEnvironment(claudeCommand).installation();
+        inv.vsmBuilder().claudeCommand(claudeCommand).build().agentEnvironment().installation();
     Build b = Build.read();
     if (json.json) {
       Map<String, Object> doc = new LinkedHashMap<>();

@@ -88,19 +88,40 @@ class ArchitectureTest {
               "java..");
 
   @ArchTest
-  static final ArchRule only_the_wiring_class_of_the_cli_knows_the_other_adapters =
+  static final ArchRule the_cli_knows_no_adapter_but_through_the_library =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..")
+          .because("adapters never use each other; the library is the one composition root");
+
+  @ArchTest
+  static final ArchRule only_the_team_store_class_of_the_cli_knows_postgres =
       noClasses()
           .that()
           .resideInAPackage("dev.vsm.adapter.cli..")
           .and()
-          .doNotHaveSimpleName("Wiring")
+          .doNotHaveSimpleName("TeamStore")
           .should()
           .dependOnClassesThat()
+          .resideInAPackage("dev.vsm.adapter.postgres..")
+          .because("the team store plugs into the library's Store in one place");
+
+  @ArchTest
+  static final ArchRule no_adapter_depends_on_the_library_but_the_cli =
+      noClasses()
+          .that()
           .resideInAnyPackage(
+              "dev.vsm.domain..",
+              "dev.vsm.application..",
               "dev.vsm.adapter.filesystem..",
               "dev.vsm.adapter.claude..",
               "dev.vsm.adapter.postgres..")
-          .because("adapters never use each other; the CLI's wiring class is the one exception");
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.vsm.library..");
 
   @ArchTest
   static final ArchRule the_use_cases_expose_no_driven_port =
@@ -117,12 +138,10 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAPackage("dev.vsm.adapter.cli..")
-          .and()
-          .doNotHaveSimpleName("Wiring")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.vsm.application.service..")
-          .because("the CLI calls the port.in interfaces; only the wiring builds the services");
+          .because("the CLI calls the port.in interfaces; only the library builds the services");
 
   @ArchTest
   static final ArchRule no_package_cycles =

@@ -1,0 +1,423 @@
+package dev.vsm.library;
+
+import dev.vsm.adapter.claude.ClaudeAdapters;
+import dev.vsm.adapter.claude.ClaudeSettings;
+import dev.vsm.adapter.filesystem.FileSystemAdapters;
+import dev.vsm.application.port.in.AgentSettings;
+import dev.vsm.application.port.in.AnalyzeTaskUseCase;
+import dev.vsm.application.port.in.CyclePlan;
+import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.in.ListTasksUseCase;
+import dev.vsm.application.port.in.PlanCycleUseCase;
+import dev.vsm.application.port.in.RecordHookEventUseCase;
+import dev.vsm.application.port.in.ResetStateUseCase;
+import dev.vsm.application.port.in.RunCycleCommand;
+import dev.vsm.application.port.in.RunCycleUseCase;
+import dev.vsm.application.port.in.ShowLogUseCase;
+import dev.vsm.application.port.in.ShowStateUseCase;
+import dev.vsm.application.port.out.AgentEnvironmentProbe;
+import dev.vsm.application.port.out.Diagnostics;
+import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.ProgressListener;
+import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.service.HookService;
+import dev.vsm.application.service.PlanCycleService;
+import dev.vsm.application.service.RunCycleService;
+import dev.vsm.application.service.StateQueryService;
+import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.domain.complexity.ComplexityAnalyzer;
+import dev.vsm.domain.complexity.ComplexityAssessment;
+import dev.vsm.domain.complexity.ComplexityRules;
+import dev.vsm.domain.log.TaskHistory;
+import dev.vsm.domain.state.StateSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * vsm in a Java program: analyse a task, plan a cycle, run one, read the state and the log — the
+ * composition root that the {@code vsm} command line uses too. Build one with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Vsm vsm = Vsm.builder().workingDirectory(Path.of("/path/to/project")).build();
+ * CycleResult result = vsm.run("Add input validation to the login form");
+ * TaskSummary summary = vsm.log().taskSummary(result.taskId());
+ * }</pre>
+ *
+ * <p>Nothing is opened until it is needed: {@link #analyze} reads no state, and the state files are
+ * opened on first use. A failed cycle is a result ({@link CycleResult#success()} false), not an
+ * exception.
+ */
+public final class Vsm
+    implements AnalyzeTaskUseCase,
+        PlanCycleUseCase,
+        RunCycleUseCase,
+        ShowStateUseCase,
+        ListTasksUseCase,
+        ResetStateUseCase {
+
+  /**
+   * The permission modes the S1 agents may be given: those of Claude Code 2.1 ({@code default}) and
+   * of the versions that call it {@code manual}.
+   */
+  public static final List<String> PERMISSION_MODES = ClaudeAdapters.PERMISSION_MODES;
+
+  private final Path workingDirectory;
+  private final Map<String, String> environment;
+  private final String claudeCommand;
+  private final Diagnostics diagnostics;
+  private final ProgressListener progress;
+  private final Store store;
+  private final ComplexityAnalyzer analyzer;
+  private final RunDefaults runDefaults;
+  private final Clock clock = Clock.systemUTC();
+  private final StateQueryService queries;
+  private StateStore stateStore;
+  private ExecutionLog executionLog;
+
+  /** The builder's run options, as {@link #command} puts them into a cycle's command. */
+  private record RunDefaults(
+      Duration agentTimeout,
+      Duration cycleTimeout,
+      Double maxBudgetUsd,
+      AgentSettings agentSettings,
+      int maxParallelAgents) {}
+
+  private Vsm(Builder b, Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+    this.environment = b.environment;
+    this.claudeCommand = b.claudeCommand;
+    this.diagnostics = b.diagnostics;
+    this.progress = b.progress;
+    this.store = b.store != null ? b.store : Store.files(workingDirectory, diagnostics);
+    this.analyzer = new ComplexityAnalyzer(b.rules);
+    this.runDefaults =
+        new RunDefaults(
+            b.agentTimeout,
+            b.cycleTimeout,
+            b.maxBudgetUsd,
+            new AgentSettings(b.model, b.maxTurns, b.permissionMode),
+            b.maxParallelAgents);
+    this.queries = new StateQueryService(this::stateStore, this::executionLog, analyzer);
+  }
+
+  /** A builder with every default: the current directory, {@code claude}, the built-in rules. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The project directory: where the agents work and, with the default store, the state lives. */
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** How complex {@code task} is and who would do it, by the rules alone. */
+  public ComplexityAssessment analyze(String task) {
+    return analyze(task, null);
+  }
+
+  /**
+   * How complex {@code task} is and who would do it, by the rules alone; a non-null {@code hint} is
+   * binding.
+   */
+  @Override
+  public ComplexityAssessment analyze(String task, Complexity hint) {
+    return queries.analyze(task, hint);
+  }
+
+  /** The plan a cycle on {@code task} would follow; no agent runs and nothing is saved. */
+  public CyclePlan plan(String task) {
+    return plan(task, null);
+  }
+
+  /**
+   * The plan a cycle on {@code task} would follow with a binding {@code hint} (null for none); no
+   * agent runs and nothing is saved.
+   */
+  @Override
+  public CyclePlan plan(String task, Complexity hint) {
+    Set<String> defined =
+        ClaudeAdapters.agentRunner(claudeSettings(), diagnostics).definedAgents(workingDirectory);
+    return new PlanCycleService(stateStore(), analyzer, defined).plan(task, hint);
+  }
+
+  /** Runs one cycle on {@code task} with the builder's run options. */
+  public CycleResult run(String task) {
+    return run(command(task, null));
+  }
+
+  /** Runs one cycle on {@code task} with a binding {@code hint} and the builder's run options. */
+  public CycleResult run(String task, Complexity hint) {
+    return run(command(task, hint));
+  }
+
+  /**
+   * Runs the cycle {@code command} describes (its options, not the builder's).
+   *
+   * @throws dev.vsm.application.port.in.CycleInterruptedException when cancelled through the
+   *     command's {@link dev.vsm.application.port.in.CycleCancellation}
+   * @throws dev.vsm.application.port.in.AgentEnvironmentException when no agent can run (claude
+   *     missing or not logged in); the message says how to fix it
+   */
+  @Override
+  public CycleResult run(RunCycleCommand command) {
+    return new RunCycleService(
+            stateStore(),
+            executionLog(),
+            ClaudeAdapters.agentRunner(claudeSettings(), diagnostics),
+            clock,
+            () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
+            analyzer,
+            progress)
+        .run(command);
+  }
+
+  /**
+   * The command {@link #run(String, Complexity)} runs: the builder's run options in this working
+   * directory. Change it with its {@code with…} methods (e.g. a {@code CycleCancellation} to stop
+   * it from another thread) and pass it to {@link #run(RunCycleCommand)}.
+   */
+  public RunCycleCommand command(String task, Complexity hint) {
+    return new RunCycleCommand(
+        task,
+        null,
+        hint,
+        workingDirectory,
+        runDefaults.agentTimeout(),
+        runDefaults.agentSettings(),
+        runDefaults.maxBudgetUsd(),
+        runDefaults.maxParallelAgents(),
+        null,
+        runDefaults.cycleTimeout());
+  }
+
+  /** The whole state: current task, viability metrics, agent registry, allocations. */
+  @Override
+  public StateSnapshot state() {
+    return queries.state();
+  }
+
+  /** The execution log: the latest entries, one task's entries and its summary, one session's. */
+  public ShowLogUseCase log() {
+    return queries;
+  }
+
+  /** Every task in the log, one record each (status, agents, totals), oldest first. */
+  @Override
+  public List<TaskHistory.Task> tasks() {
+    return queries.tasks();
+  }
+
+  /** Deletes the state files (not the log); returns where the removed files were. */
+  @Override
+  public List<String> reset() {
+    return queries.reset();
+  }
+
+  /** Records what Claude Code's hooks report in the log and the metrics. */
+  public RecordHookEventUseCase hookEvents() {
+    return new HookService(this::stateStore, this::executionLog, clock);
+  }
+
+  /** Asks the Claude Code CLI that {@link #run} would start about its version and login. */
+  public AgentEnvironmentProbe agentEnvironment() {
+    return ClaudeAdapters.environmentProbe(claudeSettings(), Duration.ofSeconds(20));
+  }
+
+  /**
+   * The report an agent's message ends with (its last complete JSON object), read as a cycle reads
+   * agents' replies; empty when there is none.
+   */
+  public static Optional<Map<String, Object>> agentReport(String message) {
+    return ClaudeAdapters.reportIn(message);
+  }
+
+  /** The store's state, opened on first use. */
+  public synchronized StateStore stateStore() {
+    if (stateStore == null) {
+      stateStore = store.stateStore();
+    }
+    return stateStore;
+  }
+
+  /** The store's log, opened on first use; its session is {@code CLAUDE_SESSION_ID} when set. */
+  public synchronized ExecutionLog executionLog() {
+    if (executionLog == null) {
+      executionLog =
+          store.executionLog(FileSystemAdapters.sessionId(environment.get("CLAUDE_SESSION_ID")));
+    }
+    return executionLog;
+  }
+
+  private ClaudeSettings claudeSettings() {
+    return ClaudeSettings.fromEnvironment(claudeCommand, environment);
+  }
+
+  /**
+   * How to build a {@link Vsm}. Every setting has a default; {@link #build()} checks them. Run
+   * options (agent and cycle time limits, budget, model, turns, permission mode, parallel agents)
+   * apply to {@link Vsm#run(String)} and {@link Vsm#command}.
+   */
+  public static final class Builder {
+    private Path workingDirectory = Path.of("");
+    private Map<String, String> environment = Map.copyOf(System.getenv());
+    private String claudeCommand;
+    private ComplexityRules rules = ComplexityRules.defaults();
+    private ProgressListener progress = ProgressListener.NONE;
+    private Diagnostics diagnostics = Builder::logWarning;
+    private Store store;
+    private Duration agentTimeout;
+    private Duration cycleTimeout;
+    private Double maxBudgetUsd;
+    private String model;
+    private Integer maxTurns;
+    private String permissionMode;
+    private int maxParallelAgents;
+
+    private Builder() {}
+
+    /** The project: agents work here and the state lives below it. Default: the current one. */
+    public Builder workingDirectory(Path directory) {
+      this.workingDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The Claude Code CLI: a path or a name looked up on {@code PATH}. Default: {@code
+     * VSM_CLAUDE_COMMAND} of the environment, else {@code claude}.
+     */
+    public Builder claudeCommand(String command) {
+      this.claudeCommand = command;
+      return this;
+    }
+
+    /** The Claude Code CLI at {@code command}. */
+    public Builder claudeCommand(Path command) {
+      return claudeCommand(command == null ? null : command.toString());
+    }
+
+    /**
+     * The environment the agents start from and vsm's settings are read from ({@code
+     * VSM_CLAUDE_COMMAND}, {@code CLAUDE_SESSION_ID}, {@code CLAUDE_PLUGIN_ROOT}). Default: this
+     * process's.
+     */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /**
+     * The complexity rules: {@code ComplexityRules.defaults()} extended with its {@code with…}
+     * methods. Default: the built-in rules.
+     */
+    public Builder rules(ComplexityRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** Hears a cycle advance (phases, agents starting and finishing). Default: nobody. */
+    public Builder progress(ProgressListener progress) {
+      this.progress = progress == null ? ProgressListener.NONE : progress;
+      return this;
+    }
+
+    /**
+     * Hears what the user should know that is no error: a corrupt state file moved aside, junk log
+     * lines skipped, an agent retried. Default: warnings of the {@code System.Logger} named {@code
+     * dev.vsm}.
+     */
+    public Builder diagnostics(Diagnostics diagnostics) {
+      this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+      return this;
+    }
+
+    /** Where state and log live. Default: {@link Store#files} of the working directory. */
+    public Builder store(Store store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Time limit of each agent (default 30 minutes); a timed-out agent counts as failed. */
+    public Builder agentTimeout(Duration timeout) {
+      this.agentTimeout = timeout;
+      return this;
+    }
+
+    /** Time limit of the whole cycle; no agent starts or runs past it. Default: none. */
+    public Builder cycleTimeout(Duration timeout) {
+      this.cycleTimeout = timeout;
+      return this;
+    }
+
+    /** Budget of the whole cycle in US dollars; each agent may spend what is left. */
+    public Builder maxBudgetUsd(double usd) {
+      if (!(usd > 0) || Double.isInfinite(usd)) {
+        throw new IllegalArgumentException("the budget must be a positive number of dollars");
+      }
+      this.maxBudgetUsd = usd;
+      return this;
+    }
+
+    /** The model of every agent ({@code sonnet}, {@code opus}, a full name). Default: claude's. */
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    /** Turn limit of each agent. Default: claude's. */
+    public Builder maxTurns(int turns) {
+      if (turns <= 0) {
+        throw new IllegalArgumentException("the turn limit must be positive");
+      }
+      this.maxTurns = turns;
+      return this;
+    }
+
+    /**
+     * Permission mode of the S1 agents, one of {@link Vsm#PERMISSION_MODES}. Default: {@code
+     * acceptEdits}; system agents only read.
+     */
+    public Builder permissionMode(String mode) {
+      if (mode != null && !PERMISSION_MODES.contains(mode)) {
+        throw new IllegalArgumentException(
+            "the permission mode must be one of " + String.join(", ", PERMISSION_MODES));
+      }
+      this.permissionMode = mode;
+      return this;
+    }
+
+    /** How many agents of one step may run at once (default 4). */
+    public Builder maxParallelAgents(int agents) {
+      if (agents <= 0) {
+        throw new IllegalArgumentException("the number of parallel agents must be positive");
+      }
+      this.maxParallelAgents = agents;
+      return this;
+    }
+
+    /**
+     * A {@link Vsm} with these settings; the builder may be changed and built again.
+     *
+     * @throws IllegalArgumentException when the working directory does not exist
+     */
+    public Vsm build() {
+      Path dir = workingDirectory.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(
+            "working directory " + dir + " does not exist: give an existing directory");
+      }
+      return new Vsm(this, dir);
+    }
+
+    private static void logWarning(String message) {
+      System.getLogger("dev.vsm").log(System.Logger.Level.WARNING, message);
+    }
+  }
+}
