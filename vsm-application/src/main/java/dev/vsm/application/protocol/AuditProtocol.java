@@ -71,7 +71,10 @@ public record AuditProtocol(String task, List<AgentResult> s1Results, boolean ti
       if (!r.success() && r.error() != null) {
         b.append(" (").append(Text.preview(r.error(), 300)).append(')');
       }
-      b.append("\n  ").append(Text.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
+      b.append('\n');
+      if (!r.output().isBlank()) {
+        b.append("  ").append(Text.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
+      }
     }
     if (tightened) {
       b.append(

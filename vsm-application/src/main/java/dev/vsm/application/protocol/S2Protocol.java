@@ -1,9 +1,8 @@
 package dev.vsm.application.protocol;
 
 import dev.vsm.application.port.out.AgentReply;
+import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +29,6 @@ public record S2Protocol(
       "conflict_zones":{"type":"array","items":{"type":"object","properties":{\
       "files":{"type":"array","items":{"type":"string"}},"owner":{"type":"string"}}}}},\
       "required":["execution_schedule"]}""";
-
-  /** The key that marks a plan made by the rules, not by S2. */
-  public static final String SOURCE = "source";
 
   @Override
   public SystemAgent agent() {
@@ -89,15 +85,6 @@ public record S2Protocol(
   /** The steps themselves as the plan. */
   @Override
   public Map<String, Object> standIn() {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    List<Map<String, Object>> schedule = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      schedule.add(Map.of("step", i + 1, "agents", steps.get(i)));
-    }
-    plan.put("execution_schedule", schedule);
-    plan.put("parallel_groups", steps.stream().filter(s -> s.size() > 1).toList());
-    plan.put("conflict_zones", List.of());
-    plan.put(SOURCE, "rule-based stand-in");
-    return plan;
+    return CoordinationPlan.ofSteps(steps);
   }
 }
