@@ -218,8 +218,10 @@ final class ClaudeOutput {
     return o == null ? null : o instanceof String s ? s : String.valueOf(o);
   }
 
+  /** A count or an amount: a finite, non-negative number, else 0. */
   private static double number(Object o) {
-    return o instanceof Number n ? n.doubleValue() : 0;
+    double d = o instanceof Number n ? n.doubleValue() : 0;
+    return Double.isFinite(d) && d > 0 ? Math.min(d, Long.MAX_VALUE) : 0;
   }
 
   private static String suffix(String stderr) {

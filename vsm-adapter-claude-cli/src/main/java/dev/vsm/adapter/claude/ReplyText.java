@@ -108,6 +108,9 @@ final class ReplyText {
     return new Found(start, end, scan.work, false);
   }
 
+  /** How far the first look reaches for a key's closing quote before leaving it to the parser. */
+  private static final int LOOK = 64;
+
   private static int next(char[] chars, int from) {
     for (int i = from; i < chars.length; i++) {
       if (chars[i] == '{') {
@@ -135,7 +138,7 @@ final class ReplyText {
      * length, and the scan then goes on after it.
      */
     int objectEndingAt(int start) {
-      if (fails.get(start)) {
+      if (fails.get(start) || !mayStartObject(start)) {
         return -1;
       }
       Deque<Integer> open = new ArrayDeque<>();
@@ -172,6 +175,42 @@ final class ReplyText {
             }
           });
       return -1;
+    }
+
+    /**
+     * A first look, without the parser: an object opens with {@code {}, then {@code }} or a key and
+     * a colon. The braces of prose and code fail here, cheaply (a failed parse costs an exception).
+     */
+    private boolean mayStartObject(int start) {
+      int i = blank(start + 1);
+      if (i >= chars.length || Character.isWhitespace(chars[i])) {
+        return i < chars.length; // only blanks within reach: the parser decides
+      }
+      if (chars[i] != '"') {
+        return chars[i] == '}';
+      }
+      int limit = Math.min(chars.length, i + LOOK);
+      for (int j = i + 1; j < limit; j++) {
+        if (chars[j] == '\\') {
+          j++;
+        } else if (chars[j] == '"') {
+          work += j - i;
+          int k = blank(j + 1);
+          return k < chars.length && (chars[k] == ':' || Character.isWhitespace(chars[k]));
+        }
+      }
+      work += LOOK;
+      return true; // a long key: the parser decides
+    }
+
+    private int blank(int from) {
+      int i = from;
+      int limit = Math.min(chars.length, from + LOOK);
+      while (i < limit && Character.isWhitespace(chars[i])) {
+        i++;
+      }
+      work += i - from + 1;
+      return i;
     }
   }
 }
