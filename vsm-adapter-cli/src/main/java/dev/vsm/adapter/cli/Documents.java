@@ -1,5 +1,6 @@
 package dev.vsm.adapter.cli;
 
+import dev.vsm.application.document.LogDocuments;
 import dev.vsm.application.document.StateDocuments;
 import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CyclePlan;
@@ -100,7 +101,7 @@ final class Documents {
   }
 
   static List<Map<String, Object>> log(List<LogEntry> entries) {
-    return entries.stream().map(StateDocuments::logEntry).toList();
+    return entries.stream().map(LogDocuments::logEntry).toList();
   }
 
   /** {@code vsm log --json}: the entries, and with {@code --task} the task's summary. */

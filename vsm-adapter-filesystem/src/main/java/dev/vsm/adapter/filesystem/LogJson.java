@@ -1,5 +1,6 @@
 package dev.vsm.adapter.filesystem;
 
+import dev.vsm.application.document.LogDocuments;
 import dev.vsm.application.document.StateDocuments;
 import dev.vsm.domain.log.LogEntry;
 import tools.jackson.core.JacksonException;
@@ -12,7 +13,7 @@ final class LogJson {
 
   /** The entry's line, UTF-8, with its newline. */
   static byte[] toLine(ObjectMapper json, LogEntry e) {
-    return Json.line(json, StateDocuments.logEntry(e));
+    return Json.line(json, LogDocuments.logEntry(e));
   }
 
   /** The entry on a line, or null for a line that is not JSON or not a log entry. */
@@ -21,7 +22,7 @@ final class LogJson {
       return null;
     }
     try {
-      return StateDocuments.logEntry(json.readValue(line, Object.class));
+      return LogDocuments.logEntry(json.readValue(line, Object.class));
     } catch (JacksonException e) {
       return null;
     }

@@ -1,6 +1,6 @@
 package dev.vsm.adapter.postgres;
 
-import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.document.LogDocuments;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
@@ -51,7 +51,7 @@ final class PostgresExecutionLog implements ExecutionLog {
 
   @Override
   public void append(LogEntry entry) {
-    String text = Json.text(StateDocuments.logEntry(entry));
+    String text = Json.text(LogDocuments.logEntry(entry));
     db.run(
         c -> {
           try (PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -74,7 +74,7 @@ final class PostgresExecutionLog implements ExecutionLog {
               source.forEach(
                   e -> {
                     try {
-                      s.setString(1, Json.text(StateDocuments.logEntry(e)));
+                      s.setString(1, Json.text(LogDocuments.logEntry(e)));
                       s.addBatch();
                       if (++count[0] % FETCH == 0) {
                         s.executeBatch();
@@ -123,7 +123,7 @@ final class PostgresExecutionLog implements ExecutionLog {
   private static void feed(PreparedStatement s, Consumer<LogEntry> action) throws SQLException {
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
-        LogEntry e = StateDocuments.logEntry(Json.parse(r.getString(1)));
+        LogEntry e = LogDocuments.logEntry(Json.parse(r.getString(1)));
         if (e != null) {
           action.accept(e);
         }

@@ -23,7 +23,7 @@ import java.util.Optional;
  * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and {@code
  * --state --json} use them. Each document's exact top-level keys on write, and tolerant reads of
  * what the earlier implementation wrote (unknown keys ignored, optional keys defaulted). The log's
- * line document (§6) is here too.
+ * line document is {@link LogDocuments}.
  */
 public final class StateDocuments {
 
@@ -241,55 +241,5 @@ public final class StateDocuments {
   public static CoordinationPlan plan(DocumentFields f) {
     return new CoordinationPlan(
         f.text("task_id", ""), f.object("plan"), Timestamps.normalize(f.text("created_at", "")));
-  }
-
-  // execution-log.jsonl lines
-
-  private static final java.util.Set<String> LOG_KEYS =
-      java.util.Set.of("timestamp", "event_type", "task_id", "agent", "data", "session_id");
-
-  public static Map<String, Object> logEntry(dev.vsm.domain.log.LogEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("timestamp", e.timestamp());
-    m.put("event_type", e.eventType());
-    m.put("task_id", e.taskId());
-    m.put("agent", e.agent());
-    m.put("data", e.data());
-    m.put("session_id", e.sessionId());
-    return m;
-  }
-
-  /**
-   * The entry a parsed log line holds, or null for one that is not a log entry (not an object, no
-   * timestamp or event type). Lines of the earlier implementation's hooks lack {@code data} and
-   * {@code session_id} and carry extra keys: the extras become the entry's data.
-   */
-  @SuppressWarnings("unchecked")
-  public static dev.vsm.domain.log.LogEntry logEntry(Object parsed) {
-    if (!(parsed instanceof Map<?, ?> raw)) {
-      return null;
-    }
-    Map<String, Object> m = (Map<String, Object>) raw;
-    if (!(m.get("timestamp") instanceof String ts)
-        || !(m.get("event_type") instanceof String type)) {
-      return null;
-    }
-    Map<String, Object> data = new LinkedHashMap<>();
-    if (m.get("data") instanceof Map<?, ?> d) {
-      data.putAll((Map<String, Object>) d);
-    }
-    m.forEach(
-        (k, v) -> {
-          if (!LOG_KEYS.contains(k)) {
-            data.putIfAbsent(k, v);
-          }
-        });
-    return new dev.vsm.domain.log.LogEntry(
-        ts,
-        type,
-        m.get("task_id") instanceof String s ? s : null,
-        m.get("agent") instanceof String s ? s : null,
-        data,
-        m.get("session_id") instanceof String s ? s : "");
   }
 }

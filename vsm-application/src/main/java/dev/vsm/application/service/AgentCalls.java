@@ -15,20 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every agent run of one cycle goes through here: refused once the budget is spent or the cycle's
- * time is up, given what is left of both, logged and reported before and after, totalled, and
- * stopped short when no agent can run (not logged in, no CLI) or the cycle is cancelled.
- *
- * <p>Money: an agent is handed a cap out of what is left of the budget, and that cap is held for it
- * until it ends, so the caps of agents that run at the same time add up to no more than what was
- * left. Agents of one step split what is left between those not yet started; a cap is a whole
- * number of {@link RunCycleCommand#SMALLEST_BUDGET_USD}, and a share smaller than that counts as
- * spent.
+ * time is up, given its cap of what is left of the budget ({@link CycleBudget}) and of the time,
+ * logged and reported before and after, totalled, and stopped short when no agent can run (not
+ * logged in, no CLI) or the cycle is cancelled.
  */
 final class AgentCalls {
 
@@ -41,13 +35,7 @@ final class AgentCalls {
   private final Instant started;
   private final long startNanos = System.nanoTime();
   private final List<AgentResult> runs = new ArrayList<>();
-
-  /**
-   * What the agents running now hold of the budget, in {@link RunCycleCommand#SMALLEST_BUDGET_USD}.
-   */
-  private long held;
-
-  private static final double UNITS_PER_USD = Math.rint(1 / RunCycleCommand.SMALLEST_BUDGET_USD);
+  private final CycleBudget budget;
 
   AgentCalls(
       RunCycleCommand command,
@@ -63,46 +51,20 @@ final class AgentCalls {
     this.runner = runner;
     this.clock = clock;
     this.started = clock.instant();
+    this.budget = new CycleBudget(command.maxBudgetUsd());
   }
 
   /** Runs {@code agent} unless the budget or the time is spent (then a failed, unstarted run). */
   AgentResult run(String agent, AgentRole role, String prompt, String schema) {
-    Admission admission = admit(agent, Share.alone());
+    Admission admission = admit(agent, CycleBudget.Share.alone());
     return admission.refused().orElseGet(() -> invoke(admission, role, prompt, schema));
   }
 
   /**
-   * The agents that split what is left of the budget: one agent alone, or those of a step that run
-   * at the same time — each, as it starts, gets an equal part of what the others have not taken.
-   */
-  static final class Share {
-    private int waiting;
-
-    Share(int agents) {
-      this.waiting = Math.max(1, agents);
-    }
-
-    static Share alone() {
-      return new Share(1);
-    }
-
-    /** How many agents split what is left now, this one included; it is then no longer waiting. */
-    private int claim() {
-      return waiting > 1 ? waiting-- : 1;
-    }
-  }
-
-  /**
    * Whether an agent may start, and what it may spend: refused (the budget or the time is spent),
-   * or admitted with a cap held for it until {@link #invoke} ends, in whole {@link
-   * RunCycleCommand#SMALLEST_BUDGET_USD} ({@code capUnits} null: no budget).
+   * or admitted with its cap held until {@link #invoke} ends.
    */
-  record Admission(String agent, Optional<AgentResult> refused, Long capUnits) {
-
-    Double capUsd() {
-      return capUnits == null ? null : capUnits / UNITS_PER_USD;
-    }
-  }
+  record Admission(String agent, Optional<AgentResult> refused, CycleBudget.Cap cap) {}
 
   /** The agents the runner has a definition for where this cycle works. */
   Set<String> definedAgents() {
@@ -138,52 +100,24 @@ final class AgentCalls {
    * Admits {@code agent}, one of {@code share}: refused when the budget is spent or the cycle's
    * time is up (logged and reported like a run that failed at once), else with its cap held.
    */
-  Admission admit(String agent, Share share) {
-    Double budget = command.maxBudgetUsd();
+  Admission admit(String agent, CycleBudget.Share share) {
+    Optional<CycleBudget.Cap> cap = budget.claim(share);
     AgentResult refused = null;
-    Long cap = null;
-    synchronized (this) {
-      int sharing = share.claim();
-      if (budget != null) {
-        double spent = cost();
-        cap = (units(budget - spent) - held) / sharing;
-        if (cap < 1) {
-          String reason =
-              held > 0
-                  ? String.format(
-                      Locale.ROOT,
-                      "not started: the rest of the budget of $%.2f is held by the agents running"
-                          + " ($%.4f spent)",
-                      budget,
-                      spent)
-                  : String.format(
-                      Locale.ROOT, "not started: budget of $%.2f spent ($%.2f)", budget, spent);
-          refused = AgentResult.failed(agent, AgentResult.Failure.LIMIT, reason, Duration.ZERO);
-        }
-      }
-      if (refused == null
-          && command.cycleTimeout() != null
-          && remaining().compareTo(Duration.ZERO) <= 0) {
-        String reason =
-            "not started: the cycle's time limit of " + command.cycleTimeout() + " has passed";
-        refused = AgentResult.failed(agent, AgentResult.Failure.TIMEOUT, reason, Duration.ZERO);
-      }
-      if (refused == null && cap != null) {
-        held += cap;
-      }
+    if (cap.isEmpty()) {
+      refused =
+          AgentResult.failed(agent, AgentResult.Failure.LIMIT, budget.refusal(), Duration.ZERO);
+    } else if (command.cycleTimeout() != null && remaining().compareTo(Duration.ZERO) <= 0) {
+      budget.release(cap.get());
+      String reason =
+          "not started: the cycle's time limit of " + command.cycleTimeout() + " has passed";
+      refused = AgentResult.failed(agent, AgentResult.Failure.TIMEOUT, reason, Duration.ZERO);
     }
     if (refused != null) {
       log.agentFinished(refused);
       progress.agentFinished(refused);
       return new Admission(agent, Optional.of(refused), null);
     }
-    return new Admission(agent, Optional.empty(), cap);
-  }
-
-  /** {@code usd} in whole {@link RunCycleCommand#SMALLEST_BUDGET_USD}, rounded down. */
-  private static long units(double usd) {
-    // The tiny allowance keeps 0.03 (0.0299999…) at 300 units.
-    return Math.max(0, (long) Math.floor(usd * UNITS_PER_USD + 1e-6));
+    return new Admission(agent, Optional.empty(), cap.get());
   }
 
   /** Time left before the cycle's limit (the agent timeout bounds it when there is none). */
@@ -222,19 +156,16 @@ final class AgentCalls {
                       prompt,
                       command.workingDirectory(),
                       timeout,
-                      options(admitted.capUsd()),
+                      options(admitted.cap().usd()),
                       schema))
               .withAgent(agent);
     } finally {
-      // What it spent is counted, and its cap no longer held, in one step.
       synchronized (this) {
         if (result != null) {
           runs.add(result);
         }
-        if (admitted.capUnits() != null) {
-          held -= admitted.capUnits();
-        }
       }
+      budget.settle(admitted.cap(), result == null ? 0 : result.costUsd());
     }
     // Record the run before acting on an interrupt: file writes fail on interrupted threads.
     boolean interrupted = Thread.interrupted();

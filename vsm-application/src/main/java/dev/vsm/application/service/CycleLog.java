@@ -1,6 +1,5 @@
 package dev.vsm.application.service;
 
-import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.protocol.AuditProtocol.AuditOutcome;
@@ -9,9 +8,7 @@ import dev.vsm.application.protocol.SystemAgent;
 import dev.vsm.application.protocol.Text;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S3S4Conflict;
-import dev.vsm.domain.cycle.ToolUse;
 import dev.vsm.domain.log.EventType;
-import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,28 +19,13 @@ import java.util.Map;
  * The cycle's log entries, one method per kind: the one place that knows each entry's data keys
  * (and what the current task's metadata holds: its owner, then its totals or why it failed).
  */
-final class CycleLog {
-
-  static final int PREVIEW = 200;
+final class CycleLog extends LogWriter {
 
   /** Metadata key of the current task: the pid of the vsm process running it. */
   static final String OWNER_PID = "owner_pid";
 
-  private final ExecutionLog log;
-  private final Clock clock;
-  private final String taskId;
-  private final String sessionId;
-
   CycleLog(ExecutionLog log, Clock clock, String taskId) {
-    this(log, clock, taskId, null);
-  }
-
-  /** Entries stamped with {@code sessionId} (a Claude Code session), else the log's own session. */
-  CycleLog(ExecutionLog log, Clock clock, String taskId, String sessionId) {
-    this.log = log;
-    this.clock = clock;
-    this.taskId = taskId;
-    this.sessionId = sessionId;
+    super(log, clock, taskId, null);
   }
 
   /** What a cycle spent, for the result, the log and the task's metadata. */
@@ -183,90 +165,5 @@ final class CycleLog {
     }
     data.put("reason", reason);
     stateChanged(replacement == null ? "agent_dropped" : "agent_replaced", data);
-  }
-
-  /**
-   * {@code tool_used}: the tool, the file it changed or a preview of the command it ran, and Claude
-   * Code's agent type and id. The one shape of this entry, whoever reports the use.
-   */
-  void toolUsed(String agent, ToolUse use, String agentType, String agentId) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("tool", use.tool());
-    if (use.changesFile()) {
-      data.put("file_path", use.filePath());
-    } else {
-      data.put("command_preview", Text.preview(use.command(), PREVIEW));
-    }
-    putIfPresent(data, "agent_type", agentType);
-    putIfPresent(data, "agent_id", agentId);
-    event(EventType.TOOL_USED, agent, data);
-  }
-
-  /** {@code agent_invoked} of an agent Claude Code started (a hook saw it; no prompt known). */
-  void agentStarted(String agent, String agentType, String agentId) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    putIfPresent(data, "agent_type", agentType);
-    putIfPresent(data, "agent_id", agentId);
-    data.put("source", "hook");
-    event(EventType.AGENT_INVOKED, agent, data);
-  }
-
-  /**
-   * {@code agent_completed}, or {@code agent_error} when its report says it failed, of an agent
-   * Claude Code ran. {@code status} is its report's, null when it gave no report.
-   */
-  void agentStopped(
-      String agent, boolean failed, String status, String message, String agentType, String id) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("success", !failed);
-    if (failed) {
-      data.put("error", "agent reported status '" + status + "'");
-    } else {
-      data.put("result_summary", Text.preview(message, PREVIEW));
-    }
-    data.put("report_status", status);
-    putIfPresent(data, "agent_type", agentType);
-    putIfPresent(data, "agent_id", id);
-    data.put("source", "hook");
-    event(failed ? EventType.AGENT_ERROR : EventType.AGENT_COMPLETED, agent, data);
-  }
-
-  /** {@code session_completed}: a Claude Code session ended, and why. */
-  void sessionCompleted(String reason) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("reason", reason == null ? "" : reason);
-    event(EventType.SESSION_COMPLETED, null, data);
-  }
-
-  /** A warning: a hook handed vsm something it could not read. */
-  void hookInputUnreadable(String hookEvent, String problem) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("hook_event", Text.preview(hookEvent, 80));
-    details.put("problem", Text.preview(problem, PREVIEW));
-    stateChanged("hook_input_unreadable", details);
-  }
-
-  private static void putIfPresent(Map<String, Object> data, String key, String value) {
-    if (value != null) {
-      data.put(key, value);
-    }
-  }
-
-  private void stateChanged(String change, Map<String, Object> details) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("change", change);
-    data.putAll(details);
-    event(EventType.STATE_CHANGED, null, data);
-  }
-
-  private void event(EventType type, String agent, Map<String, Object> data) {
-    log.append(
-        LogEntry.of(
-            Timestamps.now(clock),
-            type,
-            taskId,
-            agent,
-            data,
-            sessionId == null ? log.sessionId() : sessionId));
   }
 }

@@ -49,7 +49,7 @@ public final class HookService implements RecordHookEventUseCase {
       // One of vsm's own agents: vsm hands it hooks of its own and logs its start and end itself.
       return Optional.empty();
     }
-    CycleLog events = new CycleLog(log.get(), clock, origin.taskId(), origin.sessionId());
+    HookLog events = new HookLog(log.get(), clock, origin.taskId(), origin.sessionId());
     if (event instanceof ToolUsed t) {
       events.toolUsed(agentName(origin), t.use(), origin.agentType(), origin.agentId());
     } else if (event instanceof AgentStarted) {
@@ -69,7 +69,7 @@ public final class HookService implements RecordHookEventUseCase {
     return Optional.empty();
   }
 
-  private void stopped(CycleLog events, AgentStopped s) {
+  private void stopped(HookLog events, AgentStopped s) {
     String agent = vsmAgent(s.origin());
     if (agent == null) {
       return;

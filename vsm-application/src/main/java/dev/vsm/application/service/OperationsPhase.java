@@ -45,11 +45,11 @@ final class OperationsPhase {
         cycle.agents.checkCancelled();
         if (pool == null || step.agents().size() == 1) {
           for (AllocatedAgent a : step.agents()) {
-            results.add(operate(a, approach, plan, step.reviewFor(), AgentCalls.Share.alone()));
+            results.add(operate(a, approach, plan, step.reviewFor(), CycleBudget.Share.alone()));
           }
         } else {
           // The agents of the step run at the same time: they split what is left of the budget.
-          AgentCalls.Share share = new AgentCalls.Share(step.agents().size());
+          CycleBudget.Share share = new CycleBudget.Share(step.agents().size());
           List<Future<AgentResult>> running = new ArrayList<>();
           for (AllocatedAgent a : step.agents()) {
             running.add(
@@ -74,7 +74,7 @@ final class OperationsPhase {
       String approach,
       Map<String, Object> plan,
       String reviewFor,
-      AgentCalls.Share share) {
+      CycleBudget.Share share) {
     try (CycleCancellation.Registration r = cycle.command.cancellation().register()) {
       return operate(a, approach, plan, reviewFor, share);
     }
@@ -85,7 +85,7 @@ final class OperationsPhase {
       String approach,
       Map<String, Object> plan,
       String reviewFor,
-      AgentCalls.Share share) {
+      CycleBudget.Share share) {
     String name = AgentName.s1(a.agent());
     AgentCalls.Admission admission = cycle.agents.admit(name, share);
     if (admission.refused().isPresent()) {
