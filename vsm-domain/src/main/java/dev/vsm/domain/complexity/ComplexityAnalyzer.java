@@ -29,9 +29,10 @@ public final class ComplexityAnalyzer {
 
   /**
    * How fast confidence falls as the model's probability of the level drops below 1: confidence is
-   * {@code 0.9 - 2.5 * (1 - p)}, kept within 0.5..0.9, so 0.8 or more means p ≥ 0.96.
+   * {@code 0.9 - 0.6 * (1 - p)}, kept within 0.5..0.9, so a certain answer reads 0.9 and one no
+   * better than chance among three levels (p = 1/3) reads 0.5; 0.8 or more means p ≥ 5/6.
    */
-  static final double CONFIDENCE_SLOPE = 2.5;
+  static final double CONFIDENCE_SLOPE = 0.6;
 
   private static final double MAX_THRESHOLD_DROP = 0.4;
   private static final AgentRegistry BUILT_IN = AgentRegistry.defaults("");
@@ -134,12 +135,20 @@ public final class ComplexityAnalyzer {
         s.scope == ScopeEstimate.CROSS_MODULE
             ? t.crossModuleWeight()
             : s.scope == ScopeEstimate.SINGLE_FILE ? t.singleFileWeight() : 0;
+    double wordScore = s.wordScore();
     double domainScore = t.perExtraDomainWeight() * Math.max(0, s.domains.size() - 1);
     boolean documentationOnly = s.documentation && !s.codeWork;
     double documentationScore = documentationOnly ? t.documentationOnlyWeight() : 0;
 
     double complexAt = Math.max(t.simpleBelow() + 0.01, t.complexAtLeast() - complexThresholdDrop);
-    double raw = t.base() + keywordScore + cueScore + scopeScore + domainScore + documentationScore;
+    double raw =
+        t.base()
+            + keywordScore
+            + cueScore
+            + wordScore
+            + scopeScore
+            + domainScore
+            + documentationScore;
     double score = Double.isFinite(raw) ? round(raw) : Double.NaN;
     Complexity scored = level(score, t.simpleBelow(), complexAt);
     List<String> keywords = s.keywords();
@@ -209,6 +218,8 @@ public final class ComplexityAnalyzer {
     List<String> decidingCues = s.cuesToward(scored, byKeywords);
     if (!decidingCues.isEmpty()) {
       why.add("Cues suggest " + scored.label() + ": " + String.join(", ", decidingCues));
+    } else if (keywords.isEmpty() && s.anyWord()) {
+      why.add("Words suggest " + scored.label() + ": " + String.join(", ", s.strongestWords()));
     }
     if (complexThresholdDrop > 0) {
       why.add(
@@ -297,6 +308,23 @@ public final class ComplexityAnalyzer {
       }
     }
     s.words = words;
+    s.stems = Words.stems(text);
+    s.lead = Words.lead(text);
+    Map<String, Double> weights = rules.words();
+    if (!weights.isEmpty()) {
+      for (String stem : s.stems) {
+        Double w = weights.get(ComplexityRules.WORD + stem);
+        if (w != null && w != 0) {
+          s.wordHits.put(stem, w);
+        }
+      }
+      if (s.lead != null) {
+        Double w = weights.get(ComplexityRules.LEAD + s.lead);
+        if (w != null && w != 0) {
+          s.leadWeight = w;
+        }
+      }
+    }
     for (Compiled.Concept c : compiled.cues) {
       if (c.firstMatch(m) >= 0) {
         s.cues.add(c);
@@ -345,11 +373,51 @@ public final class ComplexityAnalyzer {
     final List<Compiled.Concept> cues = new ArrayList<>();
     final List<String> domains = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+
+    /** Weighted word stems of the task (stem → weight), in the order they appear. */
+    final Map<String, Double> wordHits = new LinkedHashMap<>();
+
+    List<String> stems = List.of();
+    String lead;
+    double leadWeight;
     ScopeEstimate scope;
     boolean documentation;
     boolean codeWork;
     boolean review;
     private TreeMap<Integer, String> words = new TreeMap<>();
+
+    boolean anyWord() {
+      return !wordHits.isEmpty() || leadWeight != 0;
+    }
+
+    double wordScore() {
+      double sum = leadWeight;
+      for (double w : wordHits.values()) {
+        sum += w;
+      }
+      return sum;
+    }
+
+    /**
+     * The words that weigh most, strongest first, each quoted with the sign of its push: what
+     * decided a task no keyword speaks for.
+     */
+    List<String> strongestWords() {
+      List<Map.Entry<String, Double>> all = new ArrayList<>(wordHits.entrySet());
+      if (leadWeight != 0) {
+        all.add(Map.entry(lead, leadWeight));
+      }
+      all.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, Double> e : all.subList(0, Math.min(3, all.size()))) {
+        names.add(quoted(e.getKey(), e.getValue()));
+      }
+      return names;
+    }
+
+    private static String quoted(String stem, double weight) {
+      return "\"" + stem + "\" " + (weight > 0 ? "+" : "−");
+    }
 
     List<String> keywords() {
       return new ArrayList<>(new LinkedHashSet<>(words.values()));
@@ -368,24 +436,43 @@ public final class ComplexityAnalyzer {
       return other + Math.min(medium, mediumCap);
     }
 
-    /** The names of the features that fired: {@code keyword:<concept>} and {@code cue:<name>}. */
+    /**
+     * The names of the features that fired: {@code keyword:<concept>}, {@code cue:<name>}, {@code
+     * word:<stem>} for every stem and {@code lead:<stem>} for the leading word, weighted or not.
+     */
     List<String> featureNames() {
       List<String> names = new ArrayList<>();
       keywordHits.forEach(c -> names.add("keyword:" + c.rule().concept()));
       cues.forEach(c -> names.add("cue:" + c.rule().concept()));
+      stems.forEach(w -> names.add(ComplexityRules.WORD + w));
+      if (lead != null) {
+        names.add(ComplexityRules.LEAD + lead);
+      }
       return names;
     }
 
-    /** Cues that pushed from the keywords' level toward the final one, by name. */
+    /**
+     * Cues and words that pushed from the keywords' level toward the final one, strongest first (at
+     * most four): cues by name, words quoted.
+     */
     List<String> cuesToward(Complexity finalLevel, Complexity byKeywords) {
       if (finalLevel == byKeywords) {
         return List.of();
       }
       boolean up = finalLevel.ordinal() > byKeywords.ordinal();
-      List<String> names = new ArrayList<>();
+      List<Map.Entry<String, Double>> pushes = new ArrayList<>();
       for (Compiled.Concept c : cues) {
-        if (up ? c.rule().weight() > 0 : c.rule().weight() < 0) {
-          names.add(c.rule().concept());
+        pushes.add(Map.entry(c.rule().concept(), c.rule().weight()));
+      }
+      wordHits.forEach((stem, w) -> pushes.add(Map.entry(quoted(stem, w), w)));
+      if (leadWeight != 0) {
+        pushes.add(Map.entry(quoted(lead, leadWeight), leadWeight));
+      }
+      pushes.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, Double> p : pushes) {
+        if ((up ? p.getValue() > 0 : p.getValue() < 0) && names.size() < 4) {
+          names.add(p.getKey());
         }
       }
       return names;

@@ -7,16 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The complexity rules as data: weighted keyword concepts per level, weighted cues about the task's
- * form, domain patterns, scope cues and the thresholds that turn a score into a level. Extend with
- * the {@code with…} methods; every one returns a new value.
+ * form, learned weights of single words, domain patterns, scope cues and the thresholds that turn a
+ * score into a level. Extend with the {@code with…} methods; every one returns a new value.
  *
  * <p>A task's score starts at {@link Thresholds#base()}; each matched keyword concept and each
- * matched cue adds its weight, a cross-module or single-file scope and every domain after the first
- * add theirs, and so does a task that is documentation only (documentation cues, no code work).
- * Medium keyword concepts with a positive weight together add at most {@link
+ * matched cue adds its weight, each distinct word stem of the task (see {@link Words}) and its
+ * leading word add theirs from {@link #words()}, a cross-module or single-file scope and every
+ * domain after the first add theirs, and so does a task that is documentation only (documentation
+ * cues, no code work). Medium keyword concepts with a positive weight together add at most {@link
  * Thresholds#mediumSignalCap()}. Below {@link Thresholds#simpleBelow()} the task is SIMPLE; at or
  * above {@link Thresholds#complexAtLeast()} it is COMPLEX. The built-in weights are learned from
  * labelled tasks (see {@code complexity-weights.tsv}); rules a user adds use the same units.
@@ -24,12 +26,19 @@ import java.util.Objects;
 public record ComplexityRules(
     Map<Complexity, List<WeightedPattern>> keywords,
     List<WeightedPattern> cues,
+    Map<String, Double> words,
     Map<String, List<String>> domains,
     Map<ScopeEstimate, List<String>> scopeCues,
     List<String> documentationCues,
     List<String> codeWorkCues,
     List<String> reviewCues,
     Thresholds thresholds) {
+
+  /** Key prefix of a word's weight in {@link #words()}: {@code word:<stem>} (see {@link Words}). */
+  public static final String WORD = "word:";
+
+  /** Key prefix of a leading word's weight in {@link #words()}: {@code lead:<stem>}. */
+  public static final String LEAD = "lead:";
 
   /** Largest weight, in either direction, a keyword or cue may carry. */
   public static final double MAX_WEIGHT = 1_000;
@@ -143,6 +152,29 @@ public record ComplexityRules(
     this(
         keywords,
         List.of(),
+        Map.of(),
+        domains,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        thresholds);
+  }
+
+  /** Rules without learned word weights. */
+  public ComplexityRules(
+      Map<Complexity, List<WeightedPattern>> keywords,
+      List<WeightedPattern> cues,
+      Map<String, List<String>> domains,
+      Map<ScopeEstimate, List<String>> scopeCues,
+      List<String> documentationCues,
+      List<String> codeWorkCues,
+      List<String> reviewCues,
+      Thresholds thresholds) {
+    this(
+        keywords,
+        cues,
+        Map.of(),
         domains,
         scopeCues,
         documentationCues,
@@ -158,6 +190,20 @@ public record ComplexityRules(
     }
     keywords = Collections.unmodifiableMap(k);
     cues = List.copyOf(cues);
+    TreeMap<String, Double> w = new TreeMap<>();
+    words.forEach(
+        (key, weight) -> {
+          if (!key.startsWith(WORD) && !key.startsWith(LEAD)) {
+            throw new IllegalArgumentException(
+                "a word weight's key starts with " + WORD + " or " + LEAD + ": " + key);
+          }
+          if (!Double.isFinite(weight) || Math.abs(weight) > MAX_WEIGHT) {
+            throw new IllegalArgumentException(
+                "the weight of " + key + " must be a finite number within ±" + (int) MAX_WEIGHT);
+          }
+          w.put(key, weight);
+        });
+    words = Collections.unmodifiableMap(w);
     LinkedHashMap<String, List<String>> d = new LinkedHashMap<>();
     domains.forEach((name, patterns) -> d.put(name, List.copyOf(patterns)));
     domains = Collections.unmodifiableMap(d);
@@ -196,7 +242,34 @@ public record ComplexityRules(
     list.add(rule);
     k.put(level, list);
     return new ComplexityRules(
-        k, cues, domains, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
+        k,
+        cues,
+        words,
+        domains,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        thresholds);
+  }
+
+  /**
+   * Adds or replaces learned word weights, keyed {@code word:<stem>} or {@code lead:<stem>} (see
+   * {@link Words}).
+   */
+  public ComplexityRules withWords(Map<String, Double> more) {
+    Map<String, Double> w = new TreeMap<>(words);
+    w.putAll(more);
+    return new ComplexityRules(
+        keywords,
+        cues,
+        w,
+        domains,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        thresholds);
   }
 
   /** Adds patterns to a domain, creating it (after the existing ones) when new. */
@@ -209,7 +282,15 @@ public record ComplexityRules(
     list.addAll(patterns);
     d.put(name, list);
     return new ComplexityRules(
-        keywords, cues, d, scopeCues, documentationCues, codeWorkCues, reviewCues, thresholds);
+        keywords,
+        cues,
+        words,
+        d,
+        scopeCues,
+        documentationCues,
+        codeWorkCues,
+        reviewCues,
+        thresholds);
   }
 
   /** Adds a pattern that signals a scope ({@code SINGLE_FILE} or {@code CROSS_MODULE}). */
@@ -220,7 +301,7 @@ public record ComplexityRules(
     list.add(pattern);
     s.put(scope, list);
     return new ComplexityRules(
-        keywords, cues, domains, s, documentationCues, codeWorkCues, reviewCues, thresholds);
+        keywords, cues, words, domains, s, documentationCues, codeWorkCues, reviewCues, thresholds);
   }
 
   /** Replaces the thresholds. */
@@ -228,6 +309,7 @@ public record ComplexityRules(
     return new ComplexityRules(
         keywords,
         cues,
+        words,
         domains,
         scopeCues,
         documentationCues,

@@ -9,10 +9,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The built-in vocabulary. Each keyword concept groups synonyms and inflections (patterns without a
@@ -31,24 +33,21 @@ final class DefaultComplexityRules {
 
   private DefaultComplexityRules() {}
 
-  private static final Map<String, Double> W = weights();
-
   /**
    * The learned weights are linear: medium concepts are not capped (a cap the learning step does
    * not model would change its answers). A rules file may still set one.
    */
   static final double MEDIUM_SIGNAL_CAP = 100;
 
-  private static double w(String key) {
-    return W.getOrDefault(key, 0.0);
-  }
+  static final double SIMPLE_BELOW = 0.2;
+  static final double COMPLEX_AT_LEAST = 0.6;
 
   private static WeightedPattern concept(String name, String... patterns) {
-    return builtIn(name, w("keyword:" + name), patterns);
+    return builtIn(name, 0, patterns);
   }
 
   private static WeightedPattern cue(String name, String... patterns) {
-    return builtIn(name, w("cue:" + name), patterns);
+    return builtIn(name, 0, patterns);
   }
 
   /** How people name documentation work: one list for the concept and for "documentation only". */
@@ -166,10 +165,6 @@ final class DefaultComplexityRules {
               "icons?\\b",
               "badges?\\b",
               "footer",
-              "logo\\b",
-              "favicon",
-              "screenshots?\\b",
-              "images?\\s+in\\s+the\\s+docs",
               "alt\\s+text",
               "css\\b",
               "style\\b"),
@@ -243,18 +238,6 @@ final class DefaultComplexityRules {
               "translations?\\b",
               "translated\\b",
               "missing\\s+(?:\\w+\\s+)?translat"),
-          concept(
-              "single-file-setup",
-              "gitignore",
-              "editorconfig",
-              "dockerfile",
-              "makefile",
-              "github\\s+actions?",
-              "workflow\\b",
-              "pre-commit",
-              "nvmrc"),
-          concept(
-              "health-check", "health\\s*-?\\s*checks?", "health\\s+endpoint", "ping\\s+endpoint"),
           concept("flaky", "flaky", "flakey", "intermittent"),
           concept(
               "presentation",
@@ -263,8 +246,7 @@ final class DefaultComplexityRules {
               "format\\b",
               "formatted\\b",
               "rendered\\b",
-              "appearance"),
-          concept("version-display", "show\\s+(?:the\\s+)?version", "version\\s+id\\b"));
+              "appearance"));
 
   // Ordinary feature and fix work: one feature, a bug, tests.
   private static final List<WeightedPattern> MEDIUM =
@@ -429,7 +411,6 @@ final class DefaultComplexityRules {
               "release\\s+(?:workflow|script)",
               "cross-?compil",
               "builds\\b"),
-          concept("rotation", "rotat", "orientation"),
           concept("automation", "automat", "scripts?\\b", "tooling\\b", "release\\s+process"),
           concept(
               "dev-setup",
@@ -438,8 +419,7 @@ final class DefaultComplexityRules {
               "docker-compose",
               "local\\s+dev",
               "dev(?:elopment)?\\s+environment",
-              "devcontainer"),
-          concept("game-play", "player", "collision", "movement", "sprite"));
+              "devcontainer"));
 
   // Work that spans systems or carries risk: security, concurrency, data, architecture.
   private static final List<WeightedPattern> COMPLEX =
@@ -950,10 +930,12 @@ final class DefaultComplexityRules {
     return List.of(patterns);
   }
 
-  static final ComplexityRules RULES =
+  /** The built-in vocabulary with every weight 0: the features the learning step weighs. */
+  static final ComplexityRules VOCABULARY =
       new ComplexityRules(
           Map.of(Complexity.SIMPLE, SIMPLE, Complexity.MEDIUM, MEDIUM, Complexity.COMPLEX, COMPLEX),
           CUES,
+          Map.of(),
           DOMAINS,
           SCOPE,
           documentationCues(),
@@ -972,15 +954,66 @@ final class DefaultComplexityRules {
               "logic\\b"),
           trusted("review", "quality", "secur"),
           new ComplexityRules.Thresholds(
-              w("base"),
-              0.2,
-              0.6,
-              w("cross_module"),
-              w("single_file"),
-              w("per_extra_domain"),
-              MEDIUM_SIGNAL_CAP,
-              W.getOrDefault("sharpness", ComplexityRules.Thresholds.DEFAULT_SHARPNESS),
-              w("documentation_only")));
+              0, SIMPLE_BELOW, COMPLEX_AT_LEAST, 0, 0, 0, MEDIUM_SIGNAL_CAP, 10, 0));
+
+  /** The built-in rules: the vocabulary with the learned weights of {@value #WEIGHTS}. */
+  static final ComplexityRules RULES = weighted(VOCABULARY, readWeights());
+
+  /**
+   * The vocabulary with weights: every concept, cue and threshold weight must be there (a weights
+   * file that lags the vocabulary is an error, not zeros); every {@code word:} and {@code lead:}
+   * entry becomes a word weight.
+   */
+  static ComplexityRules weighted(ComplexityRules vocabulary, Map<String, Double> w) {
+    Map<Complexity, List<WeightedPattern>> keywords = new EnumMap<>(Complexity.class);
+    vocabulary
+        .keywords()
+        .forEach(
+            (level, rules) ->
+                keywords.put(level, rules.stream().map(r -> weigh(r, "keyword:", w)).toList()));
+    List<WeightedPattern> cues = vocabulary.cues().stream().map(r -> weigh(r, "cue:", w)).toList();
+    Map<String, Double> words = new TreeMap<>();
+    w.forEach(
+        (key, weight) -> {
+          if (key.startsWith(ComplexityRules.WORD) || key.startsWith(ComplexityRules.LEAD)) {
+            words.put(key, weight);
+          }
+        });
+    ComplexityRules.Thresholds t = vocabulary.thresholds();
+    return new ComplexityRules(
+        keywords,
+        cues,
+        words,
+        vocabulary.domains(),
+        vocabulary.scopeCues(),
+        vocabulary.documentationCues(),
+        vocabulary.codeWorkCues(),
+        vocabulary.reviewCues(),
+        new ComplexityRules.Thresholds(
+            required(w, "base"),
+            t.simpleBelow(),
+            t.complexAtLeast(),
+            required(w, "cross_module"),
+            required(w, "single_file"),
+            required(w, "per_extra_domain"),
+            t.mediumSignalCap(),
+            required(w, "sharpness"),
+            required(w, "documentation_only")));
+  }
+
+  private static WeightedPattern weigh(WeightedPattern rule, String prefix, Map<String, Double> w) {
+    return new WeightedPattern(
+        rule.concept(), rule.patterns(), required(w, prefix + rule.concept()));
+  }
+
+  private static double required(Map<String, Double> w, String key) {
+    Double v = w.get(key);
+    if (v == null) {
+      throw new IllegalStateException(
+          WEIGHTS + " has no weight for " + key + ": regenerate it (see ComplexityTraining)");
+    }
+    return v;
+  }
 
   /** Every pattern of the built-in rules, for tests. */
   static List<String> allPatterns() {
@@ -995,11 +1028,13 @@ final class DefaultComplexityRules {
     return all;
   }
 
-  private static Map<String, Double> weights() {
+  /** The shipped weights; their absence is a broken build, said loudly. */
+  static Map<String, Double> readWeights() {
     Map<String, Double> w = new HashMap<>();
     InputStream in = DefaultComplexityRules.class.getResourceAsStream(WEIGHTS);
     if (in == null) {
-      return w;
+      throw new IllegalStateException(
+          "the built-in complexity weights " + WEIGHTS + " are missing from the classpath");
     }
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;

@@ -13,94 +13,46 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The learning step behind the built-in weights: the concepts and cues of {@link
- * DefaultComplexityRules} are the features, labelled tasks the examples, and an {@link
- * OrdinalModel} the learner. Its weights, put in the score's units (the thresholds 0.2 and 0.6 stay
+ * The learning step behind the built-in weights. The features are the concepts and cues of {@link
+ * DefaultComplexityRules}, the stem of every word of the task and its leading word ({@link Words}),
+ * and the scope, domain and documentation signals; labelled tasks are the examples and an {@link
+ * OrdinalModel} the learner. No weight is set by hand: a concept starts from its level's default
+ * (see {@link #prior}), everything else from 0, and cross-validation learns every weight from the
+ * training folds only. The weights, put in the score's units (the thresholds 0.2 and 0.6 stay
  * fixed), are what {@code complexity-weights.tsv} ships.
  *
- * <p>Training data: the development rows of the real-task corpus and the SPEC's development corpus.
- * Never the real corpus's held-out rows nor {@code complexity-extra.tsv}: both stay for judging.
- * {@code ComplexityWeightsTest} checks the shipped file is what this step learns; to write it after
+ * <p>Training data: complexity-real.tsv and the SPEC's development corpus. Never {@code
+ * complexity-holdout.tsv} nor {@code complexity-extra.tsv}: both stay for judging. {@code
+ * ComplexityWeightsTest} checks the shipped file is what this step learns; to write it after
  * changing the vocabulary or a corpus run
  *
  * <pre>mvn -q -pl vsm-domain test -Dtest=ComplexityWeightsTest -Dvsm.complexity.write=true</pre>
  */
 final class ComplexityTraining {
 
-  /** L2 penalty on the weights (in logit units), chosen by cross-validation on development rows. */
+  /**
+   * L2 penalty on the weights (in logit units), chosen by cross-validation on complexity-real.tsv
+   * (see {@link #main}); the held-out batch was not consulted.
+   */
   static final double LAMBDA = 1.0;
 
-  /** Folds of the cross-validation over the real corpus's development rows. */
+  /** A word becomes a feature when at least this many training tasks have it. */
+  static final int MIN_WORD_COUNT = 2;
+
+  /** Folds of the cross-validation over complexity-real.tsv. */
   static final int FOLDS = 10;
 
-  static final double SIMPLE_BELOW = 0.2;
-  static final double COMPLEX_AT_LEAST = 0.6;
+  static final double SIMPLE_BELOW = DefaultComplexityRules.SIMPLE_BELOW;
+  static final double COMPLEX_AT_LEAST = DefaultComplexityRules.COMPLEX_AT_LEAST;
 
   /**
-   * The weight each feature has before any data (score units): a keyword concept the default weight
-   * of the level the rubric puts it in, the scope and domain cues the values the rules had before
-   * they were learned, a form cue nothing. Learning moves a weight away from its prior only as far
-   * as the examples support.
+   * Converts score units into the learner's logits (the confidence's sharpness is fitted apart).
    */
-  static double prior(String feature) {
-    if (feature.startsWith("keyword:") && !feature.equals("keyword:documentation")) {
-      String concept = feature.substring("keyword:".length());
-      for (Complexity level : Complexity.values()) {
-        for (WeightedPattern rule : ComplexityRules.defaults().keywords().get(level)) {
-          if (rule.concept().equals(concept)) {
-            return DOMINANT.getOrDefault(concept, ComplexityRules.defaultWeight(level));
-          }
-        }
-      }
-      throw new IllegalArgumentException("no built-in concept " + concept);
-    }
-    return switch (feature) {
-      case "cross_module" -> 0.25;
-      case "single_file" -> -0.2;
-      case "per_extra_domain" -> 0.15;
-      // Documentation alongside code work ("... and update the docs") does not make it simple;
-      // documentation alone is "documentation_only".
-      case "keyword:documentation" -> -0.1;
-      // Documentation is simple work whatever its topic.
-      case "documentation_only" -> -1.5;
-      // Work in several places is not "one small local change".
-      case "cue:scale-words" -> 0.25;
-      // A conventional-commit chore, docs, ci, build or style prefix marks maintenance.
-      case "cue:starts-with-chore" -> -0.3;
-      default -> 0;
-    };
-  }
+  private static final double SCALE = 10;
 
-  /**
-   * Concepts the rubric lets decide on their own: the named risks (security, concurrency and
-   * background work, storage and data integrity) make work complex whatever else it is.
-   */
-  static final Map<String, Double> DOMINANT = dominant();
-
-  private static Map<String, Double> dominant() {
-    Map<String, Double> m = new TreeMap<>();
-    for (String risk :
-        List.of(
-            "security",
-            "cryptography",
-            "sandboxing",
-            "authentication",
-            "authorisation",
-            "concurrency",
-            "asynchrony",
-            "distribution",
-            "storage",
-            "data-integrity")) {
-      m.put(risk, 0.8);
-    }
-    return m;
-  }
-
-  /** Converts the priors into the learner's units (a typical sharpness). */
-  private static final double PRIOR_SHARPNESS = 10;
-
-  /** Feature extraction only: the built-in concepts, whatever their weights. */
-  private static final ComplexityAnalyzer FEATURES = ComplexityAnalyzer.withDefaults();
+  /** Feature extraction only: the built-in vocabulary, whatever its weights. */
+  private static final ComplexityAnalyzer FEATURES =
+      new ComplexityAnalyzer(DefaultComplexityRules.VOCABULARY);
 
   private ComplexityTraining() {}
 
@@ -140,53 +92,107 @@ final class ComplexityTraining {
   /** The examples the shipped weights are learned from. */
   static List<Example> trainingSet() {
     List<Example> out = new ArrayList<>();
-    Corpus.read(Corpus.REAL).development().forEach(r -> out.add(example(r)));
+    Corpus.read(Corpus.REAL).rows().forEach(r -> out.add(example(r)));
     Corpus.read(Corpus.DEV).rows().forEach(r -> out.add(example(r)));
     return out;
   }
 
   /** Learns weights (score units, keyed as in the weights file) from examples. */
   static Map<String, Double> learn(List<Example> examples, double lambda) {
-    // Every feature the rules have, seen in the examples or not: one never seen keeps its prior.
+    return learn(examples, lambda, MIN_WORD_COUNT);
+  }
+
+  static Map<String, Double> learn(List<Example> examples, double lambda, int minWordCount) {
+    // Every concept, cue and signal the rules have, seen in the examples or not (one never seen
+    // weighs 0); a word only when enough examples have it.
     TreeSet<String> names =
         new TreeSet<>(
             List.of("cross_module", "single_file", "per_extra_domain", "documentation_only"));
-    ComplexityRules.defaults()
+    DefaultComplexityRules.VOCABULARY
         .keywords()
         .values()
         .forEach(l -> l.forEach(r -> names.add("keyword:" + r.concept())));
-    ComplexityRules.defaults().cues().forEach(r -> names.add("cue:" + r.concept()));
-    examples.forEach(e -> names.addAll(e.features().keySet()));
+    DefaultComplexityRules.VOCABULARY.cues().forEach(r -> names.add("cue:" + r.concept()));
+    Map<String, Integer> wordCounts = new TreeMap<>();
+    for (Example e : examples) {
+      for (String f : e.features().keySet()) {
+        if (isWord(f)) {
+          wordCounts.merge(f, 1, Integer::sum);
+        } else {
+          names.add(f);
+        }
+      }
+    }
+    wordCounts.forEach(
+        (f, count) -> {
+          if (count >= minWordCount) {
+            names.add(f);
+          }
+        });
     List<String> index = new ArrayList<>(names);
+    Map<String, Integer> position = new TreeMap<>();
+    for (int j = 0; j < index.size(); j++) {
+      position.put(index.get(j), j);
+    }
     double[][] x = new double[examples.size()][index.size()];
     int[] y = new int[examples.size()];
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
-      for (int j = 0; j < index.size(); j++) {
-        x[i][j] = e.features().getOrDefault(index.get(j), 0.0);
+      for (Map.Entry<String, Double> f : e.features().entrySet()) {
+        Integer j = position.get(f.getKey());
+        if (j != null) {
+          x[i][j] = f.getValue();
+        }
       }
       y[i] = e.label().ordinal();
     }
-    // The priors are in score units; the learner works in logits of a fixed sharpness.
-    double sharpness = PRIOR_SHARPNESS;
     double[] prior = new double[index.size()];
     for (int j = 0; j < prior.length; j++) {
-      prior[j] = sharpness * prior(index.get(j));
+      prior[j] = SCALE * prior(index.get(j));
     }
     OrdinalModel m =
-        OrdinalModel.fit(x, y, lambda, prior, sharpness * (COMPLEX_AT_LEAST - SIMPLE_BELOW));
+        OrdinalModel.fit(x, y, lambda, prior, SCALE * (COMPLEX_AT_LEAST - SIMPLE_BELOW));
     Map<String, Double> w = new TreeMap<>();
-    w.put("base", round(SIMPLE_BELOW + m.a / sharpness));
-    w.put("sharpness", sharpness);
+    w.put("base", round(SIMPLE_BELOW + m.a / SCALE));
+    w.put("sharpness", SCALE);
     for (int j = 0; j < index.size(); j++) {
-      w.put(index.get(j), round(m.v[j] / sharpness));
+      double v = round(m.v[j] / SCALE);
+      // A word whose weight rounds to nothing says nothing: it is left out of the file.
+      if (v != 0 || !isWord(index.get(j))) {
+        w.put(index.get(j), v);
+      }
     }
     return w;
   }
 
+  /**
+   * The weight a feature has before any data (score units): a keyword concept starts from the
+   * default weight of the level the rubric puts it in (security, concurrency and storage are
+   * complex work, wording and versions simple); everything else, words included, from 0. How far a
+   * weight moves from there is learned, fold by fold.
+   */
+  static double prior(String feature) {
+    if (!feature.startsWith("keyword:")) {
+      return 0;
+    }
+    String concept = feature.substring("keyword:".length());
+    for (Complexity level : Complexity.values()) {
+      for (WeightedPattern rule : DefaultComplexityRules.VOCABULARY.keywords().get(level)) {
+        if (rule.concept().equals(concept)) {
+          return ComplexityRules.defaultWeight(level);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no built-in concept " + concept);
+  }
+
+  static boolean isWord(String feature) {
+    return feature.startsWith(ComplexityRules.WORD) || feature.startsWith(ComplexityRules.LEAD);
+  }
+
   /** What weights say of one example: the same arithmetic as the analyzer's score. */
   static Prediction predict(Map<String, Double> w, Example e) {
-    return predict(w, e, w.getOrDefault("sharpness", PRIOR_SHARPNESS));
+    return predict(w, e, w.getOrDefault("sharpness", SCALE));
   }
 
   static Prediction predict(Map<String, Double> w, Example e, double sharpness) {
@@ -206,14 +212,18 @@ final class ComplexityTraining {
   }
 
   /**
-   * Cross-validated predictions for the real corpus's development rows: {@link #FOLDS} contiguous
-   * folds (titles from one search stay in one fold); each fold is predicted by weights learned from
-   * the other folds and the SPEC's development corpus. Confidence uses the sharpness fitted to
-   * these out-of-fold scores (one number, see {@link #calibrate}).
+   * Cross-validated predictions for the real corpus's rows: {@link #FOLDS} contiguous folds (titles
+   * from one search stay in one fold); each fold is predicted by weights learned from the other
+   * folds and the SPEC's development corpus. Confidence uses the sharpness fitted to these
+   * out-of-fold scores (one number, see {@link #calibrate}).
    */
   static List<Prediction> crossValidate(double lambda) {
+    return crossValidate(lambda, MIN_WORD_COUNT);
+  }
+
+  static List<Prediction> crossValidate(double lambda, int minWordCount) {
     List<Example> real =
-        Corpus.read(Corpus.REAL).development().stream().map(ComplexityTraining::example).toList();
+        Corpus.read(Corpus.REAL).rows().stream().map(ComplexityTraining::example).toList();
     List<Example> spec =
         Corpus.read(Corpus.DEV).rows().stream().map(ComplexityTraining::example).toList();
     List<Prediction> out = new ArrayList<>();
@@ -224,7 +234,7 @@ final class ComplexityTraining {
       List<Example> train = new ArrayList<>(real.subList(0, from));
       train.addAll(real.subList(to, n));
       train.addAll(spec);
-      Map<String, Double> w = learn(train, lambda);
+      Map<String, Double> w = learn(train, lambda, minWordCount);
       for (Example e : real.subList(from, to)) {
         out.add(predict(w, e));
       }
@@ -334,9 +344,8 @@ final class ComplexityTraining {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "# Learned weights of the built-in complexity rules (key TAB weight, score units).\n");
-    sb.append("# Written by ComplexityTraining (vsm-domain tests) from the development rows of\n");
-    sb.append(
-        "# complexity-real.tsv and complexity-dev.tsv; do not edit by hand. To regenerate:\n");
+    sb.append("# Written by ComplexityTraining (vsm-domain tests) from complexity-real.tsv and\n");
+    sb.append("# complexity-dev.tsv; do not edit by hand. To regenerate:\n");
     sb.append(
         "#   mvn -q -pl vsm-domain test -Dtest=ComplexityWeightsTest -Dvsm.complexity.write=true\n");
     Map<String, Double> ordered = new LinkedHashMap<>(new TreeMap<>(w));
@@ -363,12 +372,19 @@ final class ComplexityTraining {
     return Math.round(v * 1000.0) / 1000.0;
   }
 
-  /** Prints cross-validation figures for a few penalties (for choosing {@link #LAMBDA}). */
+  /**
+   * Prints cross-validation figures for penalties and word counts given as {@code lambda:count}
+   * (for choosing {@link #LAMBDA} and {@link #MIN_WORD_COUNT}; real corpus only).
+   */
   public static void main(String[] args) {
-    for (String a : args.length == 0 ? new String[] {"0.3", "1", "3"} : args) {
-      double lambda = Double.parseDouble(a);
-      List<Prediction> cv = crossValidate(lambda);
-      System.out.printf(Locale.ROOT, "lambda %s: %.1f %%%n", a, 100 * accuracy(cv));
+    for (String a : args.length == 0 ? new String[] {"0.3:2", "1:2", "3:2"} : args) {
+      String[] parts = a.split(":");
+      double lambda = Double.parseDouble(parts[0]);
+      int count = parts.length > 1 ? Integer.parseInt(parts[1]) : MIN_WORD_COUNT;
+      List<Prediction> cv = crossValidate(lambda, count);
+      System.out.printf(
+          Locale.ROOT, "lambda %s, words seen %d+: %.1f %%%n", parts[0], count, 100 * accuracy(cv));
+      System.out.print(confusionTable(cv));
       System.out.print(calibrationTable(cv));
     }
   }

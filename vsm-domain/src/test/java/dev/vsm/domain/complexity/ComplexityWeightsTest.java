@@ -1,11 +1,14 @@
 package dev.vsm.domain.complexity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,27 @@ class ComplexityWeightsTest {
         .values()
         .forEach(l -> l.forEach(r -> assertThat(learned).containsKey("keyword:" + r.concept())));
     rules.cues().forEach(r -> assertThat(learned).containsKey("cue:" + r.concept()));
+  }
+
+  @Test
+  void the_analyzer_scores_a_task_as_the_learner_does() {
+    Map<String, Double> shipped = ComplexityTraining.shippedWeights();
+    ComplexityAnalyzer analyzer = ComplexityAnalyzer.withDefaults();
+    for (Corpus.Row row : Corpus.read(Corpus.REAL).rows()) {
+      double learner = ComplexityTraining.score(shipped, ComplexityTraining.example(row));
+      assertThat(analyzer.analyze(row.task()).score())
+          .as(row.task())
+          .isCloseTo(learner, within(0.002));
+    }
+  }
+
+  @Test
+  void weights_that_lag_the_vocabulary_are_an_error_not_zeros() {
+    Map<String, Double> w = new HashMap<>(ComplexityTraining.shippedWeights());
+    w.remove("keyword:security");
+    assertThatThrownBy(() -> DefaultComplexityRules.weighted(DefaultComplexityRules.VOCABULARY, w))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("keyword:security");
   }
 
   @Test

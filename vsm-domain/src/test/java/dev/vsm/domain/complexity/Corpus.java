@@ -11,18 +11,16 @@ import java.util.List;
 
 /**
  * A labelled corpus from the test resources: {@code label TAB task} or {@code label TAB url TAB
- * task}; '#' lines are comments. In the real-task corpus a comment line starting with {@value
- * #HELD_OUT_MARKER} starts the held-out rows.
+ * task}; '#' lines are comments.
  */
 record Corpus(String name, List<Row> rows) {
 
   static final String DEV = "/complexity-dev.tsv";
   static final String EXTRA = "/complexity-extra.tsv";
   static final String REAL = "/complexity-real.tsv";
+  static final String HOLDOUT = "/complexity-holdout.tsv";
 
-  static final String HELD_OUT_MARKER = "# === held out";
-
-  record Row(Complexity label, String task, String url, boolean heldOut) {}
+  record Row(Complexity label, String task, String url) {}
 
   static Corpus read(String resource) {
     List<Row> rows = new ArrayList<>();
@@ -31,15 +29,10 @@ record Corpus(String name, List<Row> rows) {
       throw new IllegalStateException("no corpus resource " + resource);
     }
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      boolean heldOut = false;
       String line;
       int n = 0;
       while ((line = r.readLine()) != null) {
         n++;
-        if (line.startsWith(HELD_OUT_MARKER)) {
-          heldOut = true;
-          continue;
-        }
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
@@ -52,20 +45,11 @@ record Corpus(String name, List<Row> rows) {
                 .orElseThrow(() -> new IllegalStateException(resource + ": bad label " + parts[0]));
         String task = parts[parts.length - 1].trim();
         String url = parts.length == 3 ? parts[1] : null;
-        rows.add(new Row(label, task, url, heldOut));
+        rows.add(new Row(label, task, url));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Corpus(resource, List.copyOf(rows));
-  }
-
-  /** The development rows (all rows of a corpus without a held-out part). */
-  List<Row> development() {
-    return rows.stream().filter(r -> !r.heldOut()).toList();
-  }
-
-  List<Row> heldOut() {
-    return rows.stream().filter(Row::heldOut).toList();
   }
 }

@@ -1,0 +1,186 @@
+package dev.vsm.domain.complexity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of a task as the learned word weights see them: lower-cased runs of ASCII letters and
+ * digits, cut to a crude stem so that inflections share a weight ("caching" and "cache" are {@code
+ * cach}, "migrations" and "migrated" {@code migrat}), function words dropped. One pass over the
+ * text, no regular expression: it costs about as much as reading the task.
+ *
+ * <p>The leading word is the task's verb once a conventional-commit or bracketed prefix
+ * ("fix(db):", "[Feature]", "chore:") is skipped.
+ */
+final class Words {
+
+  /** Longest stem kept: longer words are cut here ("authentication" → {@code authent}). */
+  static final int STEM_LENGTH = 7;
+
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "with", "by", "from", "at",
+          "as", "is", "are", "be", "it", "its", "this", "that", "into", "when", "if", "so", "we",
+          "i", "you", "my", "our", "can", "should", "would", "will", "do", "does", "was", "were");
+
+  private Words() {}
+
+  /** The distinct stems of a task's words, in the order they first appear. */
+  static List<String> stems(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    forEachWord(text, w -> out.add(w));
+    return new ArrayList<>(out);
+  }
+
+  /** The stem of the task's leading word after any prefix, or null for a task without words. */
+  static String lead(String text) {
+    String[] first = new String[1];
+    int start = skipPrefix(text);
+    forEachWord(
+        text.substring(start),
+        w -> {
+          if (first[0] == null) {
+            first[0] = w;
+          }
+        });
+    return first[0];
+  }
+
+  /**
+   * Where the task proper starts: after a leading "[...]" tag and after a leading "word:" or
+   * "word(scope):" prefix (conventional commits), each at most once.
+   */
+  static int skipPrefix(String text) {
+    int i = skipSpace(text, 0);
+    if (i < text.length() && text.charAt(i) == '[') {
+      int close = text.indexOf(']', i);
+      if (close > 0 && close - i <= 40) {
+        i = skipSpace(text, close + 1);
+      }
+    }
+    int j = i;
+    while (j < text.length() && isLetter(text.charAt(j))) {
+      j++;
+    }
+    if (j > i && j < text.length() && text.charAt(j) == '(') {
+      int close = text.indexOf(')', j);
+      if (close > 0 && close - j <= 40) {
+        j = close + 1;
+      }
+    }
+    if (j > i && j < text.length() && (text.charAt(j) == ':' || text.charAt(j) == '!')) {
+      int k = text.charAt(j) == '!' ? j + 1 : j;
+      if (k < text.length() && text.charAt(k) == ':') {
+        return skipSpace(text, k + 1);
+      }
+    }
+    return i;
+  }
+
+  private static int skipSpace(String text, int i) {
+    while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+      if (text.charAt(i) == '[') {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  interface WordSink {
+    void accept(String stem);
+  }
+
+  /** Calls the sink with the stem of each word that is not a function word. */
+  static void forEachWord(String text, WordSink sink) {
+    int n = text.length();
+    char[] buf = new char[32];
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!isAlnum(c)) {
+        i++;
+        continue;
+      }
+      int len = 0;
+      boolean letters = false;
+      while (i < n && isAlnum(text.charAt(i))) {
+        char d = text.charAt(i);
+        if (len < buf.length) {
+          buf[len++] = lower(d);
+        }
+        letters |= isLetter(d);
+        i++;
+      }
+      // A word run on an apostrophe ("don't", "user's") is one word.
+      if (i + 1 < n && text.charAt(i) == '\'' && isLetter(text.charAt(i + 1))) {
+        while (i + 1 < n && text.charAt(i) == '\'' && isLetter(text.charAt(i + 1))) {
+          i++;
+          while (i < n && isAlnum(text.charAt(i))) {
+            if (len < buf.length) {
+              buf[len++] = lower(text.charAt(i));
+            }
+            i++;
+          }
+        }
+      }
+      String stem = letters ? stem(buf, len) : "#";
+      if (stem != null) {
+        sink.accept(stem);
+      }
+    }
+  }
+
+  /** A word's stem, or null for a function word or a single letter. */
+  static String stem(char[] w, int len) {
+    // Trailing digits name versions of the same thing ("oauth2", "python3", "v2").
+    while (len > 1 && isDigit(w[len - 1]) && isLetter(w[0])) {
+      len--;
+    }
+    if (len <= 1) {
+      return null;
+    }
+    String word = new String(w, 0, len);
+    if (FUNCTION_WORDS.contains(word)) {
+      return null;
+    }
+    if (len > 4 && word.endsWith("ies")) {
+      word = word.substring(0, len - 3) + "y";
+    } else if (len > 4 && word.endsWith("sses")) {
+      word = word.substring(0, len - 2);
+    } else if (len > 3
+        && word.endsWith("s")
+        && !word.endsWith("ss")
+        && !word.endsWith("us")
+        && !word.endsWith("is")) {
+      word = word.substring(0, len - 1);
+    }
+    if (word.length() > 5 && word.endsWith("ing")) {
+      word = word.substring(0, word.length() - 3);
+    } else if (word.length() > 4 && word.endsWith("ed")) {
+      word = word.substring(0, word.length() - 2);
+    }
+    if (word.length() > 3 && word.endsWith("e")) {
+      word = word.substring(0, word.length() - 1);
+    }
+    return word.length() > STEM_LENGTH ? word.substring(0, STEM_LENGTH) : word;
+  }
+
+  private static boolean isAlnum(char c) {
+    return isLetter(c) || isDigit(c);
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+}
