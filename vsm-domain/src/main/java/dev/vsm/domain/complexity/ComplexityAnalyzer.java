@@ -297,14 +297,45 @@ public final class ComplexityAnalyzer {
     Compiled compiled = this.compiled.get();
     PatternSet.Matches m = compiled.set.match(text);
     Signals s = new Signals();
+    // Only the patterns that matched are visited: the work per task follows what it says, not
+    // how many patterns the rules have.
+    int concepts = compiled.concepts.size();
+    int[] best = new int[concepts];
+    int[] bestIndex = new int[concepts];
+    boolean[] domains = new boolean[compiled.domainNames.length];
+    int flags = 0;
+    for (int h = 0; h < m.hitCount(); h++) {
+      int p = m.hit(h);
+      int[] uses = compiled.conceptsOf[p];
+      for (int u = 0; u < uses.length; u += 2) {
+        int k = uses[u];
+        int i = uses[u + 1];
+        // The synonym that matched earliest speaks for the concept (the first listed on a tie).
+        if (best[k] == 0
+            || m.start(p) < m.start(best[k] - 1)
+            || (m.start(p) == m.start(best[k] - 1) && i < bestIndex[k])) {
+          best[k] = p + 1;
+          bestIndex[k] = i;
+        }
+      }
+      for (int d : compiled.domainsOf[p]) {
+        domains[d] = true;
+      }
+      flags |= compiled.flagsOf[p];
+    }
     TreeMap<Integer, String> words = new TreeMap<>();
-    for (Compiled.Concept c : compiled.keywords) {
-      int first = c.firstMatch(m);
-      if (first >= 0) {
+    for (int k = 0; k < concepts; k++) {
+      if (best[k] == 0) {
+        continue;
+      }
+      Compiled.Concept c = compiled.concepts.get(k);
+      if (c.level() == null) {
+        s.cues.add(c);
+      } else {
         s.keywordHits.add(c);
-        int p = c.patterns()[first];
+        int p = best[k] - 1;
         words.putIfAbsent(
-            m.start[p], text.substring(m.start[p], m.end[p]).toLowerCase(Locale.ROOT));
+            m.start(p), text.substring(m.start(p), m.end(p)).toLowerCase(Locale.ROOT));
       }
     }
     s.words = words;
@@ -325,25 +356,19 @@ public final class ComplexityAnalyzer {
         }
       }
     }
-    for (Compiled.Concept c : compiled.cues) {
-      if (c.firstMatch(m) >= 0) {
-        s.cues.add(c);
+    for (int d = 0; d < domains.length; d++) {
+      if (domains[d]) {
+        s.domains.add(compiled.domainNames[d]);
       }
     }
-    compiled.domains.forEach(
-        (name, patterns) -> {
-          if (any(m, patterns)) {
-            s.domains.add(name);
-          }
-        });
-    if (any(m, compiled.crossModule)) {
+    if ((flags & Compiled.CROSS_MODULE) != 0) {
       s.scope = ScopeEstimate.CROSS_MODULE;
-    } else if (any(m, compiled.singleFile)) {
+    } else if ((flags & Compiled.SINGLE_FILE) != 0) {
       s.scope = ScopeEstimate.SINGLE_FILE;
     }
-    s.documentation = any(m, compiled.documentation);
-    s.codeWork = any(m, compiled.codeWork);
-    s.review = any(m, compiled.review);
+    s.documentation = (flags & Compiled.DOCUMENTATION) != 0;
+    s.codeWork = (flags & Compiled.CODE_WORK) != 0;
+    s.review = (flags & Compiled.REVIEW) != 0;
     if (m.anySkipped()) {
       for (int p = 0; p < compiled.set.size(); p++) {
         if (m.skipped(p)) {
@@ -352,15 +377,6 @@ public final class ComplexityAnalyzer {
       }
     }
     return s;
-  }
-
-  private static boolean any(PatternSet.Matches m, int[] patterns) {
-    for (int p : patterns) {
-      if (m.matched(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double round(double v) {
@@ -479,50 +495,87 @@ public final class ComplexityAnalyzer {
     }
   }
 
-  /** The rules' patterns compiled into one {@link PatternSet}, with each rule's indices into it. */
+  /**
+   * The rules' patterns compiled into one {@link PatternSet}, and for each pattern what it stands
+   * for: the concepts (keyword concepts first, in level order, then cues) and domains it belongs
+   * to, and the scope, documentation, code-work and review signals it gives.
+   */
   static final class Compiled {
-    record Concept(Complexity level, WeightedPattern rule, int[] patterns) {
-      /** Index (into {@link #patterns}) of the synonym that matched earliest, or -1. */
-      int firstMatch(PatternSet.Matches m) {
-        int best = -1;
-        for (int i = 0; i < patterns.length; i++) {
-          int p = patterns[i];
-          if (m.matched(p) && (best < 0 || m.start[p] < m.start[patterns[best]])) {
-            best = i;
-          }
-        }
-        return best;
-      }
-    }
+    record Concept(Complexity level, WeightedPattern rule) {}
+
+    static final int CROSS_MODULE = 1;
+    static final int SINGLE_FILE = 2;
+    static final int DOCUMENTATION = 4;
+    static final int CODE_WORK = 8;
+    static final int REVIEW = 16;
 
     final PatternSet set;
-    final List<Concept> keywords = new ArrayList<>();
-    final List<Concept> cues = new ArrayList<>();
-    final Map<String, int[]> domains = new LinkedHashMap<>();
-    final int[] crossModule;
-    final int[] singleFile;
-    final int[] documentation;
-    final int[] codeWork;
-    final int[] review;
+
+    /** Keyword concepts (level set) then cues (level null). */
+    final List<Concept> concepts = new ArrayList<>();
+
+    final String[] domainNames;
+
+    /** Per pattern: pairs of (concept index, index of the pattern among the concept's synonyms). */
+    final int[][] conceptsOf;
+
+    final int[][] domainsOf;
+    final int[] flagsOf;
 
     Compiled(ComplexityRules rules) {
       Map<String, Integer> index = new LinkedHashMap<>();
+      List<int[]> conceptPatterns = new ArrayList<>();
       for (Complexity level : Complexity.values()) {
         for (WeightedPattern rule : rules.keywords().get(level)) {
-          keywords.add(new Concept(level, rule, indices(index, rule.patterns())));
+          concepts.add(new Concept(level, rule));
+          conceptPatterns.add(indices(index, rule.patterns()));
         }
       }
       for (WeightedPattern rule : rules.cues()) {
-        cues.add(new Concept(null, rule, indices(index, rule.patterns())));
+        concepts.add(new Concept(null, rule));
+        conceptPatterns.add(indices(index, rule.patterns()));
       }
-      rules.domains().forEach((name, patterns) -> domains.put(name, indices(index, patterns)));
-      crossModule =
-          indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.CROSS_MODULE, List.of()));
-      singleFile =
-          indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.SINGLE_FILE, List.of()));
-      documentation = indices(index, rules.documentationCues());
-      codeWork = indices(index, rules.codeWorkCues());
-      review = indices(index, rules.reviewCues());
+      domainNames = rules.domains().keySet().toArray(String[]::new);
+      List<int[]> domainPatterns = new ArrayList<>();
+      rules.domains().values().forEach(patterns -> domainPatterns.add(indices(index, patterns)));
+      int[][] flagged = {
+        indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.CROSS_MODULE, List.of())),
+        indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.SINGLE_FILE, List.of())),
+        indices(index, rules.documentationCues()),
+        indices(index, rules.codeWorkCues()),
+        indices(index, rules.reviewCues())
+      };
+      int n = index.size();
+      List<List<Integer>> uses = new ArrayList<>();
+      List<List<Integer>> inDomains = new ArrayList<>();
+      for (int p = 0; p < n; p++) {
+        uses.add(new ArrayList<>());
+        inDomains.add(new ArrayList<>());
+      }
+      for (int k = 0; k < conceptPatterns.size(); k++) {
+        int[] ps = conceptPatterns.get(k);
+        for (int i = 0; i < ps.length; i++) {
+          uses.get(ps[i]).add(k);
+          uses.get(ps[i]).add(i);
+        }
+      }
+      for (int d = 0; d < domainPatterns.size(); d++) {
+        for (int p : domainPatterns.get(d)) {
+          inDomains.get(p).add(d);
+        }
+      }
+      conceptsOf = new int[n][];
+      domainsOf = new int[n][];
+      flagsOf = new int[n];
+      for (int p = 0; p < n; p++) {
+        conceptsOf[p] = ints(uses.get(p));
+        domainsOf[p] = ints(inDomains.get(p));
+      }
+      for (int f = 0; f < flagged.length; f++) {
+        for (int p : flagged[f]) {
+          flagsOf[p] |= 1 << f;
+        }
+      }
       Set<String> trusted = new HashSet<>();
       for (String p : index.keySet()) {
         if (WeightedPattern.isBuiltIn(p)) {
@@ -530,6 +583,15 @@ public final class ComplexityAnalyzer {
         }
       }
       set = new PatternSet(new ArrayList<>(index.keySet()), trusted);
+    }
+
+    // Loops, not streams: this runs once per process, before the JIT has compiled anything.
+    private static int[] ints(List<Integer> list) {
+      int[] out = new int[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = list.get(i);
+      }
+      return out;
     }
 
     private static int[] indices(Map<String, Integer> index, List<String> patterns) {

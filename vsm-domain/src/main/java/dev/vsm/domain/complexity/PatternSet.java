@@ -173,7 +173,7 @@ final class PatternSet {
         boolean isWord = isWordChar(c);
         if (isWord && !previousIsWord) {
           for (int p : byWordStart[c]) {
-            if (m.start[p] < 0
+            if (!m.matched(p)
                 && !m.skipped(p)
                 && (stems[p] == null
                     ? contains(present, required[p])
@@ -183,7 +183,7 @@ final class PatternSet {
           }
         }
         for (int p : byChar[c]) {
-          if (m.start[p] < 0
+          if (!m.matched(p)
               && !m.skipped(p)
               && !(previousIsWord && afterNonWord[p])
               && contains(present, required[p])) {
@@ -227,12 +227,13 @@ final class PatternSet {
       Matcher matcher;
       if (at >= 0) {
         // Tried at many positions: one matcher per pattern and task, moved from place to place.
-        matcher = m.matchers[p];
+        Matcher[] matchers = m.matchers();
+        matcher = matchers[p];
         if (matcher == null) {
           matcher = compiled(p).matcher(text);
           matcher.useTransparentBounds(true);
           matcher.useAnchoringBounds(false);
-          m.matchers[p] = matcher;
+          matchers[p] = matcher;
         }
         matcher.region(at, text.length());
         found = matcher.lookingAt();
@@ -245,8 +246,7 @@ final class PatternSet {
         found = matcher.find();
       }
       if (found) {
-        m.start[p] = matcher.start();
-        m.end[p] = matcher.end();
+        m.record(p, matcher.start(), matcher.end());
       }
     } catch (BudgetedText.Exhausted | StackOverflowError e) {
       m.skip(p);
@@ -345,22 +345,62 @@ final class PatternSet {
     return true;
   }
 
-  /** Where each pattern first matched ({@code start < 0}: no match), and which were skipped. */
+  /**
+   * Where each pattern first matched, and which were skipped. Made per task in time independent of
+   * the number of patterns: the arrays start zeroed (0 means no match, so positions are kept plus
+   * one), matchers are made only for patterns that run, and the patterns that matched are listed.
+   */
   static final class Matches {
-    final int[] start;
-    final int[] end;
+    private final int[] from;
+    private final int[] to;
     private boolean[] skipped;
-    private final Matcher[] matchers;
+    private Matcher[] matchers;
+    private int[] hits = new int[8];
+    private int hitCount;
 
     Matches(int n) {
-      matchers = new Matcher[n];
-      start = new int[n];
-      end = new int[n];
-      java.util.Arrays.fill(start, -1);
+      from = new int[n];
+      to = new int[n];
     }
 
     boolean matched(int p) {
-      return start[p] >= 0;
+      return from[p] != 0;
+    }
+
+    /** Where pattern {@code p}'s earliest match starts (only when {@link #matched}). */
+    int start(int p) {
+      return from[p] - 1;
+    }
+
+    /** Where pattern {@code p}'s earliest match ends (only when {@link #matched}). */
+    int end(int p) {
+      return to[p] - 1;
+    }
+
+    /** How many patterns matched. */
+    int hitCount() {
+      return hitCount;
+    }
+
+    /** The {@code i}-th pattern that matched, in the order they were found. */
+    int hit(int i) {
+      return hits[i];
+    }
+
+    private void record(int p, int start, int end) {
+      from[p] = start + 1;
+      to[p] = end + 1;
+      if (hitCount == hits.length) {
+        hits = java.util.Arrays.copyOf(hits, hitCount * 2);
+      }
+      hits[hitCount++] = p;
+    }
+
+    private Matcher[] matchers() {
+      if (matchers == null) {
+        matchers = new Matcher[from.length];
+      }
+      return matchers;
     }
 
     boolean skipped(int p) {
@@ -373,7 +413,7 @@ final class PatternSet {
 
     private void skip(int p) {
       if (skipped == null) {
-        skipped = new boolean[start.length];
+        skipped = new boolean[from.length];
       }
       skipped[p] = true;
     }

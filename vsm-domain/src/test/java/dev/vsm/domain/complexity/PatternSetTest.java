@@ -235,7 +235,7 @@ class PatternSetTest {
             .as("seed %d, case %d, pattern %s on [%s]", seed, i, patterns.get(p), task)
             .isEqualTo(found);
         if (found) {
-          assertThat(new int[] {m.start[p], m.end[p]})
+          assertThat(new int[] {m.start(p), m.end(p)})
               .as("seed %d, case %d, pattern %s on [%s]", seed, i, patterns.get(p), task)
               .containsExactly(plain.start(), plain.end());
         }
