@@ -36,11 +36,15 @@ final class ClaudeProcessRunner implements AgentRunner {
       List.of("CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_CODE_SESSION_ACCESS_TOKEN");
   private static final int STDERR_CAP = 256 * 1024;
 
+  /** How long {@code claude auth status} may take before a cycle starts without its answer. */
+  static final Duration LOGIN_CHECK_TIMEOUT = Duration.ofSeconds(15);
+
   private final ClaudeSettings settings;
   private final AgentDefinitions definitions;
   private final Diagnostics diagnostics;
   private final ObjectMapper json;
   private final ScratchFiles scratch;
+  private final ClaudeEnvironmentProbe probe;
   private boolean leftoversRemoved;
 
   ClaudeProcessRunner(
@@ -53,6 +57,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     this.diagnostics = diagnostics;
     this.json = json;
     this.scratch = new ScratchFiles(settings.scratchDirectory(), ProcessHandle.current().pid());
+    this.probe = new ClaudeEnvironmentProbe(settings, json, LOGIN_CHECK_TIMEOUT);
   }
 
   /** Once per runner, before its first agent: the files of killed vsm processes go. */
@@ -67,6 +72,28 @@ final class ClaudeProcessRunner implements AgentRunner {
   @Override
   public Set<String> definedAgents(Path workingDirectory) {
     return definitions.names(workingDirectory);
+  }
+
+  /**
+   * The CLI not found, {@code claude auth status} saying it is not logged in (one process, offline,
+   * free), and every agent definition a cycle may use that cannot be passed to the CLI.
+   */
+  @Override
+  public List<String> environmentProblems(Path workingDirectory) {
+    if (ClaudeCommand.resolve(settings.command(), settings.environment()) == null) {
+      return List.of(ClaudeCommand.notFoundMessage(settings.command()));
+    }
+    List<String> problems = new ArrayList<>();
+    var login = probe.login();
+    if (Boolean.FALSE.equals(login.loggedIn())) {
+      problems.add(login.problem());
+    }
+    problems.addAll(
+        definitions.problems(
+            AgentDefinitions.cycleAgents(definitions.names(workingDirectory)),
+            workingDirectory,
+            json));
+    return problems;
   }
 
   /** Never throws: whatever goes wrong before or around the process is a failed result. */

@@ -101,7 +101,7 @@ class ClaudeRunnerSafetyTest {
   }
 
   @Test
-  void every_agent_a_cycle_may_run_is_checked_before_one_runs_a_projects_own_specialists_too()
+  void doctors_probe_checks_every_agent_a_cycle_may_run_a_projects_own_specialists_too()
       throws IOException {
     Path own = projectAgent("s1-data-wrangler");
     Files.write(own, new byte[] {'-', '-', '-', '\n', (byte) 0xc3, '\n'});
@@ -123,6 +123,52 @@ class ClaudeRunnerSafetyTest {
                 + " to claude: shorten it",
             own + " is not valid UTF-8: save it as UTF-8 or remove it");
     assertThat(d.agents()).isEqualTo(13);
+  }
+
+  private List<String> environmentProblems(String command) {
+    return ClaudeAdapters.agentRunner(ClaudeSettings.fromEnvironment(command, env), warnings::add)
+        .environmentProblems(work);
+  }
+
+  @Test
+  void a_logged_in_cli_with_usable_definitions_is_ready_and_no_agent_ran() {
+    assertThat(environmentProblems(fake.command().toString())).isEmpty();
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void before_a_cycle_a_missing_cli_is_the_one_problem_and_says_how_to_install_it() {
+    assertThat(environmentProblems(work.resolve("nowhere/claude").toString()))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("not found")
+        .contains("npm install -g @anthropic-ai/claude-code");
+  }
+
+  @Test
+  void before_a_cycle_a_cli_not_logged_in_is_found_without_running_an_agent() {
+    fake.mode("auth", "loggedout");
+
+    assertThat(environmentProblems(fake.command().toString()))
+        .containsExactly(
+            "Claude Code is not logged in: run `claude` and type /login, or set ANTHROPIC_API_KEY");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void before_a_cycle_every_unusable_definition_it_may_run_is_named_by_its_file()
+      throws IOException {
+    Path own = projectAgent("s1-data-wrangler");
+    Files.write(own, new byte[] {'-', '-', '-', '\n', (byte) 0xc3, '\n'});
+    Path huge = projectAgent("s1-tester");
+    Files.writeString(huge, "---\nname: s1-tester\ndescription: t\n---\n" + "a".repeat(200_000));
+
+    assertThat(environmentProblems(fake.command().toString()))
+        .containsExactlyInAnyOrder(
+            own + " is not valid UTF-8: save it as UTF-8 or remove it",
+            huge
+                + " is 196 KB once passed to claude, over the 128 KB an argument may have:"
+                + " shorten it");
+    assertThat(fake.calls()).isEmpty();
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.in.SessionBriefing;
 import dev.vsm.domain.viability.Adaptation;
-import dev.vsm.domain.viability.HealthCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -154,7 +153,7 @@ final class HookCommand implements Callable<Integer> {
       t.append("healthy.");
     } else {
       t.append(
-          b.health().stream().map(HookCommand::issue).collect(Collectors.joining("; ", "", ".")));
+          b.health().stream().map(HumanFormat::issue).collect(Collectors.joining("; ", "", ".")));
     }
     t.append(" Active adaptations: ");
     t.append(
@@ -166,10 +165,6 @@ final class HookCommand implements Callable<Integer> {
     t.append(" /vsm:run runs a task through vsm, /vsm:plan plans one, /vsm:state and /vsm:log show")
         .append(" the metrics and the log.");
     return t.toString();
-  }
-
-  private static String issue(HealthCheck.Issue i) {
-    return i.problem() + " (answered by " + i.answeredBy().label() + ")";
   }
 
   private static String adaptation(Adaptation a) {

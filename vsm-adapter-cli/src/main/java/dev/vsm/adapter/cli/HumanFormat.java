@@ -3,6 +3,7 @@ package dev.vsm.adapter.cli;
 import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.domain.agent.AgentProfile;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
@@ -129,20 +130,24 @@ final class HumanFormat {
           .forEach((name, p) -> b.append("  ").append(agentLine(name, p)).append('\n'));
     }
     b.append("\nHealth:\n");
-    List<HealthCheck.Issue> issues = HealthCheck.issues(m);
+    List<HealthCheck.Issue> issues =
+        HealthCheck.issues(m, s.currentTask(), ProcessProbe.JDK::isAlive);
     if (issues.isEmpty()) {
       b.append("  healthy\n");
     } else {
       for (HealthCheck.Issue i : issues) {
-        b.append("  - ")
-            .append(i.problem())
-            .append(" (answered by ")
-            .append(i.answeredBy().label())
-            .append(")\n");
+        b.append("  - ").append(issue(i)).append('\n');
       }
     }
     b.append(RULE).append('\n');
     return b.toString();
+  }
+
+  /** A health problem, and the adaptation that answers it when one does. */
+  static String issue(HealthCheck.Issue i) {
+    return i.answeredBy() == null
+        ? i.problem()
+        : i.problem() + " (answered by " + i.answeredBy().label() + ")";
   }
 
   private static String agentLine(String name, AgentProfile p) {

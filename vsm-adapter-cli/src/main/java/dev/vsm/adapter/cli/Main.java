@@ -139,7 +139,11 @@ public final class Main {
       code = ExitCode.ENVIRONMENT;
       kind = "environment";
       taskId = e.taskId();
-      message = e.getMessage() + (taskId == null ? "" : " (task " + taskId + " marked failed)");
+      message =
+          e.getMessage()
+              + (taskId == null
+                  ? ""
+                  : " (task " + taskId + " marked failed; the viability metrics are unchanged)");
     } else if (ex instanceof StateAccessException) {
       code = ExitCode.ENVIRONMENT;
       kind = "state";

@@ -238,28 +238,113 @@ class EndToEndIT {
   }
 
   @Test
-  void a_missing_claude_exits_3_with_the_fix_and_records_the_task_failed() throws Exception {
+  void a_missing_claude_exits_3_with_the_fix_before_any_task_exists() throws Exception {
     Result r = vsmIn(project, "/usr/bin:/bin", "Add a login feature");
 
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err())
         .contains("was not found")
         .contains("npm install -g @anthropic-ai/claude-code")
+        .doesNotContain("marked failed")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    assertThat(json(Files.readString(state("current-task.json"))).get("status"))
-        .isEqualTo("failed");
+    assertThat(state("current-task.json")).doesNotExist();
+    assertThat(state("execution-log.jsonl")).doesNotExist();
   }
 
   @Test
-  void not_being_logged_in_exits_3_saying_how_to_log_in() throws Exception {
+  void eight_attempts_without_claude_change_no_metric_and_switch_on_no_adaptation()
+      throws Exception {
+    for (int i = 0; i < 8; i++) {
+      assertThat(vsmIn(project, "/usr/bin:/bin", "Add a login feature").code()).isEqualTo(3);
+    }
+
+    Result state = vsm("state");
+
+    assertThat(state.out())
+        .contains("Completion Rate: 100.00%")
+        .doesNotContain("lower_complexity_threshold")
+        .contains("healthy");
+  }
+
+  @Test
+  void a_cli_not_logged_in_is_found_before_any_task_and_any_agent() throws Exception {
+    claude.mode("auth", "loggedout");
+
+    Result r = vsm("run", "--json", "Add a login feature");
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("not logged in").contains("/login");
+    assertThat(claude.calls()).isEmpty();
+    assertThat(state("current-task.json")).doesNotExist();
+    Map<?, ?> doc = json(r.out());
+    assertThat(doc.get("task_id")).isNull();
+    assertThat(((Map<?, ?>) doc.get("error")).get("kind")).isEqualTo("environment");
+  }
+
+  @Test
+  void a_login_lost_during_the_cycle_fails_the_task_and_moves_no_metric() throws Exception {
     claude.mode("system4-strategy", "notloggedin");
 
     Result r = vsm("Add a login feature");
 
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).contains("not logged in").contains("/login");
+    assertThat(r.err())
+        .contains("not logged in")
+        .contains("/login")
+        .contains("marked failed; the viability metrics are unchanged");
     assertThat(claude.calls()).containsExactly("system4-strategy");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status"))
+        .isEqualTo("failed");
+    assertThat(vsm("state").out()).contains("Completion Rate: 100.00%");
+  }
+
+  @Test
+  void an_agent_definition_that_cannot_be_used_stops_vsm_before_any_agent_spends_money()
+      throws Exception {
+    Path own =
+        Files.createDirectories(project.resolve(".claude/agents")).resolve("s1-code-writer.md");
+    Files.write(own, new byte[] {'-', '-', '-', '\n', 'a', (byte) 0xff, '\n'});
+
+    Result r = vsm("Add a login feature");
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err().strip())
+        .isEqualTo("vsm: " + own + " is not valid UTF-8: save it as UTF-8 or remove it");
+    assertThat(claude.calls()).isEmpty();
+    assertThat(state("current-task.json")).doesNotExist();
+  }
+
+  @Test
+  void ctrl_c_during_a_parallel_step_leaves_no_agent_busy() throws Exception {
+    claude.structured(
+        "system3-control",
+        "{\"complexity\":\"complex\",\"execution_mode\":\"parallel\",\"selected_agents\":["
+            + "{\"agent\":\"frontend\",\"order\":1},{\"agent\":\"backend\",\"order\":1},"
+            + "{\"agent\":\"database\",\"order\":1}]}");
+    for (String a : List.of("s1-frontend", "s1-backend", "s1-database")) {
+      claude.mode(a, "hang");
+    }
+    Process p = builder(project, path, "Build the reporting screen").start();
+    p.getOutputStream().close();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+    int started = 0;
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.matches(".*s1-(frontend|backend|database) started.*") && ++started == 3) {
+          new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        }
+      }
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    out.get();
+
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(state("agent-registry.json"))).doesNotContain("\"busy\"");
+    assertThat(json(Files.readString(state("current-task.json"))).get("status"))
+        .isEqualTo("failed");
   }
 
   @Test
@@ -367,8 +452,8 @@ class EndToEndIT {
     assertThat(r.code()).isEqualTo(3);
     Map<?, ?> doc = json(r.out());
     assertThat(doc.get("schema_version")).isEqualTo(1);
-    assertThat(doc.get("task_id"))
-        .isEqualTo(json(Files.readString(state("current-task.json"))).get("id"));
+    assertThat(doc.containsKey("task_id")).isTrue();
+    assertThat(doc.get("task_id")).as("no task was created").isNull();
     assertThat(((Map<?, ?>) doc.get("error")).get("kind")).isEqualTo("environment");
     assertThat((String) ((Map<?, ?>) doc.get("error")).get("message")).contains("was not found");
   }

@@ -121,6 +121,16 @@ class ReliabilityIT {
     String killed =
         (String)
             JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("id");
+    if (runningAgent.startsWith("s1-")) {
+      assertThat(Files.readString(state("agent-registry.json"))).contains("\"busy\"");
+    }
+    PackagedVsm.Result shown =
+        PackagedVsm.run(
+            PackagedVsm.builder(project, List.of("-d", project.toString(), "state")), 60);
+    assertThat(shown.out())
+        .as("the health verdict does not call a dead process's task healthy")
+        .contains("Task " + killed + " was left in progress by vsm process " + p.pid())
+        .doesNotContain("  healthy");
 
     claude.mode(runningAgent, "reply");
     Process next =
@@ -141,5 +151,8 @@ class ReliabilityIT {
     assertThat(
             JSON.readValue(Files.readAllBytes(state("current-task.json")), Map.class).get("status"))
         .isEqualTo("completed");
+    assertThat(Files.readString(state("agent-registry.json")))
+        .as("the agents the killed process left busy are free again")
+        .doesNotContain("\"busy\"");
   }
 }

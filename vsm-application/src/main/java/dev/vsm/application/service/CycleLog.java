@@ -9,6 +9,7 @@ import dev.vsm.application.protocol.Text;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.EventType;
+import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -20,9 +21,6 @@ import java.util.Map;
  * (and what the current task's metadata holds: its owner, then its totals or why it failed).
  */
 final class CycleLog extends LogWriter {
-
-  /** Metadata key of the current task: the pid of the vsm process running it. */
-  static final String OWNER_PID = "owner_pid";
 
   CycleLog(ExecutionLog log, Clock clock, String taskId) {
     super(log, clock, taskId, null);
@@ -44,7 +42,7 @@ final class CycleLog extends LogWriter {
 
   /** The current task's metadata while a process works on it. */
   static Map<String, Object> ownedBy(long pid) {
-    return Map.of(OWNER_PID, pid);
+    return Map.of(CurrentTask.OWNER_PID, pid);
   }
 
   /** The current task's metadata when it failed. */
@@ -65,10 +63,17 @@ final class CycleLog extends LogWriter {
     event(EventType.TASK_COMPLETED, null, data);
   }
 
-  void taskFailed(Totals totals, String reason) {
+  /**
+   * The task failed; {@code environment}: because no agent can run here (the CLI missing, not
+   * logged in), which is not the work's failure, so the viability metrics do not learn from it.
+   */
+  void taskFailed(Totals totals, String reason, boolean environment) {
     Map<String, Object> data = totals.data();
     data.put("error", reason);
     data.put("success", false);
+    if (environment) {
+      data.put("environment", true);
+    }
     event(EventType.TASK_FAILED, null, data);
   }
 

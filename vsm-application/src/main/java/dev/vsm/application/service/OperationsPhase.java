@@ -9,6 +9,7 @@ import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentStatus;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.ExecutionStep;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its result moves its error rate.
  */
 final class OperationsPhase {
+
+  /** How long stopped agents may take to end; their runner stops their processes at once. */
+  private static final Duration AGENTS_STOPPING = Duration.ofSeconds(10);
 
   private final Cycle cycle;
 
@@ -62,7 +67,7 @@ final class OperationsPhase {
       }
     } finally {
       if (pool != null) {
-        pool.shutdownNow();
+        stop(pool);
       }
     }
     return results;
@@ -133,6 +138,24 @@ final class OperationsPhase {
         throw err;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Stops the step's agents and waits for them to end, so that each has put its registry status
+   * back before the cycle records how it ended (a process may exit right after).
+   */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
+    try {
+      pool.awaitTermination(AGENTS_STOPPING.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vsm.application.service;
 
+import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleResult;
@@ -76,6 +77,11 @@ public final class RunCycleService implements RunCycleUseCase {
 
   @Override
   public CycleResult run(RunCycleCommand command) {
+    List<String> problems = runner.environmentProblems(command.workingDirectory());
+    if (!problems.isEmpty()) {
+      // No task exists yet: nothing is recorded, and no metric learns from the environment.
+      throw new AgentEnvironmentException(null, String.join("; ", problems));
+    }
     String taskId = command.taskId() != null ? command.taskId() : ids.newTaskId();
     try (CycleCancellation.Registration ignored = command.cancellation().register()) {
       Cycle cycle = new Cycle(command, taskId, store, log, runner, clock, progress);
@@ -117,6 +123,7 @@ public final class RunCycleService implements RunCycleUseCase {
     boolean passed = audit.map(AuditOutcome::passed).orElse(false);
     boolean success = !s1.isEmpty() && s1.stream().allMatch(AgentResult::success) && passed;
     new LearningPhase(cycle).learn(audit, conflicts.size(), success, allocated.allocations());
+    task.counted();
     long ok = s1.stream().filter(AgentResult::success).count();
     String summary =
         CycleSummary.text((int) ok, s1.size(), audit.map(AuditOutcome::passed).orElse(null));

@@ -23,6 +23,7 @@ final class TaskLifecycle {
   private final ProcessProbe processes;
   private final Clock clock;
   private CurrentTask task;
+  private boolean counted;
 
   TaskLifecycle(Cycle cycle, ExecutionLog log, ProcessProbe processes, Clock clock) {
     this.cycle = cycle;
@@ -33,23 +34,25 @@ final class TaskLifecycle {
 
   /**
    * A task still {@code in_progress} whose vsm process is gone was abandoned (the process was
-   * killed): say so in the log, so no later reader takes it for a running task. A task the log
-   * already shows ended (the process died just after logging it) needs no entry.
+   * killed): say so in the log, so no later reader takes it for a running task, and free the agents
+   * it left busy. A task the log already shows ended (the process died just after logging it) needs
+   * no entry.
    */
   void recordAbandoned() {
     cycle
         .store
         .currentTask()
-        .filter(t -> t.status() == TaskStatus.IN_PROGRESS)
-        .filter(t -> t.metadata().get(CycleLog.OWNER_PID) instanceof Number)
-        .filter(
-            t -> !processes.isAlive(((Number) t.metadata().get(CycleLog.OWNER_PID)).longValue()))
-        .filter(t -> !endedInTheLog(t.id()))
+        .filter(t -> t.leftBehind(processes::isAlive))
         .ifPresent(
             t -> {
-              long pid = ((Number) t.metadata().get(CycleLog.OWNER_PID)).longValue();
+              releaseAgents(t.id());
+              if (endedInTheLog(t.id())) {
+                return;
+              }
               String reason =
-                  "abandoned: the vsm process (pid " + pid + ") ended without finishing the task";
+                  "abandoned: the vsm process (pid "
+                      + t.ownerPid().getAsLong()
+                      + ") ended without finishing the task";
               new CycleLog(log, clock, t.id()).taskAbandoned(reason);
               cycle.store.updateMetrics(m -> m.withTaskCompletion(false, cycle.now()));
               cycle.note("task " + t.id() + " was " + reason);
@@ -93,41 +96,98 @@ final class TaskLifecycle {
   }
 
   /**
+   * The metrics have learned how this task ended: a failure found after that (the end could not be
+   * written) must not count it again.
+   */
+  void counted() {
+    counted = true;
+  }
+
+  /**
    * Records the task failed because of {@code e} and gives what the caller should throw: a cycle
-   * stopped by cancellation is an interruption, whatever broke on the way.
+   * stopped by cancellation is an interruption, whatever broke on the way. A task that could not go
+   * on because no agent can run here is recorded failed without moving any viability metric.
    */
   RuntimeException fail(RuntimeException e) {
     if (e instanceof AgentEnvironmentException) {
-      fail("agent environment: " + e.getMessage());
+      record("agent environment: " + e.getMessage(), e, true);
       return e;
     }
     if (e instanceof CycleInterruptedException || cycle.command.cancellation().isCancelled()) {
-      fail("interrupted");
+      record("interrupted", e, false);
       return e instanceof CycleInterruptedException
           ? e
           : new CycleInterruptedException(cycle.taskId);
     }
-    fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+    record(e.getClass().getSimpleName() + ": " + e.getMessage(), e, false);
     return e;
   }
 
   /** As {@link #fail(RuntimeException)}, for an error: it is recorded, then rethrown. */
   void fail(Error e) {
-    fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+    record(e.getClass().getSimpleName() + ": " + e.getMessage(), e, false);
   }
 
-  private void fail(String reason) {
+  /**
+   * Records the failure everywhere it can, each write tried whatever became of the others: the log,
+   * the task's file (so a log that cannot be written leaves no task {@code in_progress}), the
+   * agents it left busy, and the metrics — last, and only when the task's end was recorded
+   * somewhere, so that the next cycle, finding it abandoned, does not count it twice. What could
+   * not be written is added to {@code cause} (as suppressed) and thrown: the user hears of it.
+   */
+  private void record(String reason, Throwable cause, boolean environment) {
     // Recording the failure must not be stopped by the interrupt that caused it.
     boolean interrupted = Thread.interrupted();
+    RuntimeException unwritten = null;
+    boolean recorded = false;
     try {
-      cycle.store.updateMetrics(m -> m.withTaskCompletion(false, cycle.now()));
-      cycle.log.taskFailed(cycle.agents.totals(), reason);
-      cycle.store.saveCurrentTask(
-          task.withStatus(TaskStatus.FAILED).withMetadata(CycleLog.failedBecause(reason)));
+      try {
+        cycle.log.taskFailed(cycle.agents.totals(), reason, environment);
+        recorded = true;
+      } catch (RuntimeException w) {
+        unwritten = w;
+      }
+      try {
+        cycle.store.saveCurrentTask(
+            task.withStatus(TaskStatus.FAILED).withMetadata(CycleLog.failedBecause(reason)));
+        recorded = true;
+      } catch (RuntimeException w) {
+        unwritten = first(unwritten, w);
+      }
+      try {
+        releaseAgents(cycle.taskId);
+      } catch (RuntimeException w) {
+        unwritten = first(unwritten, w);
+      }
+      if (recorded && !environment && !counted) {
+        try {
+          cycle.store.updateMetrics(m -> m.withTaskCompletion(false, cycle.now()));
+          counted = true;
+        } catch (RuntimeException w) {
+          unwritten = first(unwritten, w);
+        }
+      }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
+    if (unwritten != null && unwritten != cause) {
+      unwritten.addSuppressed(cause);
+      throw unwritten;
+    }
+  }
+
+  private static RuntimeException first(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  /** Agents still {@code busy} with {@code taskId} are made available: the task is over. */
+  private void releaseAgents(String taskId) {
+    cycle.store.updateRegistry(r -> r.withTaskReleased(taskId, cycle.now()));
   }
 }

@@ -35,6 +35,7 @@ public final class ScriptedAgentRunner implements AgentRunner {
   private final Map<String, Function<AgentRequest, AgentResult>> scripts =
       new ConcurrentHashMap<>();
   private final List<AgentRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> environmentProblems = new ArrayList<>();
 
   public ScriptedAgentRunner() {
     replyTo(
@@ -157,6 +158,17 @@ public final class ScriptedAgentRunner implements AgentRunner {
       }
       return then.apply(r);
     };
+  }
+
+  /** From now on agents cannot run here, for {@code problem} (no CLI, not logged in…). */
+  public synchronized ScriptedAgentRunner environmentProblem(String problem) {
+    environmentProblems.add(problem);
+    return this;
+  }
+
+  @Override
+  public synchronized List<String> environmentProblems(Path workingDirectory) {
+    return List.copyOf(environmentProblems);
   }
 
   /**

@@ -69,6 +69,24 @@ public record AgentRegistry(Map<String, AgentProfile> agents, String lastUpdated
     return new AgentRegistry(m, now);
   }
 
+  /**
+   * The registry with every agent still {@code busy} with {@code task} made available: the task
+   * ended (failed, interrupted, abandoned by a killed process) before its agents could say so.
+   * Unchanged (the same value) when no agent was busy with it.
+   */
+  public AgentRegistry withTaskReleased(String task, String now) {
+    Map<String, AgentProfile> m = new LinkedHashMap<>(agents);
+    boolean changed = false;
+    for (Map.Entry<String, AgentProfile> e : agents.entrySet()) {
+      AgentProfile p = e.getValue();
+      if (p.status() == AgentStatus.BUSY && task != null && task.equals(p.currentTask())) {
+        m.put(e.getKey(), p.withStatus(AgentStatus.AVAILABLE, null));
+        changed = true;
+      }
+    }
+    return changed ? new AgentRegistry(m, now) : this;
+  }
+
   /** The type of a named agent; names outside the registry are taken as domain specialists. */
   public AgentType typeOf(String name) {
     return find(name).map(AgentProfile::type).orElse(AgentType.DOMAIN);

@@ -1,16 +1,46 @@
 package dev.vsm.domain.viability;
 
+import dev.vsm.domain.task.CurrentTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /** The health verdict shown with the state: each problem and the adaptation that answers it. */
 public final class HealthCheck {
 
   private HealthCheck() {}
 
-  /** One problem found in the metrics. */
+  /**
+   * One problem found, and the adaptation that answers it; {@code answeredBy} is null for a problem
+   * no adaptation answers (its text says what happens to it).
+   */
   public record Issue(String problem, AdaptationType answeredBy) {}
+
+  /**
+   * The metrics' problems, and a current task left {@code in_progress} by a vsm process that is
+   * gone ({@code alive} tells which processes live): such a task is no running task, whatever its
+   * file says.
+   */
+  public static List<Issue> issues(
+      ViabilityMetrics m, Optional<CurrentTask> current, LongPredicate alive) {
+    List<Issue> out = new ArrayList<>();
+    current
+        .filter(t -> t.leftBehind(alive))
+        .ifPresent(
+            t ->
+                out.add(
+                    new Issue(
+                        "Task "
+                            + t.id()
+                            + " was left in progress by vsm process "
+                            + t.ownerPid().getAsLong()
+                            + ", which is gone: the next cycle records it failed",
+                        null)));
+    out.addAll(issues(m));
+    return out;
+  }
 
   public static List<Issue> issues(ViabilityMetrics m) {
     List<Issue> out = new ArrayList<>();

@@ -67,4 +67,22 @@ class AgentRegistryTest {
                 .currentTask())
         .isNull();
   }
+
+  @Test
+  void releasing_a_task_frees_only_the_agents_busy_with_it() {
+    AgentRegistry r =
+        registry
+            .withStatus("tester", AgentStatus.BUSY, "t1", "T1")
+            .withStatus("backend", AgentStatus.BUSY, "t2", "T1")
+            .withStatus("reviewer", AgentStatus.ERROR, null, "T1");
+
+    AgentRegistry released = r.withTaskReleased("t1", "T2");
+
+    assertThat(released.agents().get("tester").status()).isEqualTo(AgentStatus.AVAILABLE);
+    assertThat(released.agents().get("tester").currentTask()).isNull();
+    assertThat(released.agents().get("backend").status()).isEqualTo(AgentStatus.BUSY);
+    assertThat(released.agents().get("reviewer").status()).isEqualTo(AgentStatus.ERROR);
+    assertThat(released.lastUpdated()).isEqualTo("T2");
+    assertThat(r.withTaskReleased("t3", "T2")).isSameAs(r);
+  }
 }

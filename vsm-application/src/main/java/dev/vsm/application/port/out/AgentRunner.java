@@ -1,6 +1,7 @@
 package dev.vsm.application.port.out;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,4 +18,15 @@ public interface AgentRunner {
    * names ({@code system4-strategy}, {@code s1-backend}, a project's own {@code s1-…}).
    */
   Set<String> definedAgents(Path workingDirectory);
+
+  /**
+   * What stops any agent from running in {@code workingDirectory}, found without running one and
+   * without cost — the CLI missing, not logged in, an agent definition that cannot be used: one
+   * line each, naming the fix; empty when agents can run. A cycle asks before its task exists, so
+   * that a broken environment is never taken for a failed task. What cannot be found out this way
+   * (the CLI could not say whether it is logged in) is no problem here: the first agent finds it.
+   */
+  default List<String> environmentProblems(Path workingDirectory) {
+    return List.of();
+  }
 }
