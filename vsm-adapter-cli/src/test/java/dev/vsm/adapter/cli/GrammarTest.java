@@ -2,6 +2,7 @@ package dev.vsm.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vsm.adapter.claude.FakeClaude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
 class GrammarTest {
 
   @TempDir Path dir;
+  @TempDir Path bin;
+
+  /** A claude that is logged in, but whose first agent finds it is not: the task exists, exit 3. */
+  private String claudeLosingItsLogin() {
+    return FakeClaude.installIn(bin).mode("system4-strategy", "notloggedin").command().toString();
+  }
 
   private InProcessVsm vsm() {
     return new InProcessVsm(dir);
   }
 
-  /** A cycle that cannot reach claude: it records the task, then exits 3. */
+  /** A cycle whose first agent cannot run: it records the task, then exits 3. */
   private String taskACycleRan(InProcessVsm.Run r) throws IOException {
     assertThat(r.code()).as(r.err()).isEqualTo(3);
-    assertThat(r.err()).contains("was not found");
+    assertThat(r.err()).contains("not logged in");
     Map<?, ?> task =
         JsonMapper.builder()
             .build()
@@ -72,26 +79,31 @@ class GrammarTest {
   @Test
   void words_after_the_first_are_task_words_even_when_they_name_commands() throws IOException {
     String task =
-        taskACycleRan(vsm().run("--claude-command", "/nowhere", "fix", "the", "state", "log"));
+        taskACycleRan(
+            vsm().run("--claude-command", claudeLosingItsLogin(), "fix", "the", "state", "log"));
     assertThat(task).isEqualTo("fix the state log");
   }
 
   @Test
   void a_task_called_like_a_command_goes_after_double_dash() throws IOException {
-    assertThat(taskACycleRan(vsm().run("run", "--claude-command", "/nowhere", "--", "state")))
+    assertThat(
+            taskACycleRan(
+                vsm().run("run", "--claude-command", claudeLosingItsLogin(), "--", "state")))
         .isEqualTo("state");
   }
 
   @Test
   void the_python_form_also_takes_a_task_after_double_dash() throws IOException {
-    assertThat(taskACycleRan(vsm().run("--claude-command", "/nowhere", "--", "log")))
+    assertThat(taskACycleRan(vsm().run("--claude-command", claudeLosingItsLogin(), "--", "log")))
         .isEqualTo("log");
   }
 
   @Test
   void run_reads_options_after_the_task_too() throws IOException {
     assertThat(
-            taskACycleRan(vsm().run("run", "Add a login feature", "--claude-command", "/nowhere")))
+            taskACycleRan(
+                vsm()
+                    .run("run", "Add a login feature", "--claude-command", claudeLosingItsLogin())))
         .isEqualTo("Add a login feature");
   }
 
