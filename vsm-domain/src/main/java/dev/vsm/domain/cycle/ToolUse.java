@@ -1,5 +1,7 @@
 package dev.vsm.domain.cycle;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,5 +49,44 @@ public record ToolUse(String tool, String filePath, String command) {
   /** True when this use names the file it changed. */
   public boolean changesFile() {
     return filePath != null;
+  }
+
+  /**
+   * This use as if made in {@code to} rather than {@code from}: an agent working in a separate
+   * checkout of the project names files there, and they are the project's files. Files outside
+   * {@code from} and commands stay as they are.
+   */
+  public ToolUse movedTo(Path from, Path to) {
+    if (filePath == null || from.equals(to)) {
+      return this;
+    }
+    String relative = within(filePath, from);
+    return relative.equals(filePath)
+        ? this
+        : new ToolUse(tool, to.resolve(relative).toString(), null);
+  }
+
+  /**
+   * {@code path} relative to {@code directory} when it is an absolute path inside it, else itself.
+   */
+  static String within(String path, Path directory) {
+    if (path == null || !path.startsWith("/")) {
+      return path;
+    }
+    try {
+      Path p = Path.of(path).normalize();
+      return p.startsWith(directory) && !p.equals(directory)
+          ? directory.relativize(p).toString()
+          : path;
+    } catch (InvalidPathException e) {
+      return path;
+    }
+  }
+
+  /**
+   * The changed file relative to {@code directory} when inside it, else as named; null for Bash.
+   */
+  public String fileWithin(Path directory) {
+    return filePath == null ? null : within(filePath, directory);
   }
 }

@@ -2,6 +2,7 @@ package dev.vsm.domain.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,37 @@ class ToolUseTest {
     assertThat(ToolUse.of("Bash", Map.of("command", " "))).isEmpty();
     assertThat(ToolUse.of(null, Map.of())).isEmpty();
     assertThat(ToolUse.of("Write", null)).isEmpty();
+  }
+
+  @Test
+  void a_file_changed_in_a_separate_checkout_is_the_projects_file() {
+    Path checkout = Path.of("/tmp/vsm-worktrees/1-s1-a");
+    Path project = Path.of("/home/me/project");
+    ToolUse use = new ToolUse("Edit", "/tmp/vsm-worktrees/1-s1-a/src/a.py", null);
+
+    assertThat(use.movedTo(checkout, project).filePath()).isEqualTo("/home/me/project/src/a.py");
+    assertThat(use.fileWithin(checkout)).isEqualTo("src/a.py");
+    assertThat(new ToolUse("Edit", "/etc/hosts", null).movedTo(checkout, project).filePath())
+        .isEqualTo("/etc/hosts");
+    assertThat(new ToolUse("Edit", "/tmp/vsm-worktrees/1-s1-a/../x", null).fileWithin(checkout))
+        .isEqualTo("/tmp/vsm-worktrees/1-s1-a/../x");
+    assertThat(new ToolUse("Bash", null, "make").movedTo(checkout, project).command())
+        .isEqualTo("make");
+  }
+
+  @Test
+  void any_tool_call_names_what_it_works_on_and_only_changing_tools_carry_a_change() {
+    Path dir = Path.of("/p");
+    ToolCall read = ToolCall.of("Read", Map.of("file_path", "/p/src/a.py"));
+    ToolCall grep = ToolCall.of("Grep", Map.of("pattern", "TODO", "path", "/p"));
+    ToolCall edit = ToolCall.of("Edit", Map.of("file_path", "/p/src/a.py"));
+    ToolCall todo = ToolCall.of("TodoWrite", Map.of("todos", java.util.List.of()));
+
+    assertThat(read.relativeTo(dir).target()).isEqualTo("src/a.py");
+    assertThat(read.change()).isEmpty();
+    assertThat(grep.target()).isEqualTo("TODO");
+    assertThat(edit.change()).contains(new ToolUse("Edit", "/p/src/a.py", null));
+    assertThat(todo.target()).isEmpty();
+    assertThat(ToolCall.of("Bash", null).target()).isEmpty();
   }
 }
