@@ -72,6 +72,9 @@ public record AuditProtocol(String task, List<AgentResult> s1Results, boolean ti
         b.append(" (").append(Text.preview(r.error(), 300)).append(')');
       }
       b.append('\n');
+      if (!r.filesChanged().isEmpty()) {
+        b.append("  changed: ").append(String.join(", ", r.filesChanged())).append('\n');
+      }
       if (!r.output().isBlank()) {
         b.append("  ").append(Text.preview(r.output(), 1500).replace("\n", "\n  ")).append('\n');
       }

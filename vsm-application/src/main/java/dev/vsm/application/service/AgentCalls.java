@@ -10,6 +10,7 @@ import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.ProgressListener;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ final class AgentCalls {
   /** Runs {@code agent} unless the budget or the time is spent (then a failed, unstarted run). */
   AgentResult run(String agent, AgentRole role, String prompt, String schema) {
     Admission admission = admit(agent, CycleBudget.Share.alone());
-    return admission.refused().orElseGet(() -> invoke(admission, role, prompt, schema));
+    return admission.refused().orElseGet(() -> invoke(admission, role, prompt, schema, null));
   }
 
   /**
@@ -134,10 +135,12 @@ final class AgentCalls {
   }
 
   /**
-   * Runs an admitted agent now; its result is logged, reported and totalled, and its cap is no
-   * longer held.
+   * Runs an admitted agent now, in {@code checkout} (a separate checkout of the project; null: the
+   * project itself); its tool uses are followed, its result is logged, reported and totalled with
+   * the files it changed, and its cap is no longer held.
    */
-  AgentResult invoke(Admission admitted, AgentRole role, String prompt, String schema) {
+  AgentResult invoke(
+      Admission admitted, AgentRole role, String prompt, String schema, Path checkout) {
     String agent = admitted.agent();
     AgentResult result = null;
     try {
@@ -147,18 +150,20 @@ final class AgentCalls {
       // An agent gets its own limit, cut short by what is left of the cycle's.
       Duration timeout =
           remaining().compareTo(command.agentTimeout()) < 0 ? remaining() : command.agentTimeout();
-      result =
-          runner
-              .run(
-                  new AgentRequest(
-                      agent,
-                      role,
-                      prompt,
-                      command.workingDirectory(),
-                      timeout,
-                      options(admitted.cap().usd()),
-                      schema))
-              .withAgent(agent);
+      AgentRequest request =
+          new AgentRequest(
+              agent,
+              role,
+              prompt,
+              command.workingDirectory(),
+              timeout,
+              options(admitted.cap().usd()),
+              schema,
+              taskId,
+              checkout);
+      AgentWork work =
+          new AgentWork(agent, command.workingDirectory(), request.runsIn(), log, progress);
+      result = runner.run(request, work).withAgent(agent).withFilesChanged(work.filesChanged());
     } finally {
       synchronized (this) {
         if (result != null) {

@@ -6,6 +6,7 @@ import dev.vsm.application.protocol.AuditProtocol.AuditOutcome;
 import dev.vsm.application.protocol.S5Protocol.S5Decision;
 import dev.vsm.application.protocol.SystemAgent;
 import dev.vsm.application.protocol.Text;
+import dev.vsm.domain.cycle.Oscillation;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.EventType;
@@ -143,9 +144,22 @@ final class CycleLog extends LogWriter {
     event(EventType.AUDIT_PERFORMED, SystemAgent.S3_STAR_AUDIT.agentName(), data);
   }
 
+  /** Oscillation S3*'s audit reported. */
   void oscillationDetected(String evidence) {
     event(
-        EventType.OSCILLATION_DETECTED, null, Map.of("evidence", evidence == null ? "" : evidence));
+        EventType.OSCILLATION_DETECTED,
+        null,
+        Map.of("evidence", evidence == null ? "" : evidence, "source", "audit"));
+  }
+
+  /** Oscillation vsm measured: agents that changed the same files. */
+  void oscillationMeasured(Oscillation o) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("evidence", o.evidence());
+    data.put("source", o.conflicting() ? "merge_conflict" : "changed_files");
+    data.put("agents", o.agents());
+    data.put("files", o.files());
+    event(EventType.OSCILLATION_DETECTED, null, data);
   }
 
   void conflictDetected(S3S4Conflict c) {

@@ -5,8 +5,9 @@ import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.Optional;
 
 /**
- * The metrics learn from the cycle, in one atomic update: the audit and any oscillation, each
- * conflict, whether the task succeeded, and how many allocations it took.
+ * The metrics learn from the cycle, in one atomic update: the audit, oscillation (reported by the
+ * audit or measured in what the agents changed; once per cycle), each conflict, whether the task
+ * succeeded, and how many allocations it took.
  */
 final class LearningPhase {
 
@@ -16,16 +17,21 @@ final class LearningPhase {
     this.cycle = cycle;
   }
 
-  void learn(Optional<AuditOutcome> audit, int conflicts, boolean success, int allocations) {
+  void learn(
+      Optional<AuditOutcome> audit,
+      boolean oscillationMeasured,
+      int conflicts,
+      boolean success,
+      int allocations) {
     cycle.store.updateMetrics(
         m -> {
           String now = cycle.now();
           ViabilityMetrics u = m;
           if (audit.isPresent()) {
             u = u.withAuditResult(audit.get().passed(), now);
-            if (audit.get().oscillationDetected()) {
-              u = u.withOscillation(now);
-            }
+          }
+          if (oscillationMeasured || audit.map(AuditOutcome::oscillationDetected).orElse(false)) {
+            u = u.withOscillation(now);
           }
           for (int i = 0; i < conflicts; i++) {
             u = u.withS3S4Conflict(now);

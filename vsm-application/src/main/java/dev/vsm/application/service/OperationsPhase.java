@@ -9,10 +9,13 @@ import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentStatus;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.ExecutionStep;
+import dev.vsm.domain.cycle.Oscillation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +35,16 @@ final class OperationsPhase {
   private static final Duration AGENTS_STOPPING = Duration.ofSeconds(10);
 
   private final Cycle cycle;
+  private final Set<String> conflicting = new TreeSet<>();
+  private List<Oscillation> oscillations = List.of();
 
   OperationsPhase(Cycle cycle) {
     this.cycle = cycle;
+  }
+
+  /** The oscillations measured among the agents that ran (once {@link #operate} returned). */
+  List<Oscillation> oscillations() {
+    return oscillations;
   }
 
   List<AgentResult> operate(
@@ -70,6 +80,7 @@ final class OperationsPhase {
         stop(pool);
       }
     }
+    oscillations = OscillationCheck.measure(cycle, results, conflicting);
     return results;
   }
 
@@ -102,7 +113,8 @@ final class OperationsPhase {
     try {
       result =
           S1Protocol.judge(
-              cycle.agents.invoke(admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA));
+              cycle.agents.invoke(
+                  admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA, null));
       boolean success = result.success();
       cycle.store.updateMetrics(m -> m.withAgentResult(a.agent(), success, now()));
       return result;

@@ -21,6 +21,7 @@ import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.cycle.CycleSummary;
 import dev.vsm.domain.cycle.ExecutionStep;
+import dev.vsm.domain.cycle.Oscillation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.viability.AdaptationPolicy;
 import java.time.Clock;
@@ -115,14 +116,17 @@ public final class RunCycleService implements RunCycleUseCase {
     boolean parallel =
         allocated.allocation().parallelExecution()
             || AdaptationPolicy.shouldParallelize(adapted.metrics());
-    List<AgentResult> s1 = new OperationsPhase(cycle).operate(steps, parallel, s4.approach(), plan);
+    OperationsPhase operations = new OperationsPhase(cycle);
+    List<AgentResult> s1 = operations.operate(steps, parallel, s4.approach(), plan);
+    List<Oscillation> oscillations = operations.oscillations();
     Optional<AuditOutcome> audit = new AuditPhase(cycle).audit(s1, adapted.metrics());
     List<S3S4Conflict> conflicts =
         new ConflictResolutionPhase(cycle).settle(s4, allocated.allocation());
 
     boolean passed = audit.map(AuditOutcome::passed).orElse(false);
     boolean success = !s1.isEmpty() && s1.stream().allMatch(AgentResult::success) && passed;
-    new LearningPhase(cycle).learn(audit, conflicts.size(), success, allocated.allocations());
+    new LearningPhase(cycle)
+        .learn(audit, !oscillations.isEmpty(), conflicts.size(), success, allocated.allocations());
     task.counted();
     long ok = s1.stream().filter(AgentResult::success).count();
     String summary =
@@ -140,6 +144,7 @@ public final class RunCycleService implements RunCycleUseCase {
         conflicts,
         adapted.applied(),
         s1.stream().map(RunCycleService::asRun).toList(),
+        oscillations,
         cycle.notes(),
         allocated.allocations(),
         totals.costUsd(),
@@ -159,6 +164,7 @@ public final class RunCycleService implements RunCycleUseCase {
         r.costUsd(),
         r.inputTokens(),
         r.outputTokens(),
-        r.claudeSessionId());
+        r.claudeSessionId(),
+        r.filesChanged());
   }
 }

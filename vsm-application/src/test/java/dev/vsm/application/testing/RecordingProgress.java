@@ -2,6 +2,7 @@ package dev.vsm.application.testing;
 
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ProgressListener;
+import dev.vsm.domain.cycle.ToolCall;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,11 @@ public final class RecordingProgress implements ProgressListener {
   @Override
   public void agentStarted(String agent) {
     events.add("start " + agent);
+  }
+
+  @Override
+  public void toolUsed(String agent, ToolCall call) {
+    events.add("tool " + agent + " " + call.tool() + " " + call.target());
   }
 
   @Override

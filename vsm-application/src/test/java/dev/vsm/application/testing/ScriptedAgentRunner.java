@@ -1,5 +1,6 @@
 package dev.vsm.application.testing;
 
+import dev.vsm.application.port.out.AgentActivity;
 import dev.vsm.application.port.out.AgentReply;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentResult;
@@ -8,6 +9,7 @@ import dev.vsm.application.protocol.JsonText;
 import dev.vsm.application.protocol.SystemAgent;
 import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentRegistry;
+import dev.vsm.domain.cycle.ToolCall;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,7 +35,7 @@ public final class ScriptedAgentRunner implements AgentRunner {
   public static final long INPUT_TOKENS_PER_RUN = 100;
   public static final long OUTPUT_TOKENS_PER_RUN = 50;
 
-  private final Map<String, Function<AgentRequest, AgentResult>> scripts =
+  private final Map<String, BiFunction<AgentRequest, AgentActivity, AgentResult>> scripts =
       new ConcurrentHashMap<>();
   private final List<AgentRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> environmentProblems = new ArrayList<>();
@@ -113,7 +116,26 @@ public final class ScriptedAgentRunner implements AgentRunner {
   }
 
   public ScriptedAgentRunner on(String agent, Function<AgentRequest, AgentResult> script) {
-    scripts.put(agent, script);
+    scripts.put(agent, (request, activity) -> script.apply(request));
+    return this;
+  }
+
+  /**
+   * The agent edits {@code files} (relative to where it runs; its activity hears each Edit, with
+   * the absolute path as Claude Code names it) and reports that it completed.
+   */
+  public ScriptedAgentRunner changing(String agent, String... files) {
+    scripts.put(
+        agent,
+        (request, activity) -> {
+          for (String f : files) {
+            activity.toolUsed(
+                ToolCall.of("Read", Map.of("file_path", request.runsIn().resolve(f).toString())));
+            activity.toolUsed(
+                ToolCall.of("Edit", Map.of("file_path", request.runsIn().resolve(f).toString())));
+          }
+          return ok(request.agent(), report("completed", "changed " + String.join(", ", files)));
+        });
     return this;
   }
 
@@ -187,6 +209,11 @@ public final class ScriptedAgentRunner implements AgentRunner {
 
   @Override
   public AgentResult run(AgentRequest request) {
+    return run(request, AgentActivity.NONE);
+  }
+
+  @Override
+  public AgentResult run(AgentRequest request, AgentActivity activity) {
     requests.add(request);
     if (Thread.currentThread().isInterrupted()) {
       return AgentResult.failed(
@@ -199,9 +226,9 @@ public final class ScriptedAgentRunner implements AgentRunner {
           "no definition for agent '" + request.agent() + "'",
           Duration.ZERO);
     }
-    Function<AgentRequest, AgentResult> script = scripts.get(request.agent());
+    BiFunction<AgentRequest, AgentActivity, AgentResult> script = scripts.get(request.agent());
     if (script != null) {
-      return script.apply(request);
+      return script.apply(request, activity);
     }
     if (request.agent().startsWith("s1-")) {
       return ok(request.agent(), report("completed", "scripted change by " + request.agent()));

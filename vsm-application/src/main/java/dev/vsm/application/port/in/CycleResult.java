@@ -1,5 +1,6 @@
 package dev.vsm.application.port.in;
 
+import dev.vsm.domain.cycle.Oscillation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * What a cycle did: the task, whether it succeeded, the summary, which S1 agents ran, the audit,
- * conflicts, the adaptations applied for it, each S1 result and the totals over every agent run.
+ * conflicts, the adaptations applied for it, each S1 result, the oscillations measured between the
+ * S1 agents (files two of them changed) and the totals over every agent run.
  */
 public record CycleResult(
     String taskId,
@@ -19,6 +21,7 @@ public record CycleResult(
     List<S3S4Conflict> conflicts,
     List<Adaptation> adaptations,
     List<AgentRun> s1Results,
+    List<Oscillation> oscillations,
     List<String> notes,
     int allocations,
     double costUsd,
@@ -31,6 +34,7 @@ public record CycleResult(
     conflicts = List.copyOf(conflicts);
     adaptations = List.copyOf(adaptations);
     s1Results = List.copyOf(s1Results);
+    oscillations = List.copyOf(oscillations);
     notes = List.copyOf(notes);
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * One agent run: which agent, what it is asked, where, for how long, and the JSON Schema (as JSON
  * text) its reply must follow — every agent, S1 included, answers in a schema. {@code taskId} is
- * the task the run belongs to (null outside a cycle): the agent's hooks attribute its tool uses to
- * it.
+ * the task the run belongs to (null outside a cycle): hooks inside the agent know by it that they
+ * run in one of vsm's agents. {@code workingDirectory} is the project (whose agent definitions
+ * count); {@code checkout}, when not null, is the separate checkout of it the agent works in.
  */
 public record AgentRequest(
     String agent,
@@ -18,7 +19,8 @@ public record AgentRequest(
     Duration timeout,
     AgentOptions options,
     String replySchema,
-    String taskId) {
+    String taskId,
+    Path checkout) {
 
   /**
    * The environment variables an agent's process gets: its task and its agent name, so that hooks
@@ -53,6 +55,11 @@ public record AgentRequest(
       Duration timeout,
       AgentOptions options,
       String replySchema) {
-    this(agent, role, prompt, workingDirectory, timeout, options, replySchema, null);
+    this(agent, role, prompt, workingDirectory, timeout, options, replySchema, null, null);
+  }
+
+  /** The directory the agent's process works in: its checkout, else the project. */
+  public Path runsIn() {
+    return checkout != null ? checkout : workingDirectory;
   }
 }

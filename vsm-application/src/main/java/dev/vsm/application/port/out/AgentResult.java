@@ -1,11 +1,13 @@
 package dev.vsm.application.port.out;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What one agent run gave: whether it succeeded, its output text, its reply (the JSON object it
- * answered with, as the runner read it), why it failed, and what it cost.
+ * answered with, as the runner read it), why it failed, what it cost, and the files it changed
+ * (relative to the project; the cycle fills them in from the agent's tool uses or its checkout).
  */
 public record AgentResult(
     String agent,
@@ -18,7 +20,8 @@ public record AgentResult(
     double costUsd,
     long inputTokens,
     long outputTokens,
-    String claudeSessionId) {
+    String claudeSessionId,
+    List<String> filesChanged) {
 
   /** Why a run failed. Authentication and a missing command stop the whole cycle. */
   public enum Failure {
@@ -41,6 +44,35 @@ public record AgentResult(
     reply = reply == null ? Optional.empty() : reply;
     failure = failure == null ? (success ? Failure.NONE : Failure.ERROR) : failure;
     duration = duration == null ? Duration.ZERO : duration;
+    filesChanged = filesChanged == null ? List.of() : List.copyOf(filesChanged);
+  }
+
+  /** A result as a runner gives it, before the cycle knows which files the agent changed. */
+  public AgentResult(
+      String agent,
+      boolean success,
+      String output,
+      Optional<AgentReply> reply,
+      String error,
+      Failure failure,
+      Duration duration,
+      double costUsd,
+      long inputTokens,
+      long outputTokens,
+      String claudeSessionId) {
+    this(
+        agent,
+        success,
+        output,
+        reply,
+        error,
+        failure,
+        duration,
+        costUsd,
+        inputTokens,
+        outputTokens,
+        claudeSessionId,
+        List.of());
   }
 
   public static AgentResult succeeded(String agent, String output, Duration duration) {
@@ -65,7 +97,25 @@ public record AgentResult(
         costUsd,
         inputTokens,
         outputTokens,
-        claudeSessionId);
+        claudeSessionId,
+        filesChanged);
+  }
+
+  /** The same run with the files it changed. */
+  public AgentResult withFilesChanged(List<String> files) {
+    return new AgentResult(
+        agent,
+        success,
+        output,
+        reply,
+        error,
+        failure,
+        duration,
+        costUsd,
+        inputTokens,
+        outputTokens,
+        claudeSessionId,
+        files);
   }
 
   /** The same run judged failed after reading its reply (e.g. an S1 agent reporting it blocked). */
@@ -81,6 +131,7 @@ public record AgentResult(
         costUsd,
         inputTokens,
         outputTokens,
-        claudeSessionId);
+        claudeSessionId,
+        filesChanged);
   }
 }

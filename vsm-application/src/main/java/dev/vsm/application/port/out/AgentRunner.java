@@ -14,6 +14,14 @@ public interface AgentRunner {
   AgentResult run(AgentRequest request);
 
   /**
+   * Runs {@code request}, telling {@code activity} of each tool the agent uses as it uses it. A
+   * runner that cannot follow its agents reports nothing.
+   */
+  default AgentResult run(AgentRequest request, AgentActivity activity) {
+    return run(request);
+  }
+
+  /**
    * The agents it has a definition for when working in {@code workingDirectory}, by their agent
    * names ({@code system4-strategy}, {@code s1-backend}, a project's own {@code s1-…}).
    */

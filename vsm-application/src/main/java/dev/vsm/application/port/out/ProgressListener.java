@@ -1,5 +1,7 @@
 package dev.vsm.application.port.out;
 
+import dev.vsm.domain.cycle.ToolCall;
+
 /** Hears the cycle advance, for live progress. Called from the cycle's threads; must be quick. */
 public interface ProgressListener {
 
@@ -8,6 +10,9 @@ public interface ProgressListener {
   default void phaseStarted(String phase) {}
 
   default void agentStarted(String agent) {}
+
+  /** A running agent used a tool; its target is relative to the project when inside it. */
+  default void toolUsed(String agent, ToolCall call) {}
 
   default void agentFinished(AgentResult result) {}
 
