@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads what {@code claude -p --output-format json} printed (§8): one result object, or an array of
- * messages whose last {@code type: result} element is the result. Success is exit 0 and {@code
- * is_error} false; API and authentication errors arrive as {@code subtype: success} with {@code
- * is_error: true}.
+ * Reads a run of {@code claude -p} from its output stream (§8): the result message, or why there is
+ * none (nothing printed, no JSON, a line over the cap, a stream cut short). Success is exit 0 and
+ * {@code is_error} false; API and authentication errors arrive as {@code subtype: success} with
+ * {@code is_error: true}.
  */
 final class ClaudeOutput {
 
@@ -27,26 +26,28 @@ final class ClaudeOutput {
   /** A reading of one run: the result, and whether trying again may help. */
   record Reading(AgentResult result, boolean transientError) {}
 
+  /** What a run's stream held: its result message, or why there is none. */
   static Reading read(
       ObjectMapper json,
       String agent,
       int exitCode,
-      String stdout,
-      boolean truncated,
+      ClaudeStream stream,
       String stderr,
       Duration duration) {
+    Map<String, Object> result = stream.result();
+    String overlongStart = stream.overlongStart();
+    String notJson = stream.notJson();
     String err = stderr == null ? "" : stderr.strip();
-    if (truncated) {
+    if (result == null && overlongStart != null) {
       return failed(
           agent,
           Failure.ERROR,
           "claude's output exceeded the output cap and was truncated; the result could not be read"
               + suffix(err),
           duration,
-          stdout + "\n[output truncated]");
+          overlongStart + "\n[output truncated]");
     }
-    String out = stdout == null ? "" : stdout.strip();
-    if (out.isEmpty()) {
+    if (result == null && stream.bytes() == 0) {
       String reason =
           exitCode == 0
               ? "claude printed nothing"
@@ -55,25 +56,19 @@ final class ClaudeOutput {
                   + (err.isEmpty() ? "" : ": " + firstLines(err));
       return classify(agent, Failure.ERROR, reason, err, null, duration, "");
     }
-    Map<String, Object> result;
-    try {
-      result = resultObject(json.readValue(out, Object.class));
-    } catch (JacksonException e) {
-      result = null;
-    }
     if (result == null) {
+      String reason =
+          notJson != null
+              ? "claude printed no JSON result (exit code " + exitCode + "): " + preview(notJson)
+              : "claude's output ended without its result (exit code " + exitCode + ")";
       return classify(
           agent,
           Failure.ERROR,
-          "claude printed no JSON result (exit code "
-              + exitCode
-              + "): "
-              + preview(out)
-              + suffix(err),
+          reason + suffix(err),
           err,
           null,
           duration,
-          out);
+          notJson == null ? "" : notJson);
     }
 
     boolean isError = Boolean.TRUE.equals(result.get("is_error"));
@@ -197,21 +192,6 @@ final class ClaudeOutput {
     return new Reading(
         new AgentResult(agent, false, out, Optional.empty(), reason, kind, d, 0, 0, 0, null),
         false);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> resultObject(Object parsed) {
-    if (parsed instanceof Map<?, ?> m) {
-      return (Map<String, Object>) m;
-    }
-    if (parsed instanceof List<?> messages) {
-      for (int i = messages.size() - 1; i >= 0; i--) {
-        if (messages.get(i) instanceof Map<?, ?> m && "result".equals(m.get("type"))) {
-          return (Map<String, Object>) m;
-        }
-      }
-    }
-    return null;
   }
 
   private static String text(Object o) {

@@ -1,5 +1,6 @@
 package dev.vsm.adapter.claude;
 
+import dev.vsm.application.port.out.AgentActivity;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentResult.Failure;
@@ -25,8 +26,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The agent runner as {@code claude -p} child processes (§8): no shell, the prompt on standard
- * input (then closed), standard output to a file, standard error drained alongside, a timeout that
- * stops the whole process tree, and retries for transient API errors.
+ * input (then closed), standard output (stream-json) to a file that is read as it grows, standard
+ * error drained alongside, a timeout that stops the whole process tree, and retries for transient
+ * API errors.
  */
 final class ClaudeProcessRunner implements AgentRunner {
 
@@ -35,6 +37,7 @@ final class ClaudeProcessRunner implements AgentRunner {
   static final List<String> NESTING_GUARDS =
       List.of("CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "CLAUDE_CODE_SESSION_ACCESS_TOKEN");
   private static final int STDERR_CAP = 256 * 1024;
+  private static final long FOLLOW_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   /** How long {@code claude auth status} may take before a cycle starts without its answer. */
   static final Duration LOGIN_CHECK_TIMEOUT = Duration.ofSeconds(15);
@@ -96,12 +99,20 @@ final class ClaudeProcessRunner implements AgentRunner {
     return problems;
   }
 
-  /** Never throws: whatever goes wrong before or around the process is a failed result. */
   @Override
   public AgentResult run(AgentRequest request) {
+    return run(request, AgentActivity.NONE);
+  }
+
+  /**
+   * Never throws: whatever goes wrong before or around the process is a failed result. The agent's
+   * tool uses reach {@code activity} as the CLI reports them.
+   */
+  @Override
+  public AgentResult run(AgentRequest request, AgentActivity activity) {
     long start = System.nanoTime();
     try {
-      return runChecked(request, start);
+      return runChecked(request, activity, start);
     } catch (RuntimeException e) {
       return AgentResult.failed(
           request.agent(),
@@ -111,7 +122,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     }
   }
 
-  private AgentResult runChecked(AgentRequest request, long start) {
+  private AgentResult runChecked(AgentRequest request, AgentActivity activity, long start) {
     if (Thread.currentThread().isInterrupted()) {
       return cancelled(request, start);
     }
@@ -139,7 +150,7 @@ final class ClaudeProcessRunner implements AgentRunner {
           Duration.ZERO);
     }
     for (int attempt = 0; ; attempt++) {
-      ClaudeOutput.Reading reading = runOnce(command, arguments, request, start);
+      ClaudeOutput.Reading reading = runOnce(command, arguments, request, activity, start);
       if (!reading.transientError() || attempt >= settings.transientRetries()) {
         return reading.result();
       }
@@ -179,8 +190,10 @@ final class ClaudeProcessRunner implements AgentRunner {
     }
     List<String> args = new ArrayList<>();
     args.add("-p");
+    // Messages as they happen (verbose is required with stream-json): tool uses are followed live.
     args.add("--output-format");
-    args.add("json");
+    args.add("stream-json");
+    args.add("--verbose");
     args.add("--agents");
     args.add(definitions.agentsArgument(request.agent(), request.workingDirectory(), def, json));
     args.add("--agent");
@@ -205,16 +218,16 @@ final class ClaudeProcessRunner implements AgentRunner {
     if (request.role() == AgentRequest.AgentRole.OPERATIONS) {
       args.add("--permission-mode");
       args.add(o.permissionMode() != null ? o.permissionMode() : DEFAULT_S1_PERMISSION_MODE);
-      if (!settings.hookCommand().isEmpty()) {
-        args.add("--settings");
-        args.add(AgentHooks.settings(json, settings.hookCommand()));
-      }
     }
     return args;
   }
 
   private ClaudeOutput.Reading runOnce(
-      Path command, List<String> arguments, AgentRequest request, long start) {
+      Path command,
+      List<String> arguments,
+      AgentRequest request,
+      AgentActivity activity,
+      long start) {
     Path stdoutFile;
     try {
       stdoutFile = scratch.create();
@@ -236,12 +249,12 @@ final class ClaudeProcessRunner implements AgentRunner {
       List<String> cmd = new ArrayList<>();
       cmd.add(command.toString());
       cmd.addAll(arguments);
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workingDirectory().toFile());
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.runsIn().toFile());
       Map<String, String> env = pb.environment();
       env.clear();
       env.putAll(settings.environment());
       NESTING_GUARDS.forEach(env::remove);
-      // The agent's hooks read these to attribute its tool uses to the task and the agent.
+      // Hooks inside the agent (the plugin's) read these: they run in one of vsm's agents.
       env.remove(AgentRequest.TASK_VARIABLE);
       if (request.taskId() != null) {
         env.put(AgentRequest.TASK_VARIABLE, request.taskId());
@@ -254,44 +267,43 @@ final class ClaudeProcessRunner implements AgentRunner {
       Thread drain = drain(process.getErrorStream(), stderr, request.agent());
       feed(process.getOutputStream(), request.prompt(), request.agent());
 
-      boolean finished;
-      try {
-        finished = process.waitFor(nanos(request.timeout()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        ProcessTree.stop(process, Duration.ZERO);
-        Thread.currentThread().interrupt();
-        return new ClaudeOutput.Reading(cancelled(request, start), false);
+      try (ClaudeStream stream =
+          new ClaudeStream(stdoutFile, json, settings.outputCapBytes(), activity)) {
+        boolean finished;
+        try {
+          finished = follow(process, stream, nanos(request.timeout()));
+        } catch (InterruptedException e) {
+          ProcessTree.stop(process, Duration.ZERO);
+          Thread.currentThread().interrupt();
+          return new ClaudeOutput.Reading(cancelled(request, start), false);
+        }
+        if (!finished) {
+          ProcessTree.stop(process, settings.killGrace());
+          drain.join(1000);
+          return new ClaudeOutput.Reading(
+              AgentResult.failed(
+                  request.agent(),
+                  Failure.TIMEOUT,
+                  "timed out after "
+                      + human(request.timeout())
+                      + "; stopped the agent and its processes",
+                  Duration.ofNanos(System.nanoTime() - start)),
+              false);
+        }
+        drain.join(2000);
+        stream.finish();
+        String err;
+        synchronized (stderr) {
+          err = stderr.toString(StandardCharsets.UTF_8);
+        }
+        return ClaudeOutput.read(
+            json,
+            request.agent(),
+            process.exitValue(),
+            stream,
+            err,
+            Duration.ofNanos(System.nanoTime() - start));
       }
-      if (!finished) {
-        ProcessTree.stop(process, settings.killGrace());
-        drain.join(1000);
-        return new ClaudeOutput.Reading(
-            AgentResult.failed(
-                request.agent(),
-                Failure.TIMEOUT,
-                "timed out after "
-                    + human(request.timeout())
-                    + "; stopped the agent and its processes",
-                Duration.ofNanos(System.nanoTime() - start)),
-            false);
-      }
-      drain.join(2000);
-      long size = Files.size(stdoutFile);
-      boolean truncated = size > settings.outputCapBytes();
-      String stdout =
-          readCapped(stdoutFile, truncated ? Math.min(settings.outputCapBytes(), 64 * 1024) : size);
-      String err;
-      synchronized (stderr) {
-        err = stderr.toString(StandardCharsets.UTF_8);
-      }
-      return ClaudeOutput.read(
-          json,
-          request.agent(),
-          process.exitValue(),
-          stdout,
-          truncated,
-          err,
-          Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
       return new ClaudeOutput.Reading(
           AgentResult.failed(
@@ -318,6 +330,25 @@ final class ClaudeProcessRunner implements AgentRunner {
       } catch (IOException ignored) {
         // a leftover is removed by the next runner, once this process is gone
       }
+    }
+  }
+
+  /**
+   * Waits up to {@code nanos} for the process to end, reading its stream as it grows; whether it
+   * ended. The stream is read a few times a second; the end of the process is seen at once.
+   */
+  private static boolean follow(Process process, ClaudeStream stream, long nanos)
+      throws InterruptedException, IOException {
+    long began = System.nanoTime();
+    while (true) {
+      long left = nanos - (System.nanoTime() - began);
+      if (left <= 0) {
+        return false;
+      }
+      if (process.waitFor(Math.min(left, FOLLOW_INTERVAL_NANOS), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      stream.poll();
     }
   }
 
@@ -380,13 +411,6 @@ final class ClaudeProcessRunner implements AgentRunner {
     return s >= 60 && s % 60 == 0
         ? (s / 60) + " min"
         : d.toMillis() >= 1000 ? s + " s" : d.toMillis() + " ms";
-  }
-
-  private static String readCapped(Path file, long bytes) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new String(
-          in.readNBytes((int) Math.min(bytes, Integer.MAX_VALUE - 16)), StandardCharsets.UTF_8);
-    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.vsm.adapter.claude;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Map;
  * @param command {@code --claude-command}, {@code VSM_CLAUDE_COMMAND} or {@code claude}
  * @param environment the parent environment (the child drops Claude Code's nesting guards)
  * @param pluginRoot {@code CLAUDE_PLUGIN_ROOT} when vsm runs inside the plugin, else null
- * @param hookCommand the command line of {@code vsm hook} (executable first, without the event),
- *     which S1 agents are given as their {@code PostToolUse} hook; empty for none
  * @param scratchDirectory where each run's standard output is kept while it runs: {@code TMPDIR}
  *     when it names a directory, else Java's temporary directory
  */
@@ -27,7 +24,6 @@ public record ClaudeSettings(
     Duration killGrace,
     int transientRetries,
     Duration retryBackoff,
-    List<String> hookCommand,
     Path scratchDirectory) {
 
   public static final long DEFAULT_OUTPUT_CAP = 16L * 1024 * 1024;
@@ -36,7 +32,6 @@ public record ClaudeSettings(
   public ClaudeSettings {
     command = command == null || command.isBlank() ? "claude" : command;
     environment = Map.copyOf(environment);
-    hookCommand = hookCommand == null ? List.of() : List.copyOf(hookCommand);
     scratchDirectory =
         scratchDirectory == null ? Path.of(System.getProperty("java.io.tmpdir")) : scratchDirectory;
   }
@@ -53,7 +48,6 @@ public record ClaudeSettings(
         DEFAULT_KILL_GRACE,
         2,
         Duration.ofSeconds(2),
-        List.of(),
         scratch(env.get("TMPDIR")));
   }
 
@@ -75,7 +69,6 @@ public record ClaudeSettings(
         killGrace,
         transientRetries,
         backoff,
-        hookCommand,
         scratchDirectory);
   }
 
@@ -88,24 +81,6 @@ public record ClaudeSettings(
         grace,
         transientRetries,
         retryBackoff,
-        hookCommand,
-        scratchDirectory);
-  }
-
-  /**
-   * These settings with S1 agents given {@code vsm hook post-tool-use} (through {@code claude
-   * --settings}): their file changes reach vsm's log without any plugin installed.
-   */
-  public ClaudeSettings withHookCommand(List<String> command) {
-    return new ClaudeSettings(
-        this.command,
-        environment,
-        pluginRoot,
-        outputCapBytes,
-        killGrace,
-        transientRetries,
-        retryBackoff,
-        command,
         scratchDirectory);
   }
 }

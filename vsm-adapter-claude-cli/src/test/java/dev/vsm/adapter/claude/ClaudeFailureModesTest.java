@@ -143,6 +143,71 @@ class ClaudeFailureModesTest {
   }
 
   @Test
+  void the_agents_tool_uses_are_heard_while_it_still_runs() throws Exception {
+    fake.uses("s1-tester", "Read src/login.py", "src/login.py", "Bash pytest -q")
+        .mode("s1-tester", "hang");
+    java.util.concurrent.CountDownLatch bashSeen = new java.util.concurrent.CountDownLatch(1);
+    List<dev.vsm.domain.cycle.ToolCall> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<AgentResult> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread agent =
+        new Thread(
+            () ->
+                result.set(
+                    ClaudeAdapters.agentRunner(settings(), warnings::add)
+                        .run(
+                            new AgentRequest(
+                                "s1-tester",
+                                AgentRole.OPERATIONS,
+                                "Do it.",
+                                work,
+                                Duration.ofMinutes(5),
+                                AgentOptions.defaults(),
+                                "{\"type\":\"object\"}"),
+                            call -> {
+                              heard.add(call);
+                              if (call.tool().equals("Bash")) {
+                                bashSeen.countDown();
+                              }
+                            })));
+    agent.start();
+
+    assertThat(bashSeen.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(agent.isAlive()).isTrue();
+    assertThat(heard)
+        .extracting(c -> c.tool() + " " + c.target())
+        .containsExactly(
+            "Read " + work.resolve("src/login.py"),
+            "Edit " + work.resolve("src/login.py"),
+            "Bash pytest -q");
+    assertThat(heard.get(1).change()).isPresent();
+    agent.interrupt();
+    agent.join(30_000);
+    assertThat(result.get().failure()).isEqualTo(Failure.CANCELLED);
+  }
+
+  @Test
+  void a_run_cut_short_before_its_result_says_so() {
+    fake.mode("s1-tester", "hang");
+    AgentResult r = s1Crashing();
+
+    assertThat(r.failure()).isEqualTo(Failure.ERROR);
+    assertThat(r.error()).contains("ended without its result").contains("exit code 137");
+  }
+
+  private AgentResult s1Crashing() {
+    try {
+      Path script = fake.command();
+      Files.writeString(
+          script,
+          Files.readString(script).replace("hang) sleep 600; exit 0 ;;", "hang) kill -9 $$ ;;"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return run("s1-tester", AgentRole.OPERATIONS, Duration.ofSeconds(30));
+  }
+
+  @Test
   void a_hang_is_stopped_with_its_whole_process_tree() throws Exception {
     AgentResult r = s1Timed("grandchild", Duration.ofMillis(800));
 
@@ -243,7 +308,8 @@ class ClaudeFailureModesTest {
                     new AgentOptions("sonnet", 7, 1.5, null),
                     S1Protocol.SCHEMA));
 
-    assertThat(args).containsSubsequence("-p", "--output-format", "json", "--agents");
+    assertThat(args)
+        .containsSubsequence("-p", "--output-format", "stream-json", "--verbose", "--agents");
     assertThat(args)
         .containsSubsequence(
             "--agent",

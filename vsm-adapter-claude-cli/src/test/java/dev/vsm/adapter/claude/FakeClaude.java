@@ -73,12 +73,26 @@ public final class FakeClaude {
   }
 
   /**
-   * The files (relative to the working directory) the agent changes with Edit before it answers;
-   * each change runs the PostToolUse hooks vsm passed with {@code --settings}, as the real CLI
-   * does.
+   * The files (relative to the working directory) the agent changes with Edit before it answers,
+   * each reported in its stream as the real CLI reports a tool use.
    */
   public FakeClaude edits(String agent, String... files) {
     return write("edits/" + agent, String.join("\n", files) + "\n");
+  }
+
+  /**
+   * The tools the agent uses before it answers, as {@code "Tool target"} ({@code "Read src/a.py"},
+   * {@code "Bash make test"}, {@code "Write src/b.py"}; a bare path is an Edit of it).
+   */
+  public FakeClaude uses(String agent, String... uses) {
+    return write(
+        "edits/" + agent,
+        String.join(
+                "\n",
+                java.util.Arrays.stream(uses)
+                    .map(u -> u.matches("[A-Z][A-Za-z]+ .*") ? u.replaceFirst(" ", "\t") : u)
+                    .toList())
+            + "\n");
   }
 
   private FakeClaude write(String name, String text) {

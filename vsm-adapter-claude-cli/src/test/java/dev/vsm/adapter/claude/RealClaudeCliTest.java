@@ -15,19 +15,15 @@ import dev.vsm.application.protocol.S4Protocol;
 import dev.vsm.application.protocol.S5Protocol;
 import dev.vsm.application.testing.AbstractAgentRunnerContract;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The runner against the real Claude Code CLI (npm {@code @anthropic-ai/claude-code}), offline and
@@ -39,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RealClaudeCliTest extends AbstractAgentRunnerContract {
 
   private static final String CLI = System.getenv("VSM_REAL_CLAUDE");
-  private static final List<String> HOOK = List.of("/bin/true", "hook");
 
   @BeforeEach
   void requireTheRealCli() {
@@ -64,9 +59,7 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    // S1 runs carry the --settings with vsm's PostToolUse hook, as in a real cycle.
-    return ClaudeAdapters.agentRunner(
-        ClaudeSettings.fromEnvironment(CLI, env).withHookCommand(HOOK), message -> {});
+    return ClaudeAdapters.agentRunner(ClaudeSettings.fromEnvironment(CLI, env), message -> {});
   }
 
   @Override
@@ -115,36 +108,5 @@ class RealClaudeCliTest extends AbstractAgentRunnerContract {
         .doesNotContain("not found. Available agents");
     assertThat(r.failure()).as(r.error()).isEqualTo(AgentResult.Failure.AUTHENTICATION);
     assertThat(r.error()).contains("/login");
-  }
-
-  @Test
-  void the_hooks_handed_to_s1_agents_have_the_shape_the_real_cli_validates() throws Exception {
-    Path plugin = workDir.resolve("hooks-plugin");
-    Files.createDirectories(plugin.resolve(".claude-plugin"));
-    Files.createDirectories(plugin.resolve("hooks"));
-    Files.writeString(
-        plugin.resolve(".claude-plugin/plugin.json"),
-        "{\"name\":\"x\",\"version\":\"1.0.0\",\"description\":\"d\",\"author\":{\"name\":\"a\"}}");
-    Files.writeString(
-        plugin.resolve("hooks/hooks.json"),
-        AgentHooks.settings(JsonMapper.builder().build(), List.of("/opt/java", "-jar", "vsm.jar")));
-    ProcessBuilder pb =
-        new ProcessBuilder(CLI, "plugin", "validate", "--strict", "--json", plugin.toString());
-    pb.environment().put("HOME", Files.createDirectories(workDir.resolve("home")).toString());
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-
-    Map<?, ?> report = JsonMapper.builder().build().readValue(out, Map.class);
-    assertThat(report.get("success")).as(out).isEqualTo(true);
-    List<?> hooks = (List<?>) ((Map<?, ?>) report.get("provides")).get("hooks");
-    assertThat(hooks).hasSize(1);
-    Map<?, ?> hook = (Map<?, ?>) hooks.get(0);
-    assertThat(hook.get("event")).isEqualTo("PostToolUse");
-    assertThat(hook.get("matcher")).isEqualTo(AgentHooks.MATCHER);
-    assertThat(hook.get("command")).isEqualTo("/opt/java");
-    assertThat(((List<?>) hook.get("args")).stream().map(String::valueOf).toList())
-        .containsExactly("-jar", "vsm.jar", "post-tool-use");
   }
 }

@@ -3,6 +3,11 @@ package dev.vsm.adapter.claude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.domain.cycle.ToolCall;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
@@ -68,23 +74,39 @@ class ReplyFuzzTest {
   }
 
   @Test
-  void whatever_the_cli_prints_becomes_a_result_never_an_exception() {
+  void whatever_the_cli_prints_becomes_a_result_never_an_exception(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("stdout");
     forEachCase(
         3000,
         (random, seed) -> {
           String stdout = cliOutput(random);
           int exit = new int[] {0, 0, 1, 2, 137}[random.nextInt(5)];
-          AgentResult r =
-              ClaudeOutput.read(
-                      JSON,
-                      "s1-tester",
-                      exit,
-                      stdout,
-                      random.nextInt(20) == 0,
-                      random.nextBoolean() ? "" : words(random, 5),
-                      Duration.ofMillis(5))
-                  .result();
+          long cap = random.nextInt(20) == 0 ? 1 + random.nextInt(60) : 1 << 24;
+          List<ToolCall> calls = new ArrayList<>();
+          AgentResult r;
+          try {
+            Files.writeString(file, stdout);
+            try (ClaudeStream stream = new ClaudeStream(file, JSON, cap, calls::add)) {
+              if (random.nextBoolean()) {
+                stream.poll();
+              }
+              stream.finish();
+              r =
+                  ClaudeOutput.read(
+                          JSON,
+                          "s1-tester",
+                          exit,
+                          stream,
+                          random.nextBoolean() ? "" : words(random, 5),
+                          Duration.ofMillis(5))
+                      .result();
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
 
+          assertThat(calls).allSatisfy(c -> assertThat(c.tool()).isNotNull());
           assertThat(r.agent()).isEqualTo("s1-tester");
           if (!r.success()) {
             assertThat(r.error()).isNotBlank();
@@ -286,6 +308,23 @@ class ReplyFuzzTest {
   }
 
   /** A result object (or an array of messages) with fields of any type, or plain junk. */
+  /** An assistant message of the stream whose content holds blocks of any shape. */
+  private static String toolUses(SplittableRandom random) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("type", random.nextInt(4) == 0 ? value(random, 1) : "tool_use");
+    block.put("name", random.nextBoolean() ? "Edit" : value(random, 1));
+    block.put("input", random.nextBoolean() ? object(random, 2) : value(random, 2));
+    List<Object> blocks = new ArrayList<>();
+    blocks.add(block);
+    blocks.add(value(random, 1));
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("content", random.nextInt(5) == 0 ? value(random, 2) : blocks);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", "assistant");
+    m.put("message", random.nextInt(5) == 0 ? "x" : message);
+    return JSON.writeValueAsString(m);
+  }
+
   private static String cliOutput(SplittableRandom random) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("type", "result");
@@ -308,7 +347,8 @@ class ReplyFuzzTest {
     result.put("errors", value(random, 2));
     result.put("api_error_status", value(random, 1));
     String json = JSON.writeValueAsString(result);
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
+      case 6 -> toolUses(random) + "\n" + toolUses(random) + "\n" + json;
       case 0 -> "[{\"type\":\"system\"}," + json + "]";
       case 1 -> json.substring(0, random.nextInt(json.length() + 1));
       case 2 -> words(random, 8);

@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vsm hook EVENT}: what a Claude Code hook reports, recorded in vsm's log and metrics. The
- * vsm plugin's hooks call it, and so do the hooks vsm hands its own S1 agents. A hook must never
- * break nor slow Claude Code: whatever happens this exits 0, and what it cannot read becomes a
- * warning in the log.
+ * vsm plugin's hooks call it (and any hook a user points at it). A hook must never break nor slow
+ * Claude Code: whatever happens this exits 0, and what it cannot read becomes a warning in the log.
  */
 @Command(
     name = "hook",

@@ -46,7 +46,8 @@ public final class HookService implements RecordHookEventUseCase {
   public Optional<SessionBriefing> record(HookEvent event) {
     HookOrigin origin = event.origin();
     if (origin.viaPlugin() && origin.taskId() != null) {
-      // One of vsm's own agents: vsm hands it hooks of its own and logs its start and end itself.
+      // One of vsm's own agents: vsm follows its stream and logs its tool uses, start and end
+      // itself.
       return Optional.empty();
     }
     HookLog events = new HookLog(log.get(), clock, origin.taskId(), origin.sessionId());

@@ -5,8 +5,7 @@ package dev.vsm.application.port.in;
  * session is one of a vsm cycle's agents ({@code VSM_TASK_ID}, {@code VSM_AGENT} in its
  * environment), and Claude Code's own agent type and id when the event fired inside an agent.
  *
- * @param viaPlugin true when the plugin's hooks reported it (rather than the hooks vsm hands its
- *     own agents)
+ * @param viaPlugin true when the plugin's hooks reported it (rather than a hook of the user's own)
  */
 public record HookOrigin(
     String sessionId,
