@@ -8,6 +8,7 @@ import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
+import dev.vsm.domain.cycle.Oscillation;
 import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
@@ -142,6 +143,7 @@ final class Documents {
     m.put("conflicts", r.conflicts().stream().map(Documents::conflict).toList());
     m.put("adaptations", r.adaptations().stream().map(Documents::adaptation).toList());
     m.put("s1_results", r.s1Results().stream().map(x -> agentResult(x, withOutputs)).toList());
+    m.put("oscillations", r.oscillations().stream().map(Documents::oscillation).toList());
     m.put("notes", r.notes());
     m.put("allocations", r.allocations());
     m.put("cost_usd", r.costUsd());
@@ -183,6 +185,16 @@ final class Documents {
     m.put("input_tokens", r.inputTokens());
     m.put("output_tokens", r.outputTokens());
     m.put("claude_session_id", r.claudeSessionId());
+    m.put("files_changed", r.filesChanged());
+    return m;
+  }
+
+  static Map<String, Object> oscillation(Oscillation o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agents", o.agents());
+    m.put("files", o.files());
+    m.put("conflicting", o.conflicting());
+    m.put("evidence", o.evidence());
     return m;
   }
 

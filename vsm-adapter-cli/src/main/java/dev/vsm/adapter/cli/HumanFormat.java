@@ -363,6 +363,28 @@ final class HumanFormat {
                       .append(a.effect())
                       .append('\n'));
     }
+    b.append("Files changed: ");
+    List<AgentRun> changers =
+        r.s1Results().stream().filter(a -> !a.filesChanged().isEmpty()).toList();
+    if (changers.isEmpty()) {
+      b.append("none\n");
+    } else {
+      b.append('\n');
+      changers.forEach(
+          a ->
+              b.append("  ")
+                  .append(a.agent())
+                  .append(": ")
+                  .append(String.join(", ", a.filesChanged()))
+                  .append('\n'));
+    }
+    b.append("Oscillation: ");
+    if (r.oscillations().isEmpty()) {
+      b.append("none\n");
+    } else {
+      b.append('\n');
+      r.oscillations().forEach(o -> b.append("  - ").append(o.evidence()).append('\n'));
+    }
     for (String n : r.notes()) {
       b.append("Note: ").append(n).append('\n');
     }

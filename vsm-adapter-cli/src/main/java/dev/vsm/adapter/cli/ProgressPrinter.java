@@ -2,8 +2,11 @@ package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.ProgressListener;
+import dev.vsm.domain.cycle.ToolCall;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -12,21 +15,39 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Progress on stderr: one line per phase and per agent with the elapsed seconds and the agent's
- * outcome. When stderr is a terminal that can take it (see {@link Terminal#liveProgress()}) a live
- * line under them shows the running agents and the time. Text from tasks and agents is escaped.
+ * outcome, and with {@code -v} one line per tool an agent uses. When stderr is a terminal that can
+ * take it (see {@link Terminal#liveProgress()}) a live line under them shows each running agent's
+ * current tool and its target ({@code s1-backend: Edit src/auth/login.py}) and the time, cut to the
+ * terminal's width. Text from tasks and agents is escaped.
  */
 final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
+  /** The width of a live line when the terminal's is unknown: a wrapped line cannot be redrawn. */
+  static final int DEFAULT_WIDTH = 80;
+
   private final PrintWriter err;
   private final boolean live;
+  private final boolean toolLines;
+  private final int width;
   private final long start = System.nanoTime();
-  private final Map<String, Long> running = new LinkedHashMap<>();
+  private final Map<String, String> running = new LinkedHashMap<>();
+  private final Map<String, Long> began = new LinkedHashMap<>();
   private ScheduledExecutorService ticker;
   private boolean liveLineShown;
 
   ProgressPrinter(PrintWriter err, boolean live) {
+    this(err, live, false, 0);
+  }
+
+  /**
+   * @param toolLines a line for each tool an agent uses ({@code -v})
+   * @param width the terminal's columns, 0 when unknown
+   */
+  ProgressPrinter(PrintWriter err, boolean live, boolean toolLines, int width) {
     this.err = err;
     this.live = live;
+    this.toolLines = toolLines;
+    this.width = width > 0 ? width : DEFAULT_WIDTH;
     if (live) {
       ticker =
           Executors.newSingleThreadScheduledExecutor(
@@ -59,11 +80,18 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
   private void drawLive() {
     if (live && !running.isEmpty()) {
-      err.printf(
-          Locale.ROOT,
-          "  ... %s running (%.0fs)",
-          HumanFormat.printable(String.join(", ", running.keySet())),
-          seconds(start));
+      List<String> agents = new ArrayList<>();
+      running.forEach((agent, doing) -> agents.add(doing == null ? agent : agent + ": " + doing));
+      String text =
+          HumanFormat.printable(
+              String.format(
+                  Locale.ROOT,
+                  "  ... %s%s (%.0fs)",
+                  String.join(" · ", agents),
+                  running.values().stream().allMatch(d -> d == null) ? " running" : "",
+                  seconds(start)));
+      // One column short of the edge: a line that fills it wraps on some terminals.
+      err.print(HumanFormat.shorten(text, width - 1));
       err.flush();
       liveLineShown = true;
     }
@@ -82,16 +110,39 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
   @Override
   public void agentStarted(String agent) {
     synchronized (this) {
-      running.put(agent, System.nanoTime());
+      running.put(agent, null);
+      began.put(agent, System.nanoTime());
     }
     line("  " + agent + " started");
   }
 
   @Override
-  public void agentFinished(AgentResult r) {
-    Long began;
+  public void toolUsed(String agent, ToolCall call) {
+    String doing = doing(call);
     synchronized (this) {
-      began = running.remove(r.agent());
+      if (running.containsKey(agent)) {
+        running.put(agent, doing);
+      }
+    }
+    if (toolLines) {
+      line("    " + agent + ": " + doing);
+    } else {
+      redraw();
+    }
+  }
+
+  /** {@code Edit src/auth/login.py}; a command's first line only. */
+  private static String doing(ToolCall call) {
+    String target = call.target().strip().lines().findFirst().orElse("");
+    return target.isEmpty() ? call.tool() : call.tool() + " " + HumanFormat.shorten(target, 100);
+  }
+
+  @Override
+  public void agentFinished(AgentResult r) {
+    Long startedAt;
+    synchronized (this) {
+      running.remove(r.agent());
+      startedAt = began.remove(r.agent());
     }
     String outcome =
         r.success()
@@ -107,7 +158,7 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
             "  %s %s in %.1fs%s",
             r.agent(),
             outcome,
-            began == null ? r.duration().toMillis() / 1000.0 : seconds(began),
+            startedAt == null ? r.duration().toMillis() / 1000.0 : seconds(startedAt),
             r.costUsd() > 0 ? String.format(Locale.ROOT, ", $%.4f", r.costUsd()) : ""));
   }
 

@@ -81,8 +81,10 @@ final class RunCommand implements Callable<Integer> {
             a.cycleTimeout);
     PrintWriter progressOut = a.noProgress ? new PrintWriter(Writer.nullWriter()) : inv.err();
     CycleResult result;
+    boolean live = !a.noProgress && inv.terminal().liveProgress();
     try (ProgressPrinter progress =
-        new ProgressPrinter(progressOut, !a.noProgress && inv.terminal().liveProgress())) {
+        new ProgressPrinter(
+            progressOut, live, inv.verbose(), live ? inv.terminal().stderrColumns() : 0)) {
       result =
           inv.vsmBuilder().claudeCommand(a.claudeCommand).progress(progress).build().run(command);
     }

@@ -99,6 +99,11 @@ final class Terminal {
     return columns;
   }
 
+  /** The width of stderr in columns when it is a terminal, else 0: where the live line goes. */
+  int stderrColumns() {
+    return stderr ? (stdout ? columns() : measure()) : 0;
+  }
+
   private int measure() {
     String env = environment.get("COLUMNS");
     if (env != null && env.matches("\\d{1,4}") && Integer.parseInt(env) > 0) {

@@ -110,6 +110,50 @@ class EndToEndIT {
   }
 
   @Test
+  void a_cycle_shows_what_its_agents_do_and_the_files_each_changed() throws Exception {
+    claude.uses("s1-code-writer", "Read src/login.py", "src/login.py", "Bash pytest -q");
+    claude.uses("s1-tester", "tests/test_login.py", "src/login.py");
+
+    Result r = vsm("-v", "--medium", "Add input validation to the login form");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains(
+            "    s1-code-writer: Read src/login.py",
+            "    s1-code-writer: Edit src/login.py",
+            "    s1-code-writer: Bash pytest -q",
+            "    s1-tester: Edit tests/test_login.py");
+    assertThat(r.out())
+        .contains(
+            "Files changed: \n  s1-code-writer: src/login.py\n  s1-tester: src/login.py, tests/test_login.py\n",
+            "Oscillation: \n  - s1-code-writer and s1-tester both changed src/login.py\n");
+    assertThat(Files.readString(project.resolve("src/login.py")))
+        .isEqualTo("changed by s1-code-writer\nchanged by s1-tester\n");
+
+    Result log = vsm("log", "--json", "-n", "100");
+    List<?> entries = (List<?>) json(log.out()).get("entries");
+    assertThat(entries)
+        .filteredOn(e -> "tool_used".equals(((Map<?, ?>) e).get("event_type")))
+        .extracting(
+            e ->
+                ((Map<?, ?>) e).get("agent")
+                    + " "
+                    + ((Map<?, ?>) ((Map<?, ?>) e).get("data")).get("tool"))
+        .containsExactly(
+            "s1-code-writer Edit", "s1-code-writer Bash", "s1-tester Edit", "s1-tester Edit");
+    assertThat(entries)
+        .filteredOn(e -> "oscillation_detected".equals(((Map<?, ?>) e).get("event_type")))
+        .hasSize(1);
+
+    Result again = vsm("--json", "--medium", "Add input validation to the login form");
+    List<?> s1 = (List<?>) json(again.out()).get("s1_results");
+    assertThat(s1)
+        .extracting(x -> String.valueOf(((Map<?, ?>) x).get("files_changed")))
+        .containsExactly("[src/login.py]", "[src/login.py, tests/test_login.py]");
+    assertThat((List<?>) json(again.out()).get("oscillations")).hasSize(1);
+  }
+
+  @Test
   void the_reference_invocations_work_in_order() throws Exception {
     Result run = vsm("Add a login feature");
     assertThat(run.code()).as(run.err()).isZero();
