@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * S5 policy, asked two things: to approve S3's allocation when approval is required ({@link
- * Approval}), and to settle S3/S4 conflicts ({@link Ruling}).
+ * S5 policy, asked to approve S3's allocation when approval is required ({@link Approval}) and to
+ * settle S3/S4 conflicts ({@link Ruling}); {@link S5MergeConflict} asks it about agents' work that
+ * does not merge.
  */
 public final class S5Protocol {
 

@@ -4,12 +4,15 @@ import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
+import dev.vsm.application.port.out.Workspaces;
+import dev.vsm.application.port.out.Workspaces.Checkouts;
 import dev.vsm.application.protocol.S1Protocol;
 import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentStatus;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.ExecutionStep;
 import dev.vsm.domain.cycle.Oscillation;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * S1 operations: the steps run in order; the agents of one step run at the same time (bounded) when
- * allowed. Each agent is {@code busy} in the registry while it works, is judged by its report, and
- * its result moves its error rate.
+ * allowed, each in a checkout of its own when the project allows ({@link StepIsolation}). Each
+ * agent is {@code busy} in the registry while it works, is judged by its report, and its result
+ * moves its error rate. Afterwards, agents that changed the same files are measured oscillation.
  */
 final class OperationsPhase {
 
@@ -35,11 +39,13 @@ final class OperationsPhase {
   private static final Duration AGENTS_STOPPING = Duration.ofSeconds(10);
 
   private final Cycle cycle;
+  private final StepIsolation isolation;
   private final Set<String> conflicting = new TreeSet<>();
   private List<Oscillation> oscillations = List.of();
 
-  OperationsPhase(Cycle cycle) {
+  OperationsPhase(Cycle cycle, Workspaces workspaces) {
     this.cycle = cycle;
+    this.isolation = new StepIsolation(cycle, workspaces);
   }
 
   /** The oscillations measured among the agents that ran (once {@link #operate} returned). */
@@ -55,23 +61,35 @@ final class OperationsPhase {
     int threads = Math.min(cycle.command.maxParallelAgents(), widest);
     ExecutorService pool =
         parallel && threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+    if (pool != null) {
+      isolation.removeLeftovers();
+    }
     try {
       for (ExecutionStep step : steps) {
         cycle.agents.checkCancelled();
         if (pool == null || step.agents().size() == 1) {
           for (AllocatedAgent a : step.agents()) {
-            results.add(operate(a, approach, plan, step.reviewFor(), CycleBudget.Share.alone()));
+            results.add(
+                operate(a, approach, plan, step.reviewFor(), CycleBudget.Share.alone(), null));
           }
         } else {
-          // The agents of the step run at the same time: they split what is left of the budget.
+          // The agents of the step run at the same time: they split what is left of the budget,
+          // and each works in a checkout of its own when the project allows.
           CycleBudget.Share share = new CycleBudget.Share(step.agents().size());
-          List<Future<AgentResult>> running = new ArrayList<>();
-          for (AllocatedAgent a : step.agents()) {
-            running.add(
-                pool.submit(() -> operateRegistered(a, approach, plan, step.reviewFor(), share)));
-          }
-          for (Future<AgentResult> f : running) {
-            results.add(await(f, running));
+          try (Checkouts checkouts = isolation.open(step)) {
+            List<Future<AgentResult>> running = new ArrayList<>();
+            for (AllocatedAgent a : step.agents()) {
+              Path dir = checkouts == null ? null : checkouts.directory(StepIsolation.name(a));
+              running.add(
+                  pool.submit(
+                      () -> operateRegistered(a, approach, plan, step.reviewFor(), share, dir)));
+            }
+            List<AgentResult> done = new ArrayList<>();
+            for (Future<AgentResult> f : running) {
+              done.add(await(f, running));
+            }
+            results.addAll(
+                checkouts == null ? done : isolation.bringBack(checkouts, done, conflicting));
           }
         }
       }
@@ -90,9 +108,10 @@ final class OperationsPhase {
       String approach,
       Map<String, Object> plan,
       String reviewFor,
-      CycleBudget.Share share) {
+      CycleBudget.Share share,
+      Path checkout) {
     try (CycleCancellation.Registration r = cycle.command.cancellation().register()) {
-      return operate(a, approach, plan, reviewFor, share);
+      return operate(a, approach, plan, reviewFor, share, checkout);
     }
   }
 
@@ -101,7 +120,8 @@ final class OperationsPhase {
       String approach,
       Map<String, Object> plan,
       String reviewFor,
-      CycleBudget.Share share) {
+      CycleBudget.Share share,
+      Path checkout) {
     String name = AgentName.s1(a.agent());
     AgentCalls.Admission admission = cycle.agents.admit(name, share);
     if (admission.refused().isPresent()) {
@@ -114,7 +134,7 @@ final class OperationsPhase {
       result =
           S1Protocol.judge(
               cycle.agents.invoke(
-                  admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA, null));
+                  admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA, checkout));
       boolean success = result.success();
       cycle.store.updateMetrics(m -> m.withAgentResult(a.agent(), success, now()));
       return result;

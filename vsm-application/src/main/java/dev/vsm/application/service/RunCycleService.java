@@ -13,6 +13,7 @@ import dev.vsm.application.port.out.IdSource;
 import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.application.port.out.ProgressListener;
 import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.port.out.Workspaces;
 import dev.vsm.application.protocol.AuditProtocol.AuditOutcome;
 import dev.vsm.application.protocol.S4Protocol.S4Analysis;
 import dev.vsm.application.service.AdaptationPhase.Adapted;
@@ -45,6 +46,7 @@ public final class RunCycleService implements RunCycleUseCase {
   private final ComplexityAnalyzer analyzer;
   private final ProgressListener progress;
   private final ProcessProbe processes;
+  private final Workspaces workspaces;
 
   public RunCycleService(
       StateStore store,
@@ -66,6 +68,20 @@ public final class RunCycleService implements RunCycleUseCase {
       ComplexityAnalyzer analyzer,
       ProgressListener progress,
       ProcessProbe processes) {
+    this(store, log, runner, clock, ids, analyzer, progress, processes, Workspaces.NONE);
+  }
+
+  /** A cycle whose parallel agents may work in separate checkouts made by {@code workspaces}. */
+  public RunCycleService(
+      StateStore store,
+      ExecutionLog log,
+      AgentRunner runner,
+      Clock clock,
+      IdSource ids,
+      ComplexityAnalyzer analyzer,
+      ProgressListener progress,
+      ProcessProbe processes,
+      Workspaces workspaces) {
     this.store = store;
     this.log = log;
     this.runner = runner;
@@ -74,6 +90,7 @@ public final class RunCycleService implements RunCycleUseCase {
     this.analyzer = analyzer;
     this.progress = progress == null ? ProgressListener.NONE : progress;
     this.processes = processes;
+    this.workspaces = workspaces;
   }
 
   @Override
@@ -116,7 +133,7 @@ public final class RunCycleService implements RunCycleUseCase {
     boolean parallel =
         allocated.allocation().parallelExecution()
             || AdaptationPolicy.shouldParallelize(adapted.metrics());
-    OperationsPhase operations = new OperationsPhase(cycle);
+    OperationsPhase operations = new OperationsPhase(cycle, workspaces);
     List<AgentResult> s1 = operations.operate(steps, parallel, s4.approach(), plan);
     List<Oscillation> oscillations = operations.oscillations();
     Optional<AuditOutcome> audit = new AuditPhase(cycle).audit(s1, adapted.metrics());

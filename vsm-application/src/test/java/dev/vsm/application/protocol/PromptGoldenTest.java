@@ -122,20 +122,32 @@ class PromptGoldenTest {
     List<AgentResult> s1 =
         List.of(
             new AgentResult(
-                "s1-code-writer",
-                true,
-                "Added RateLimitFilter.\n{\"status\": \"completed\"}",
-                Optional.of(AgentReply.of(Map.of("status", "completed"))),
-                null,
-                AgentResult.Failure.NONE,
-                Duration.ofSeconds(40),
-                0.02,
-                10,
-                5,
-                "s"),
+                    "s1-code-writer",
+                    true,
+                    "Added RateLimitFilter.\n{\"status\": \"completed\"}",
+                    Optional.of(AgentReply.of(Map.of("status", "completed"))),
+                    null,
+                    AgentResult.Failure.NONE,
+                    Duration.ofSeconds(40),
+                    0.02,
+                    10,
+                    5,
+                    "s")
+                .withFilesChanged(List.of("src/main/java/RateLimitFilter.java")),
             AgentResult.failed(
                 "s1-tester", AgentResult.Failure.TIMEOUT, "timed out after 30 min", Duration.ZERO));
     p.put("audit", new AuditProtocol(TASK, s1, false).prompt());
+    p.put(
+        "s5-merge-conflict",
+        new S5MergeConflict(
+                TASK,
+                "s1-tester",
+                List.of("s1-code-writer"),
+                List.of("src/main/java/RateLimitFilter.java"),
+                Map.of(
+                    "s1-code-writer", "Added RateLimitFilter.",
+                    "s1-tester", "Made the limiter testable."))
+            .prompt());
     p.put("audit-strict", new AuditProtocol(TASK, s1, true).prompt());
     return p;
   }

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
- * may take, the settings of every agent, an optional budget, a handle to cancel it, and an optional
- * time limit for the whole cycle (agents are not started past it, and none runs beyond it).
+ * may take, the settings of every agent, an optional budget, a handle to cancel it, an optional
+ * time limit for the whole cycle (agents are not started past it, and none runs beyond it), and
+ * whether agents that run at the same time work in checkouts of their own.
  */
 public record RunCycleCommand(
     String task,
@@ -20,7 +21,8 @@ public record RunCycleCommand(
     Double maxBudgetUsd,
     int maxParallelAgents,
     CycleCancellation cancellation,
-    Duration cycleTimeout) {
+    Duration cycleTimeout,
+    Isolation isolation) {
 
   public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
   public static final int DEFAULT_MAX_PARALLEL = 4;
@@ -51,6 +53,33 @@ public record RunCycleCommand(
     if (cycleTimeout != null && (cycleTimeout.isNegative() || cycleTimeout.isZero())) {
       throw new IllegalArgumentException("the cycle timeout must be positive");
     }
+    isolation = isolation == null ? Isolation.AUTO : isolation;
+  }
+
+  /** A command whose parallel agents are isolated when the project allows ({@code auto}). */
+  public RunCycleCommand(
+      String task,
+      String taskId,
+      Complexity hint,
+      Path workingDirectory,
+      Duration agentTimeout,
+      AgentSettings agentSettings,
+      Double maxBudgetUsd,
+      int maxParallelAgents,
+      CycleCancellation cancellation,
+      Duration cycleTimeout) {
+    this(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        Isolation.AUTO);
   }
 
   /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
@@ -69,7 +98,8 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
-        cycleTimeout);
+        cycleTimeout,
+        isolation);
   }
 
   public RunCycleCommand withBudget(Double budget) {
@@ -83,7 +113,8 @@ public record RunCycleCommand(
         budget,
         maxParallelAgents,
         cancellation,
-        cycleTimeout);
+        cycleTimeout,
+        isolation);
   }
 
   public RunCycleCommand withCancellation(CycleCancellation c) {
@@ -97,7 +128,8 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         c,
-        cycleTimeout);
+        cycleTimeout,
+        isolation);
   }
 
   public RunCycleCommand withCycleTimeout(Duration timeout) {
@@ -111,7 +143,8 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
-        timeout);
+        timeout,
+        isolation);
   }
 
   public RunCycleCommand withAgentSettings(AgentSettings settings) {
@@ -125,7 +158,8 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
-        cycleTimeout);
+        cycleTimeout,
+        isolation);
   }
 
   public RunCycleCommand withAgentTimeout(Duration timeout) {
@@ -139,6 +173,22 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
-        cycleTimeout);
+        cycleTimeout,
+        isolation);
+  }
+
+  public RunCycleCommand withIsolation(Isolation i) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        i);
   }
 }
