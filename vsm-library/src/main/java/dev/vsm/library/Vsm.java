@@ -3,10 +3,13 @@ package dev.vsm.library;
 import dev.vsm.adapter.claude.ClaudeAdapters;
 import dev.vsm.adapter.claude.ClaudeSettings;
 import dev.vsm.adapter.filesystem.FileSystemAdapters;
+import dev.vsm.adapter.git.GitAdapters;
+import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.AgentSettings;
 import dev.vsm.application.port.in.AnalyzeTaskUseCase;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.in.Isolation;
 import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.PlanCycleUseCase;
 import dev.vsm.application.port.in.RecordHookEventUseCase;
@@ -18,8 +21,10 @@ import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.application.port.out.ProgressListener;
 import dev.vsm.application.port.out.StateStore;
+import dev.vsm.application.port.out.Workspaces;
 import dev.vsm.application.service.HookService;
 import dev.vsm.application.service.PlanCycleService;
 import dev.vsm.application.service.RunCycleService;
@@ -88,7 +93,8 @@ public final class Vsm
       Duration cycleTimeout,
       Double maxBudgetUsd,
       AgentSettings agentSettings,
-      int maxParallelAgents) {}
+      int maxParallelAgents,
+      Isolation isolation) {}
 
   private Vsm(Builder b, Path workingDirectory) {
     this.workingDirectory = workingDirectory;
@@ -104,7 +110,8 @@ public final class Vsm
             b.cycleTimeout,
             b.maxBudgetUsd,
             new AgentSettings(b.model, b.maxTurns, b.permissionMode),
-            b.maxParallelAgents);
+            b.maxParallelAgents,
+            b.isolation);
     this.queries = new StateQueryService(this::stateStore, this::executionLog, analyzer);
   }
 
@@ -168,6 +175,16 @@ public final class Vsm
    */
   @Override
   public CycleResult run(RunCycleCommand command) {
+    Workspaces workspaces = workspaces();
+    if (command.isolation() == Isolation.WORKTREE) {
+      workspaces
+          .unavailable(command.workingDirectory())
+          .ifPresent(
+              why -> {
+                throw new AgentEnvironmentException(
+                    null, "--isolation worktree: " + why + " (or use --isolation auto)");
+              });
+    }
     return new RunCycleService(
             stateStore(),
             executionLog(),
@@ -175,8 +192,15 @@ public final class Vsm
             clock,
             () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
             analyzer,
-            progress)
+            progress,
+            ProcessProbe.JDK,
+            workspaces)
         .run(command);
+  }
+
+  /** Git worktrees for parallel agents; vsm's state directory stays out of them. */
+  private Workspaces workspaces() {
+    return GitAdapters.workspaces(environment, List.of(FileSystemAdapters.STATE_DIR));
   }
 
   /**
@@ -195,7 +219,8 @@ public final class Vsm
         runDefaults.maxBudgetUsd(),
         runDefaults.maxParallelAgents(),
         null,
-        runDefaults.cycleTimeout());
+        runDefaults.cycleTimeout(),
+        runDefaults.isolation());
   }
 
   /** The whole state: current task, viability metrics, agent registry, allocations. */
@@ -280,6 +305,7 @@ public final class Vsm
     private Integer maxTurns;
     private String permissionMode;
     private int maxParallelAgents;
+    private Isolation isolation = Isolation.AUTO;
 
     private Builder() {}
 
@@ -399,6 +425,17 @@ public final class Vsm
         throw new IllegalArgumentException("the number of parallel agents must be positive");
       }
       this.maxParallelAgents = agents;
+      return this;
+    }
+
+    /**
+     * Where the S1 agents of a step that run at the same time work: {@code AUTO} (the default) each
+     * in a git worktree of its own when the project is in a git repository, their work merged back
+     * into it after the step; {@code WORKTREE} the same, and a cycle outside a git repository is an
+     * error; {@code NONE} all in the project.
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
       return this;
     }
 

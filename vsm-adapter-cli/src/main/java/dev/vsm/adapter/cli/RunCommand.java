@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
             a.maxBudgetUsd,
             0,
             inv.context().cancellation(),
-            a.cycleTimeout);
+            a.cycleTimeout,
+            a.isolation);
     PrintWriter progressOut = a.noProgress ? new PrintWriter(Writer.nullWriter()) : inv.err();
     CycleResult result;
     boolean live = !a.noProgress && inv.terminal().liveProgress();

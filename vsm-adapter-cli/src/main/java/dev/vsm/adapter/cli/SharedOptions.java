@@ -1,11 +1,14 @@
 package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.in.AgentSettings;
+import dev.vsm.application.port.in.Isolation;
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.library.Vsm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -122,9 +125,38 @@ final class SharedOptions {
     String permissionMode;
 
     @Option(
+        names = "--isolation",
+        paramLabel = "MODE",
+        converter = IsolationConverter.class,
+        completionCandidates = IsolationModes.class,
+        description =
+            "Where agents of a parallel step work: auto (default: each in a git worktree of its "
+                + "own when DIR is in a git repository, their work merged back after the step), "
+                + "worktree (the same; an error outside a git repository), none (all in DIR).")
+    Isolation isolation;
+
+    @Option(
         names = "--no-progress",
         description = "Print no progress on stderr (errors and warnings still go there).")
     boolean noProgress;
+
+    static final class IsolationModes extends ArrayList<String> {
+      IsolationModes() {
+        super(Arrays.stream(Isolation.values()).map(Isolation::label).toList());
+      }
+    }
+
+    static final class IsolationConverter implements CommandLine.ITypeConverter<Isolation> {
+      @Override
+      public Isolation convert(String value) {
+        return Arrays.stream(Isolation.values())
+            .filter(i -> i.label().equals(value))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new CommandLine.TypeConversionException("must be one of none, worktree, auto"));
+      }
+    }
 
     static final class PermissionModes extends ArrayList<String> {
       PermissionModes() {

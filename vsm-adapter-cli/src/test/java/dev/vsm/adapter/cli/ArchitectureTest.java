@@ -64,6 +64,16 @@ class ArchitectureTest {
               "dev.vsm.adapter.cli..");
 
   @ArchTest
+  static final ArchRule the_git_adapter_uses_the_application_and_the_jdk_only =
+      classes()
+          .that()
+          .resideInAPackage("dev.vsm.adapter.git..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.vsm.adapter.git..", "dev.vsm.application..", "dev.vsm.domain..", "java..");
+
+  @ArchTest
   static final ArchRule the_postgres_adapter_uses_no_other_adapter =
       noClasses()
           .that()
@@ -94,7 +104,8 @@ class ArchitectureTest {
           .resideInAPackage("dev.vsm.adapter.cli..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..")
+          .resideInAnyPackage(
+              "dev.vsm.adapter.filesystem..", "dev.vsm.adapter.claude..", "dev.vsm.adapter.git..")
           .because("adapters never use each other; the library is the one composition root");
 
   @ArchTest
@@ -118,6 +129,7 @@ class ArchitectureTest {
               "dev.vsm.application..",
               "dev.vsm.adapter.filesystem..",
               "dev.vsm.adapter.claude..",
+              "dev.vsm.adapter.git..",
               "dev.vsm.adapter.postgres..")
           .should()
           .dependOnClassesThat()
