@@ -155,4 +155,76 @@ class ReliabilityIT {
         .as("the agents the killed process left busy are free again")
         .doesNotContain("\"busy\"");
   }
+
+  private String git(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("git"));
+    cmd.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  private long worktrees() throws Exception {
+    return git("worktree", "list", "--porcelain")
+        .lines()
+        .filter(l -> l.startsWith("worktree "))
+        .count();
+  }
+
+  @Test
+  void a_parallel_step_killed_with_sigkill_leaves_worktrees_the_next_run_removes()
+      throws Exception {
+    Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+    git("init", "-q");
+    Files.writeString(project.resolve("app.py"), "x = 1\n");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init");
+    claude.reply(
+        "system3-control",
+        "{\"complexity\":\"medium\",\"selected_agents\":["
+            + "{\"agent\":\"code-writer\",\"order\":1},{\"agent\":\"tester\",\"order\":1}],"
+            + "\"execution_mode\":\"parallel\"}");
+    claude.mode("s1-code-writer", "hang").mode("s1-tester", "hang");
+    ProcessBuilder pb = vsm("Add user validation");
+    pb.environment().put("TMPDIR", scratch.toString());
+    Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+      int started = 0;
+      String line;
+      while (started < 2 && (line = err.readLine()) != null) {
+        started += line.matches(".*s1-(code-writer|tester) started") ? 1 : 0;
+      }
+      assertThat(worktrees()).isEqualTo(3);
+      List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+      p.destroyForcibly(); // SIGKILL: nothing of vsm's runs after this
+      tree.forEach(ProcessHandle::destroyForcibly);
+    }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(worktrees()).isEqualTo(3);
+
+    claude.mode("s1-code-writer", "reply").mode("s1-tester", "reply");
+    ProcessBuilder again = vsm("Add user validation");
+    again.environment().put("TMPDIR", scratch.toString());
+    Process next =
+        again
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(next.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(next.exitValue()).isZero();
+    assertThat(worktrees()).isEqualTo(1);
+    assertThat(scratch.resolve("vsm-worktrees")).isEmptyDirectory();
+    assertThat(git("branch", "--list").strip()).isIn("* master", "* main");
+    assertThat(logEntries())
+        .anySatisfy(
+            e -> {
+              Map<?, ?> data = (Map<?, ?>) e.get("data");
+              assertThat(data.get("change")).isEqualTo("worktrees_removed");
+              assertThat(data.get("count")).isEqualTo(2);
+            });
+  }
 }
