@@ -59,6 +59,26 @@ class TerminalIT {
   }
 
   @Test
+  void the_live_line_shows_what_each_running_agent_is_doing() throws IOException {
+    claude.uses("s1-generalist-coder", "Read src/dates.py", "src/dates.py", "Bash pytest -q");
+    try (Tmux t =
+        new Tmux(
+            project,
+            vsm(
+                List.of("FAKE_CLAUDE_STEP_SLEEP=2"),
+                "run",
+                "--simple",
+                "Fix the flaky date parsing"))) {
+      t.await(s -> s.contains("... s1-generalist-coder: Edit src/dates.py ("), LIMIT);
+      t.await(s -> s.contains("... s1-generalist-coder: Bash pytest -q ("), LIMIT);
+      assertThat(t.awaitExit(LIMIT)).isZero();
+      assertThat(t.screen())
+          .contains("s1-generalist-coder: src/dates.py")
+          .doesNotContain("... s1-");
+    }
+  }
+
+  @Test
   void no_live_line_when_stderr_goes_to_a_file() throws IOException {
     claude.mode("s1-generalist-coder", "slow");
     Path err = tmp.resolve("err.txt");
