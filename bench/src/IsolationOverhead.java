@@ -18,7 +18,9 @@ public final class IsolationOverhead {
   public static void main(String[] args) throws Exception {
     Path repo = Path.of(args[0]);
     int rounds = Integer.parseInt(args[2]);
-    Workspaces ws = GitAdapters.workspaces(System.getenv(), List.of(".claude/vsm-state"));
+    Workspaces ws =
+        GitAdapters.workspaces(
+            System.getenv(), Path.of(System.getenv("TMPDIR")), List.of(".claude/vsm-state"));
     List<Path> files;
     try (var all = Files.walk(repo)) {
       files = all.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.git/")).sorted().toList();

@@ -198,9 +198,13 @@ public final class Vsm
         .run(command);
   }
 
-  /** Git worktrees for parallel agents; vsm's state directory stays out of them. */
+  /**
+   * Git worktrees for parallel agents, in the scratch directory the agents' output goes to; vsm's
+   * state directory stays out of them.
+   */
   private Workspaces workspaces() {
-    return GitAdapters.workspaces(environment, List.of(FileSystemAdapters.STATE_DIR));
+    return GitAdapters.workspaces(
+        environment, claudeSettings().scratchDirectory(), List.of(FileSystemAdapters.STATE_DIR));
   }
 
   /**

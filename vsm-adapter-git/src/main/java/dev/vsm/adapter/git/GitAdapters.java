@@ -1,7 +1,6 @@
 package dev.vsm.adapter.git;
 
 import dev.vsm.application.port.out.Workspaces;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +12,11 @@ public final class GitAdapters {
 
   /**
    * Checkouts as git worktrees, made with the {@code git} on the {@code PATH} of {@code
-   * environment}, under {@code TMPDIR} (else Java's temporary directory); {@code excluded} are
-   * paths relative to the project that never go into a worktree nor come back from one.
+   * environment}, under {@code scratch}; {@code excluded} are paths relative to the project that
+   * never go into a worktree nor come back from one.
    */
-  public static Workspaces workspaces(Map<String, String> environment, List<String> excluded) {
-    String tmpdir = environment.get("TMPDIR");
-    Path scratch =
-        tmpdir != null
-                && !tmpdir.isBlank()
-                && Path.of(tmpdir).isAbsolute()
-                && Files.isDirectory(Path.of(tmpdir))
-            ? Path.of(tmpdir)
-            : Path.of(System.getProperty("java.io.tmpdir"));
+  public static Workspaces workspaces(
+      Map<String, String> environment, Path scratch, List<String> excluded) {
     return new GitWorkspaces(
         new Git("git", Map.copyOf(environment), scratch),
         scratch,
