@@ -102,7 +102,8 @@ final class VsmCommand implements Callable<Integer> {
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Show each agent's output, and the cause chain of errors.")
+      description =
+          "Show each agent's output and each tool it uses, and the cause chain of errors.")
   boolean verbose;
 
   @Parameters(
