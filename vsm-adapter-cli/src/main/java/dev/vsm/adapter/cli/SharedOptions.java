@@ -126,7 +126,7 @@ final class SharedOptions {
 
     @Option(
         names = "--isolation",
-        paramLabel = "MODE",
+        paramLabel = "ISOLATION",
         converter = IsolationConverter.class,
         completionCandidates = IsolationModes.class,
         description =
