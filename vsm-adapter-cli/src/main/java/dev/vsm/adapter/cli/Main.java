@@ -64,6 +64,9 @@ public final class Main {
   static CommandLine commandLine(VsmCommand.Context context, String... args) {
     CommandLine cmd = new CommandLine(new VsmCommand(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // A word is what it says: "@notes.txt" is a task or a value, never a file to read arguments
+    // from (picocli's default), and the quick path reads it the same way.
+    cmd.setExpandAtFiles(false);
     cmd.setColorScheme(
         CommandLine.Help.defaultColorScheme(context.terminal().color() ? Ansi.ON : Ansi.OFF));
     HelpSections.addTo(cmd);
