@@ -79,7 +79,7 @@ public final class Main {
     cmd.setExecutionStrategy(Main::execute);
     cmd.setParameterExceptionHandler(
         (ex, badArgs) -> {
-          String message = firstLine(ex.getMessage());
+          String message = asTyped(ex, badArgs, firstLine(ex.getMessage()));
           if (ex instanceof CommandLine.UnmatchedArgumentException u
               && !u.getSuggestions().isEmpty()) {
             message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
@@ -88,6 +88,28 @@ public final class Main {
         });
     cmd.setExecutionExceptionHandler(Main::handle);
     return cmd;
+  }
+
+  /**
+   * {@code message} naming the option as it was typed: picocli names an option by its longest name
+   * ({@code vsm log -n abc} would be about '--log-count').
+   */
+  static String asTyped(CommandLine.ParameterException ex, String[] args, String message) {
+    if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null) {
+      return message;
+    }
+    String typed = null;
+    for (int i = 0; i < args.length; i++) {
+      for (String name : option.names()) {
+        boolean apart =
+            args[i].equals(name) && i + 1 < args.length && args[i + 1].equals(ex.getValue());
+        if (apart || args[i].equals(name + "=" + ex.getValue())) {
+          typed = name;
+        }
+      }
+    }
+    String longest = option.longestName();
+    return typed == null ? message : message.replace("'" + longest + "'", "'" + typed + "'");
   }
 
   /**

@@ -163,6 +163,10 @@ class GrammarTest {
         .contains("'abc' is not a whole number (e.g. 50)")
         .doesNotContain("is not an int");
     assertThat(vsm().run("log", "-n", "-3").err()).contains("must be 0 or more");
+    assertThat(vsm().run("log", "-n", "abc").err())
+        .contains("option '-n': 'abc' is not a whole number")
+        .doesNotContain("--log-count");
+    assertThat(vsm().run("log", "--count=x").err()).contains("option '--count': 'x' is not");
     assertThat(vsm().run("run", "--max-budget-usd", "lots", "x").err())
         .contains("'lots' is not an amount of US dollars (e.g. 0.50)");
     assertThat(vsm().run("run", "--max-turns", "0", "x").err()).contains("must be 1 or more");
