@@ -149,8 +149,8 @@ final class DoctorCommand implements Callable<Integer> {
                       : " (" + defs.fromProject() + " from .claude/agents/)"),
               null));
     } else {
-      for (String problem : defs.problems()) {
-        checks.add(new Check("agent definitions", false, problem, null));
+      for (AgentEnvironmentProbe.Problem problem : defs.problems()) {
+        checks.add(new Check("agent definitions", false, problem.detail(), problem.fix()));
       }
     }
     if (cli.found()) {
