@@ -447,6 +447,29 @@ class EndToEndIT {
   }
 
   @Test
+  void the_packaged_version_names_the_commit_it_was_built_from_and_when() throws Exception {
+    Process git =
+        new ProcessBuilder("git", "rev-parse", "HEAD")
+            .directory(Path.of("..").toFile())
+            .redirectErrorStream(true)
+            .start();
+    String head = read(git.getInputStream()).strip();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        git.waitFor() == 0, "built outside a git checkout: the commit is unknown");
+
+    String version = vsm("version").out();
+
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^vsm \\S+ \\(commit ([0-9a-f]{7,})(-dirty)?, built"
+                    + " (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)\\)\n")
+            .matcher(version);
+    assertThat(m.find()).as(version).isTrue();
+    assertThat(head).as("the commit of this checkout").startsWith(m.group(1));
+    assertThat(java.time.Instant.parse(m.group(3))).isBefore(java.time.Instant.now());
+  }
+
+  @Test
   void a_script_runs_a_task_called_like_a_command_and_reads_its_log() throws Exception {
     Result run = vsm("run", "--json", "--no-progress", "--", "state");
 
