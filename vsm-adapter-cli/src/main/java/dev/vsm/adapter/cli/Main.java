@@ -4,6 +4,7 @@ import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.library.InvalidRulesException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ public final class Main {
     String message;
     String kind;
     String taskId = null;
-    if (ex instanceof UsageException) {
+    if (ex instanceof UsageException || ex instanceof InvalidRulesException) {
       code = ExitCode.USAGE;
       kind = "usage";
       message = ex.getMessage();
