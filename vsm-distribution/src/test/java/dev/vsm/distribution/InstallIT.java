@@ -102,6 +102,9 @@ class InstallIT {
         .contains("tar -xzf " + name + ".tar.gz")
         .contains(name + "/bin:$PATH");
     assertThat(install.resolve("LICENSE")).content().startsWith("MIT License");
+    assertThat(install.resolve("THIRD-PARTY-NOTICES.txt"))
+        .content()
+        .contains("picocli", "PostgreSQL JDBC Driver", "Apache License");
     assertThat(install.resolve("completion/vsm.bash"))
         .content()
         .contains("complete ")

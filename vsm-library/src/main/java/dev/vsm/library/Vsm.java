@@ -80,12 +80,16 @@ public final class Vsm
   private final Diagnostics diagnostics;
   private final ProgressListener progress;
   private final Store store;
-  private final ComplexityAnalyzer analyzer;
+  private final ComplexityRules baseRules;
+  private final boolean projectRules;
+  private final Path rulesFile;
   private final RunDefaults runDefaults;
   private final Clock clock = Clock.systemUTC();
   private final StateQueryService queries;
   private StateStore stateStore;
   private ExecutionLog executionLog;
+  private ComplexityRules rules;
+  private ComplexityAnalyzer analyzer;
 
   /** The builder's run options, as {@link #command} puts them into a cycle's command. */
   private record RunDefaults(
@@ -103,7 +107,9 @@ public final class Vsm
     this.diagnostics = b.diagnostics;
     this.progress = b.progress;
     this.store = b.store != null ? b.store : Store.files(workingDirectory, diagnostics);
-    this.analyzer = new ComplexityAnalyzer(b.rules);
+    this.baseRules = b.rules;
+    this.projectRules = b.projectRules;
+    this.rulesFile = b.rulesFile;
     this.runDefaults =
         new RunDefaults(
             b.agentTimeout,
@@ -112,10 +118,13 @@ public final class Vsm
             new AgentSettings(b.model, b.maxTurns, b.permissionMode),
             b.maxParallelAgents,
             b.isolation);
-    this.queries = new StateQueryService(this::stateStore, this::executionLog, analyzer);
+    this.queries = new StateQueryService(this::stateStore, this::executionLog, this::analyzer);
   }
 
-  /** A builder with every default: the current directory, {@code claude}, the built-in rules. */
+  /**
+   * A builder with every default: the current directory, {@code claude}, the built-in rules
+   * extended by the project's {@code .claude/vsm-rules.json}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -123,6 +132,33 @@ public final class Vsm
   /** The project directory: where the agents work and, with the default store, the state lives. */
   public Path workingDirectory() {
     return workingDirectory;
+  }
+
+  /**
+   * The complexity rules that {@link #analyze}, {@link #plan} and {@link #run} use: the builder's
+   * rules, extended by the project's {@code .claude/vsm-rules.json} (unless {@link
+   * Builder#projectRules(boolean) turned off}) and then by {@link Builder#rulesFile}. Read on first
+   * use, so that a broken rules file never stands in the way of the state or the log.
+   *
+   * @throws InvalidRulesException when a rules file cannot be used; the message names it
+   */
+  public synchronized ComplexityRules rules() {
+    if (rules == null) {
+      ComplexityRules read = baseRules;
+      Path project = workingDirectory.resolve(RulesFile.PROJECT_RULES);
+      if (projectRules && Files.isRegularFile(project)) {
+        read = RulesFile.apply(read, project);
+      }
+      rules = rulesFile == null ? read : RulesFile.apply(read, rulesFile);
+    }
+    return rules;
+  }
+
+  private synchronized ComplexityAnalyzer analyzer() {
+    if (analyzer == null) {
+      analyzer = new ComplexityAnalyzer(rules());
+    }
+    return analyzer;
   }
 
   /** How complex {@code task} is and who would do it, by the rules alone. */
@@ -152,7 +188,7 @@ public final class Vsm
   public CyclePlan plan(String task, Complexity hint) {
     Set<String> defined =
         ClaudeAdapters.agentRunner(claudeSettings(), diagnostics).definedAgents(workingDirectory);
-    return new PlanCycleService(stateStore(), analyzer, defined).plan(task, hint);
+    return new PlanCycleService(stateStore(), analyzer(), defined).plan(task, hint);
   }
 
   /** Runs one cycle on {@code task} with the builder's run options. */
@@ -163,6 +199,14 @@ public final class Vsm
   /** Runs one cycle on {@code task} with a binding {@code hint} and the builder's run options. */
   public CycleResult run(String task, Complexity hint) {
     return run(command(task, hint));
+  }
+
+  /**
+   * Runs one cycle on {@code task} under the id {@code taskId} (your own, e.g. an issue number;
+   * null for a new one), with a binding {@code hint} (null for none) and the builder's run options.
+   */
+  public CycleResult run(String task, String taskId, Complexity hint) {
+    return run(command(task, hint).withTaskId(taskId));
   }
 
   /**
@@ -191,7 +235,7 @@ public final class Vsm
             ClaudeAdapters.agentRunner(claudeSettings(), diagnostics),
             clock,
             () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
-            analyzer,
+            analyzer(),
             progress,
             ProcessProbe.JDK,
             workspaces)
@@ -299,6 +343,8 @@ public final class Vsm
     private Map<String, String> environment = Map.copyOf(System.getenv());
     private String claudeCommand;
     private ComplexityRules rules = ComplexityRules.defaults();
+    private boolean projectRules = true;
+    private Path rulesFile;
     private ProgressListener progress = ProgressListener.NONE;
     private Diagnostics diagnostics = Builder::logWarning;
     private Store store;
@@ -344,11 +390,30 @@ public final class Vsm
     }
 
     /**
-     * The complexity rules: {@code ComplexityRules.defaults()} extended with its {@code with…}
-     * methods. Default: the built-in rules.
+     * The complexity rules to start from: {@code ComplexityRules.defaults()} extended with its
+     * {@code with…} methods. The project's rules file and {@link #rulesFile} extend them. Default:
+     * the built-in rules.
      */
     public Builder rules(ComplexityRules rules) {
       this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /**
+     * Whether the project's {@code .claude/vsm-rules.json} (below the working directory) extends
+     * the rules, as it does for the {@code vsm} command. Default: true.
+     */
+    public Builder projectRules(boolean read) {
+      this.projectRules = read;
+      return this;
+    }
+
+    /**
+     * A rules file in the format of {@code .claude/vsm-rules.json} (README: Configuring complexity
+     * rules), applied after the project's, like {@code vsm --rules FILE}. Default: none.
+     */
+    public Builder rulesFile(Path file) {
+      this.rulesFile = file;
       return this;
     }
 

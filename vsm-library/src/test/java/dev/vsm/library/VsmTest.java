@@ -108,6 +108,65 @@ class VsmTest {
     assertThat(project.resolve(".claude")).doesNotExist();
   }
 
+  /** The README's rules example, as a project keeps it in {@code .claude/vsm-rules.json}. */
+  private static final String ML_RULES =
+      "{\"keywords\": {\"complex\": [\"\\\\bml\\\\b\"]},"
+          + " \"domains\": {\"ml\": [\"\\\\bmodel\\\\b\", \"\\\\btraining\\\\b\"]}}";
+
+  @Test
+  void the_projects_rules_file_is_read_unless_turned_off_and_a_rules_file_comes_after_it()
+      throws Exception {
+    Files.createDirectories(project.resolve(".claude"));
+    Files.writeString(project.resolve(RulesFile.PROJECT_RULES), ML_RULES);
+    Path more = Files.writeString(tmp.resolve("more.json"), "{\"domains\": {\"gpu\": [\"cuda\"]}}");
+    String task = "Train the ML model with CUDA";
+
+    assertThat(builder().build().analyze(task).domainSignals()).containsExactly("ml");
+    assertThat(builder().projectRules(false).build().analyze(task).domainSignals()).isEmpty();
+    assertThat(builder().rulesFile(more).build().analyze(task).domainSignals())
+        .containsExactlyInAnyOrder("ml", "gpu");
+    assertThat(builder().projectRules(false).rulesFile(more).build().analyze(task).domainSignals())
+        .containsExactly("gpu");
+  }
+
+  @Test
+  void a_broken_rules_file_stops_analysing_and_planning_but_not_reading_the_state()
+      throws Exception {
+    Files.createDirectories(project.resolve(".claude"));
+    Files.writeString(project.resolve(RulesFile.PROJECT_RULES), "{\"keywords\": oops");
+    Vsm vsm = builder().build();
+
+    assertThat(vsm.state().currentTask()).isEmpty();
+    assertThat(vsm.tasks()).isEmpty();
+    assertThatThrownBy(() -> vsm.analyze(TASK))
+        .isInstanceOf(InvalidRulesException.class)
+        .hasMessageContaining(RulesFile.PROJECT_RULES)
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> vsm.plan(TASK)).isInstanceOf(InvalidRulesException.class);
+    assertThatThrownBy(() -> vsm.run(TASK)).isInstanceOf(InvalidRulesException.class);
+    assertThat(vsm.state().currentTask()).as("no task was created").isEmpty();
+    assertThat(claude.calls()).isEmpty();
+  }
+
+  @Test
+  void a_cycle_runs_under_the_callers_task_id() {
+    Vsm vsm = builder().build();
+
+    CycleResult result = vsm.run(TASK, "ISSUE-42", Complexity.SIMPLE);
+
+    assertThat(result.success()).as(result.summary()).isTrue();
+    assertThat(result.taskId()).isEqualTo("ISSUE-42");
+    assertThat(result.complexity()).isEqualTo(Complexity.SIMPLE.label());
+    assertThat(vsm.state().currentTask())
+        .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("ISSUE-42"));
+    assertThat(vsm.log().taskSummary("ISSUE-42").status()).isEqualTo(TaskSummary.COMPLETED);
+    assertThat(vsm.run(TASK, null, null).taskId()).isNotEqualTo("ISSUE-42").isNotBlank();
+    assertThat(vsm.command(TASK, null).withTaskId("ISSUE-43").taskId()).isEqualTo("ISSUE-43");
+    assertThatThrownBy(() -> vsm.command(TASK, null).withTaskId(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("task id");
+  }
+
   @Test
   void a_plan_runs_no_agent_and_saves_nothing() {
     Vsm vsm = builder().build();

@@ -31,7 +31,7 @@ record AgentDefinition(
    * {@code tools} comma-separated, {@code model}); the body is the prompt.
    */
   static AgentDefinition parse(String text, String fallbackName) {
-    String t = text.replace("\r\n", "\n");
+    String t = normalized(text);
     Map<String, String> front = new LinkedHashMap<>();
     String body = t;
     if (t.startsWith("---\n")) {
@@ -62,6 +62,20 @@ record AgentDefinition(
         body.strip(),
         toolList,
         front.get("model"));
+  }
+
+  /**
+   * Whether {@code text} opens with a frontmatter block: a {@code ---} line, then a closing one.
+   */
+  static boolean hasFrontmatter(String text) {
+    String t = normalized(text);
+    return t.startsWith("---\n") && t.indexOf("\n---", 4) > 0;
+  }
+
+  /** Unix line ends, without the byte order mark some editors write. */
+  private static String normalized(String text) {
+    String t = text.replace("\r\n", "\n");
+    return t.startsWith("\uFEFF") ? t.substring(1) : t;
   }
 
   private static String unquote(String s) {

@@ -1,5 +1,6 @@
 package dev.vsm.adapter.claude;
 
+import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.protocol.SystemAgent;
 import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentRegistry;
@@ -58,8 +59,19 @@ final class AgentDefinitions {
 
   /** A definition that cannot be used; the message names its file and the fix. */
   static final class Unusable extends RuntimeException {
-    Unusable(String message) {
-      super(message);
+    private final AgentEnvironmentProbe.Problem problem;
+
+    Unusable(String detail, String fix) {
+      this(new AgentEnvironmentProbe.Problem(detail, fix));
+    }
+
+    private Unusable(AgentEnvironmentProbe.Problem problem) {
+      super(problem.message());
+      this.problem = problem;
+    }
+
+    AgentEnvironmentProbe.Problem problem() {
+      return problem;
     }
   }
 
@@ -156,7 +168,7 @@ final class AgentDefinitions {
         String fileName = file.getFileName().toString();
         String byFileName = fileName.substring(0, fileName.length() - 3);
         try {
-          AgentDefinition d = AgentDefinition.parse(text(file), byFileName);
+          AgentDefinition d = parse(file, byFileName);
           plugin.putIfAbsent(d.name(), d);
           pluginFiles.putIfAbsent(d.name(), file);
         } catch (Unusable e) {
@@ -169,9 +181,26 @@ final class AgentDefinitions {
   }
 
   private static AgentDefinition read(Path file, String name) {
-    AgentDefinition d = AgentDefinition.parse(text(file), name);
+    AgentDefinition d = parse(file, name);
     // The file's place decides which agent it defines, whatever its frontmatter says.
     return new AgentDefinition(name, d.description(), d.prompt(), d.tools(), d.model());
+  }
+
+  /**
+   * The definition in {@code file}, which must open with frontmatter as Claude Code requires of an
+   * agent file: without it Claude Code would not take the file for an agent, and vsm would pass
+   * whatever text it holds as the agent's prompt.
+   */
+  private static AgentDefinition parse(Path file, String fallbackName) {
+    String text = text(file);
+    if (!AgentDefinition.hasFrontmatter(text)) {
+      throw new Unusable(
+          file + " has no frontmatter, so it is no agent definition",
+          "begin it with a block of '---', 'name: "
+              + fallbackName
+              + "', 'description: …', '---' lines, the prompt after it, or remove it");
+    }
+    return AgentDefinition.parse(text, fallbackName);
   }
 
   /** A definition file's text: strict UTF-8, read no further than could ever be passed. */
@@ -180,15 +209,15 @@ final class AgentDefinitions {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_FILE + 1);
     } catch (IOException e) {
-      throw new Unusable(file + " cannot be read (" + e.getMessage() + "): fix or remove it");
+      throw new Unusable(file + " cannot be read (" + e.getMessage() + ")", "fix or remove it");
     }
     if (bytes.length > MAX_FILE) {
       throw new Unusable(
           file
               + " is over "
               + MAX_FILE / 1024
-              + " KB, far over the 128 KB an agent definition may have once passed to claude:"
-              + " shorten it");
+              + " KB, far over the 128 KB an agent definition may have once passed to claude",
+          "shorten it");
     }
     try {
       return StandardCharsets.UTF_8
@@ -198,7 +227,7 @@ final class AgentDefinitions {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new Unusable(file + " is not valid UTF-8: save it as UTF-8 or remove it");
+      throw new Unusable(file + " is not valid UTF-8", "save it as UTF-8 or remove it");
     }
   }
 
@@ -237,22 +266,28 @@ final class AgentDefinitions {
           source(name, workingDirectory)
               + " is "
               + (bytes + 1023) / 1024
-              + " KB once passed to claude, over the 128 KB an argument may have: shorten it");
+              + " KB once passed to claude, over the 128 KB an argument may have",
+          "shorten it");
     }
     return argument;
   }
 
   /**
-   * One line per agent of {@code names} whose definition cannot be used here, naming its file and
-   * the fix; empty when every one can be passed to claude as it is.
+   * One problem per agent of {@code names} whose definition cannot be used here, naming its file,
+   * with the fix; empty when every one can be passed to claude as it is.
    */
-  List<String> problems(Collection<String> names, Path workingDirectory, ObjectMapper json) {
-    List<String> problems = new ArrayList<>();
+  List<AgentEnvironmentProbe.Problem> problems(
+      Collection<String> names, Path workingDirectory, ObjectMapper json) {
+    List<AgentEnvironmentProbe.Problem> problems = new ArrayList<>();
     for (String name : names) {
       try {
         agentsArgument(name, workingDirectory, resolve(name, workingDirectory), json);
-      } catch (Unusable | IllegalArgumentException e) {
-        problems.add(e.getMessage());
+      } catch (Unusable e) {
+        problems.add(e.problem());
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new AgentEnvironmentProbe.Problem(
+                e.getMessage(), "add .claude/agents/" + name + ".md"));
       }
     }
     return problems;

@@ -143,11 +143,11 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
   @Override
   public Definitions definitions(Path workingDirectory) {
     AgentDefinitions all = new AgentDefinitions(settings.pluginRoot());
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     int usable = 0;
     int fromProject = 0;
     for (String name : AgentDefinitions.cycleAgents(all.names(workingDirectory))) {
-      List<String> problem = all.problems(List.of(name), workingDirectory, json);
+      List<Problem> problem = all.problems(List.of(name), workingDirectory, json);
       if (!problem.isEmpty()) {
         problems.addAll(problem);
         continue;

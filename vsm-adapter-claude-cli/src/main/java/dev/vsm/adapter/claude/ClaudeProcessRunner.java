@@ -91,11 +91,12 @@ final class ClaudeProcessRunner implements AgentRunner {
     if (Boolean.FALSE.equals(login.loggedIn())) {
       problems.add(login.problem());
     }
-    problems.addAll(
-        definitions.problems(
+    definitions
+        .problems(
             AgentDefinitions.cycleAgents(definitions.names(workingDirectory)),
             workingDirectory,
-            json));
+            json)
+        .forEach(p -> problems.add(p.message()));
     return problems;
   }
 

@@ -100,6 +100,7 @@ class ClaudeEnvironmentProbeTest {
     Files.writeString(
         project.resolve("s1-documenter.md"),
         "---\nname: s1-documenter\ndescription: docs\n---\n" + "x".repeat(140_000));
+    Files.writeString(project.resolve("s1-x.md"), "garbage");
 
     AgentEnvironmentProbe.Definitions d =
         scripted(claude).definitions(project.getParent().getParent());
@@ -107,8 +108,15 @@ class ClaudeEnvironmentProbeTest {
     assertThat(d.agents()).isEqualTo(12);
     assertThat(d.fromProject()).isEqualTo(1);
     assertThat(d.problems())
-        .anySatisfy(p -> assertThat(p).contains("s1-reviewer.md").contains("not valid UTF-8"))
-        .anySatisfy(p -> assertThat(p).contains("s1-documenter.md").contains("128 KB"));
+        .anySatisfy(
+            p -> assertThat(p.detail()).contains("s1-reviewer.md").contains("not valid UTF-8"))
+        .anySatisfy(p -> assertThat(p.detail()).contains("s1-documenter.md").contains("128 KB"))
+        .anySatisfy(
+            p -> {
+              assertThat(p.detail()).contains("s1-x.md").contains("no frontmatter");
+              assertThat(p.fix()).contains("name: s1-x", "description:");
+            })
+        .allSatisfy(p -> assertThat(p.fix()).isNotBlank());
   }
 
   @Test

@@ -101,6 +101,18 @@ class ClaudeRunnerSafetyTest {
   }
 
   @Test
+  void a_definition_without_frontmatter_fails_before_claude_runs() throws IOException {
+    Path file = projectAgent("s1-tester");
+    Files.writeString(file, "Write the tests first.\n");
+
+    AgentResult r = run("s1-tester", Duration.ofSeconds(30));
+
+    assertThat(r.failure()).isEqualTo(Failure.ERROR);
+    assertThat(r.error()).startsWith(file + " has no frontmatter").contains("name: s1-tester");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
   void doctors_probe_checks_every_agent_a_cycle_may_run_a_projects_own_specialists_too()
       throws IOException {
     Path own = projectAgent("s1-data-wrangler");
@@ -118,10 +130,13 @@ class ClaudeRunnerSafetyTest {
 
     assertThat(d.problems())
         .containsExactlyInAnyOrder(
-            huge
-                + " is over 512 KB, far over the 128 KB an agent definition may have once passed"
-                + " to claude: shorten it",
-            own + " is not valid UTF-8: save it as UTF-8 or remove it");
+            new AgentEnvironmentProbe.Problem(
+                huge
+                    + " is over 512 KB, far over the 128 KB an agent definition may have once"
+                    + " passed to claude",
+                "shorten it"),
+            new AgentEnvironmentProbe.Problem(
+                own + " is not valid UTF-8", "save it as UTF-8 or remove it"));
     assertThat(d.agents()).isEqualTo(13);
   }
 
@@ -161,13 +176,19 @@ class ClaudeRunnerSafetyTest {
     Files.write(own, new byte[] {'-', '-', '-', '\n', (byte) 0xc3, '\n'});
     Path huge = projectAgent("s1-tester");
     Files.writeString(huge, "---\nname: s1-tester\ndescription: t\n---\n" + "a".repeat(200_000));
+    Path garbage = projectAgent("s1-x");
+    Files.writeString(garbage, "garbage");
 
     assertThat(environmentProblems(fake.command().toString()))
         .containsExactlyInAnyOrder(
             own + " is not valid UTF-8: save it as UTF-8 or remove it",
             huge
                 + " is 196 KB once passed to claude, over the 128 KB an argument may have:"
-                + " shorten it");
+                + " shorten it",
+            garbage
+                + " has no frontmatter, so it is no agent definition: begin it with a block of"
+                + " '---', 'name: s1-x', 'description: …', '---' lines, the prompt after it, or"
+                + " remove it");
     assertThat(fake.calls()).isEmpty();
   }
 

@@ -1,6 +1,8 @@
 package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.out.AgentEnvironmentProbe;
+import dev.vsm.library.InvalidRulesException;
+import dev.vsm.library.RulesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,7 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Invocation inv = vsm.invocation(spec, rules.file, false);
+    Invocation inv = vsm.invocation(spec, rules.file, true);
     List<Check> checks =
         checks(
             inv,
@@ -149,8 +151,8 @@ final class DoctorCommand implements Callable<Integer> {
                       : " (" + defs.fromProject() + " from .claude/agents/)"),
               null));
     } else {
-      for (String problem : defs.problems()) {
-        checks.add(new Check("agent definitions", false, problem, null));
+      for (AgentEnvironmentProbe.Problem problem : defs.problems()) {
+        checks.add(new Check("agent definitions", false, problem.detail(), problem.fix()));
       }
     }
     if (cli.found()) {
@@ -258,7 +260,7 @@ final class DoctorCommand implements Callable<Integer> {
       return new Check("rules", true, "built in (no " + RulesFile.PROJECT_RULES + ")", null);
     }
     try {
-      inv.rules();
+      inv.vsm().rules();
       return new Check(
           "rules",
           true,
@@ -267,7 +269,7 @@ final class DoctorCommand implements Callable<Integer> {
               + (rulesFile == null ? "" : rulesFile.toString())
               + " valid",
           null);
-    } catch (UsageException e) {
+    } catch (InvalidRulesException e) {
       return new Check(
           "rules",
           false,

@@ -1,7 +1,6 @@
 package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.out.Diagnostics;
-import dev.vsm.domain.complexity.ComplexityRules;
 import dev.vsm.library.Vsm;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,9 +8,9 @@ import java.nio.file.Path;
 
 /**
  * One run of vsm as every command sees it: the working directory, the writers, the terminal, and
- * the library's {@link Vsm} built for them. Only the commands that analyse tasks read the rules
- * files, so a broken {@code .claude/vsm-rules.json} never stands in the way of {@code state},
- * {@code log} or {@code reset}.
+ * the library's {@link Vsm} built for them. Only the commands that analyse tasks give it the rules
+ * files, and it reads them on first use, so a broken {@code .claude/vsm-rules.json} never stands in
+ * the way of {@code state}, {@code log} or {@code reset}.
  */
 final class Invocation {
 
@@ -121,7 +120,8 @@ final class Invocation {
         .environment(context.environment())
         .diagnostics(diagnostics())
         .store(teamStore().asStore())
-        .rules(needsRules ? rules() : ComplexityRules.defaults());
+        .projectRules(needsRules)
+        .rulesFile(needsRules ? rulesFile : null);
   }
 
   /** The team store of {@code --store} or {@code VSM_STORE} (opened on first use). */
@@ -130,18 +130,5 @@ final class Invocation {
       teamStore = new TeamStore(store, context.environment(), diagnostics());
     }
     return teamStore;
-  }
-
-  /** The rules a cycle here would use: built in, the project's, then --rules. */
-  ComplexityRules rules() {
-    ComplexityRules rules = ComplexityRules.defaults();
-    Path project = workDir.resolve(RulesFile.PROJECT_RULES);
-    if (Files.isRegularFile(project)) {
-      rules = RulesFile.apply(rules, project);
-    }
-    if (rulesFile != null) {
-      rules = RulesFile.apply(rules, rulesFile);
-    }
-    return rules;
   }
 }

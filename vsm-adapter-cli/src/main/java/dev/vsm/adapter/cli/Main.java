@@ -4,6 +4,7 @@ import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
 import dev.vsm.application.port.out.StateAccessException;
+import dev.vsm.library.InvalidRulesException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ public final class Main {
   static CommandLine commandLine(VsmCommand.Context context, String... args) {
     CommandLine cmd = new CommandLine(new VsmCommand(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // A word is what it says: "@notes.txt" is a task or a value, never a file to read arguments
+    // from (picocli's default), and the quick path reads it the same way.
+    cmd.setExpandAtFiles(false);
     cmd.setColorScheme(
         CommandLine.Help.defaultColorScheme(context.terminal().color() ? Ansi.ON : Ansi.OFF));
     HelpSections.addTo(cmd);
@@ -76,7 +80,7 @@ public final class Main {
     cmd.setExecutionStrategy(Main::execute);
     cmd.setParameterExceptionHandler(
         (ex, badArgs) -> {
-          String message = firstLine(ex.getMessage());
+          String message = asTyped(ex, badArgs, firstLine(ex.getMessage()));
           if (ex instanceof CommandLine.UnmatchedArgumentException u
               && !u.getSuggestions().isEmpty()) {
             message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
@@ -85,6 +89,28 @@ public final class Main {
         });
     cmd.setExecutionExceptionHandler(Main::handle);
     return cmd;
+  }
+
+  /**
+   * {@code message} naming the option as it was typed: picocli names an option by its longest name
+   * ({@code vsm log -n abc} would be about '--log-count').
+   */
+  static String asTyped(CommandLine.ParameterException ex, String[] args, String message) {
+    if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null) {
+      return message;
+    }
+    String typed = null;
+    for (int i = 0; i < args.length; i++) {
+      for (String name : option.names()) {
+        boolean apart =
+            args[i].equals(name) && i + 1 < args.length && args[i + 1].equals(ex.getValue());
+        if (apart || args[i].equals(name + "=" + ex.getValue())) {
+          typed = name;
+        }
+      }
+    }
+    String longest = option.longestName();
+    return typed == null ? message : message.replace("'" + longest + "'", "'" + typed + "'");
   }
 
   /**
@@ -131,7 +157,7 @@ public final class Main {
     String message;
     String kind;
     String taskId = null;
-    if (ex instanceof UsageException) {
+    if (ex instanceof UsageException || ex instanceof InvalidRulesException) {
       code = ExitCode.USAGE;
       kind = "usage";
       message = ex.getMessage();

@@ -3,6 +3,7 @@ package dev.vsm.adapter.cli;
 import dev.vsm.application.port.in.AgentSettings;
 import dev.vsm.application.port.in.Isolation;
 import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.library.RulesFile;
 import dev.vsm.library.Vsm;
 import java.nio.file.Path;
 import java.time.Duration;

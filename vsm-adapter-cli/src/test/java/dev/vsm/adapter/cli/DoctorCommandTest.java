@@ -59,6 +59,7 @@ class DoctorCommandTest {
     Files.createDirectories(project.resolve(".claude/agents"));
     Files.writeString(project.resolve(".claude/vsm-rules.json"), "{not json");
     Files.write(project.resolve(".claude/agents/s1-tester.md"), new byte[] {(byte) 0xc3, 0x28});
+    Files.writeString(project.resolve(".claude/agents/s1-x.md"), "garbage");
 
     InProcessVsm.Run r = doctor();
 
@@ -67,9 +68,23 @@ class DoctorCommandTest {
         .contains("✗ logged in: no — Claude Code is not logged in: run `claude` and type /login")
         .contains("✗ rules: rules file ")
         .contains("not valid JSON")
-        .contains("✗ agent definitions: " + project.resolve(".claude/agents/s1-tester.md"))
+        .contains(
+            "✗ agent definitions: "
+                + project.resolve(".claude/agents/s1-tester.md")
+                + " is not valid UTF-8 — save it as UTF-8 or remove it")
+        .contains(
+            "✗ agent definitions: "
+                + project.resolve(".claude/agents/s1-x.md")
+                + " has no frontmatter, so it is no agent definition — begin it with")
+        .doesNotContain("valid (")
         .contains("- Claude Code plugin: not installed — optional: claude plugin install vsm")
-        .contains("3 checks failed: see the fixes above.");
+        .contains("4 checks failed: see the fixes above.");
+
+    Map<?, ?> doc = JsonMapper.builder().build().readValue(doctor("--json").out(), Map.class);
+    assertThat((List<?>) doc.get("checks"))
+        .filteredOn(c -> "agent definitions".equals(((Map<?, ?>) c).get("name")))
+        .hasSize(2)
+        .allSatisfy(c -> assertThat((String) ((Map<?, ?>) c).get("fix")).isNotBlank());
   }
 
   @Test

@@ -410,10 +410,10 @@ class EndToEndIT {
     }
   }
 
-  @Test
-  void an_interrupted_cycle_exits_130_and_the_task_is_failed() throws Exception {
+  /** Runs {@code vsm ARGS} and sends it SIGINT once s1-code-writer has started. */
+  private Result interruptedOnceTheCodeWriterStarts(String... args) throws Exception {
     claude.mode("s1-code-writer", "hang");
-    Process p = builder(project, path, "Add a login feature").start();
+    Process p = builder(project, path, args).start();
     p.getOutputStream().close();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
     StringBuilder err = new StringBuilder();
@@ -428,10 +428,15 @@ class EndToEndIT {
       }
     }
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    out.get();
+    return new Result(p.exitValue(), out.get(), err.toString());
+  }
 
-    assertThat(p.exitValue()).as(err.toString()).isEqualTo(130);
-    assertThat(err.toString()).contains("interrupted").contains("marked failed");
+  @Test
+  void an_interrupted_cycle_exits_130_and_the_task_is_failed() throws Exception {
+    Result r = interruptedOnceTheCodeWriterStarts("Add a login feature");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(130);
+    assertThat(r.err()).contains("interrupted").contains("marked failed");
     assertThat(json(Files.readString(state("current-task.json"))).get("status"))
         .isEqualTo("failed");
     assertThat(
@@ -439,6 +444,21 @@ class EndToEndIT {
                 .get(Files.readAllLines(state("execution-log.jsonl")).size() - 1))
         .contains("\"task_failed\"")
         .contains("interrupted");
+  }
+
+  @Test
+  void an_interrupted_cycle_still_prints_one_json_document() throws Exception {
+    Result r = interruptedOnceTheCodeWriterStarts("run", "--json", "Add a login feature");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(130);
+    Map<?, ?> doc = json(r.out());
+    assertThat(doc.get("schema_version")).isEqualTo(1);
+    assertThat(doc.get("task_id"))
+        .isNotNull()
+        .isEqualTo(json(Files.readString(state("current-task.json"))).get("id"));
+    Map<?, ?> error = (Map<?, ?>) doc.get("error");
+    assertThat(error.get("kind")).isEqualTo("interrupted");
+    assertThat((String) error.get("message")).contains("marked failed");
   }
 
   @Test
@@ -468,6 +488,29 @@ class EndToEndIT {
     assertThat(claude.calls()).isEmpty();
     assertThat(Files.exists(state("current-task.json"))).isFalse();
     assertThat(vsm("version").out()).contains("vsm ", "Java ", "Claude Code CLI 2.1.197");
+  }
+
+  @Test
+  void the_packaged_version_names_the_commit_it_was_built_from_and_when() throws Exception {
+    Process git =
+        new ProcessBuilder("git", "rev-parse", "HEAD")
+            .directory(Path.of("..").toFile())
+            .redirectErrorStream(true)
+            .start();
+    String head = read(git.getInputStream()).strip();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        git.waitFor() == 0, "built outside a git checkout: the commit is unknown");
+
+    String version = vsm("version").out();
+
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^vsm \\S+ \\(commit ([0-9a-f]{7,})(-dirty)?, built"
+                    + " (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)\\)\n")
+            .matcher(version);
+    assertThat(m.find()).as(version).isTrue();
+    assertThat(head).as("the commit of this checkout").startsWith(m.group(1));
+    assertThat(java.time.Instant.parse(m.group(3))).isBefore(java.time.Instant.now());
   }
 
   @Test

@@ -9,21 +9,28 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quick path of the read commands against picocli: one table of command lines, each run through
  * both on identical state. Where the quick path takes a command line it must answer exactly as
- * picocli does (exit code, stdout, stderr); the forms hooks and scripts use must be taken by it.
+ * picocli does (exit code, stdout, stderr, what it records in the log); the forms hooks and scripts
+ * use must be taken by it, and the others left to picocli, whose answer the table gives.
  */
 class QuickCommandsTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path tmp;
 
@@ -61,37 +68,41 @@ class QuickCommandsTest {
         quick("hook --plugin session-start -d {DIR}"),
         quick("-d {DIR} hook no-such-event"),
         quick("-d {DIR}/missing hook session-end"),
-        // left to picocli (errors, help, other options); must agree if ever taken
-        either("-d {DIR} --state --log"),
-        either("-d {DIR} --json state"),
-        either("-d {DIR} state --bogus"),
-        either("-d {DIR} --log --log-count abc"),
-        either("-d {DIR} log -n -1"),
-        either("-d {DIR} --state --task t1"),
-        either("-d {DIR} -v --state"),
-        either("-d {DIR} state extra"),
-        either("-d {DIR} --log-count 3 log"),
-        either("-d {DIR} log --task"),
-        either("-d {DIR} state --help"),
-        either("-d {DIR} state -d {DIR}"),
-        either("-d {DIR} tasks --since yesterday"),
-        either("-d {DIR} --since 2026-11-24 tasks"),
-        either("-d {DIR} log --since 2026-11-24"),
-        either("-d {DIR} hook"),
-        either("-d {DIR} hook session-end extra"),
-        either("-d {DIR} hook session-end --json"),
-        either("-d {DIR} hook session-end --plugin --plugin"),
-        either("-d {DIR} hook session-end --bogus"),
-        either("-d {DIR} --plugin hook session-end"),
-        either("-d {DIR} hook session-end --since 2026-11-24"));
+        quick("-d {DIR} hook @{DIR}/targs"),
+        quick("-d {DIR} log --task @{DIR}/targs"),
+        // left to picocli (errors, help, other options), with the exit code it gives
+        picocli("-d {DIR} --state --log", 2),
+        picocli("-d {DIR} --json state", 2),
+        picocli("-d {DIR} state --bogus", 2),
+        picocli("-d {DIR} --log --log-count abc", 2),
+        picocli("-d {DIR} log -n -1", 2),
+        picocli("-d {DIR} log -n abc", 2),
+        picocli("-d {DIR} --state --task t1", 2),
+        picocli("-d {DIR} -v --state", 0),
+        picocli("-d {DIR} state extra", 2),
+        picocli("-d {DIR} state @{DIR}/targs", 2),
+        picocli("-d {DIR} --log-count 3 log", 2),
+        picocli("-d {DIR} log --task", 2),
+        picocli("-d {DIR} state --help", 0),
+        picocli("-d {DIR} state -d {DIR}", 0),
+        picocli("-d {DIR} tasks --since yesterday", 2),
+        picocli("-d {DIR} --since 2026-11-24 tasks", 2),
+        picocli("-d {DIR} log --since 2026-11-24", 2),
+        picocli("-d {DIR} hook", 2),
+        picocli("-d {DIR} hook session-end extra", 2),
+        picocli("-d {DIR} hook session-end --json", 2),
+        picocli("-d {DIR} hook session-end --plugin --plugin", 2),
+        picocli("-d {DIR} hook session-end --bogus", 2),
+        picocli("-d {DIR} --plugin hook session-end", 2),
+        picocli("-d {DIR} hook session-end --since 2026-11-24", 2));
   }
 
   private static Arguments quick(String line) {
-    return Arguments.of(line, true);
+    return Arguments.of(line, null);
   }
 
-  private static Arguments either(String line) {
-    return Arguments.of(line, false);
+  private static Arguments picocli(String line, int code) {
+    return Arguments.of(line, code);
   }
 
   /** A project with state and a log holding control characters and long data. */
@@ -118,6 +129,8 @@ class QuickCommandsTest {
               i, types[i % 4], task, "y".repeat(200)));
     }
     Files.writeString(state.resolve("execution-log.jsonl"), log.toString());
+    // An argument file, as picocli would expand "@FILE": vsm reads such a word as it is.
+    Files.writeString(dir.resolve("targs"), "--json\n");
     return dir;
   }
 
@@ -127,9 +140,38 @@ class QuickCommandsTest {
         .toArray(String[]::new);
   }
 
+  /**
+   * The state files of {@code project} by name; the log with each entry's time and session taken
+   * out, which differ from run to run.
+   */
+  private static Map<String, Object> stateOf(Path project) throws IOException {
+    Path state = project.resolve(".claude/vsm-state");
+    Map<String, Object> files = new TreeMap<>();
+    if (!Files.isDirectory(state)) {
+      return files;
+    }
+    try (Stream<Path> list = Files.list(state)) {
+      for (Path f : list.toList()) {
+        files.put(f.getFileName().toString(), "");
+      }
+    }
+    Path log = state.resolve("execution-log.jsonl");
+    if (Files.exists(log)) {
+      List<Object> entries = new ArrayList<>();
+      for (String line : Files.readAllLines(log)) {
+        Map<?, ?> entry = JSON.readValue(line.replace(project.toString(), "DIR"), Map.class);
+        entry.remove("timestamp");
+        entry.remove("session_id");
+        entries.add(entry);
+      }
+      files.put(log.getFileName().toString(), entries);
+    }
+    return files;
+  }
+
   @ParameterizedTest
   @MethodSource("table")
-  void the_quick_path_answers_exactly_as_picocli(String line, boolean mustBeQuick)
+  void the_quick_path_answers_exactly_as_picocli(String line, Integer picocliCode)
       throws IOException {
     Path a = project("a");
     Path b = project("b");
@@ -143,14 +185,17 @@ class QuickCommandsTest {
             InputStream.nullInputStream(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-    if (mustBeQuick) {
-      assertThat(quick).as("taken by the quick path: " + line).isPresent();
-    }
-    if (quick.isEmpty()) {
-      return;
-    }
     InProcessVsm.Run picocli = new InProcessVsm(b).exactly(argv(line, b));
 
+    if (picocliCode != null) {
+      assertThat(quick).as("left to picocli: " + line).isEmpty();
+      assertThat(picocli.code()).as(line + ": " + picocli.err()).isEqualTo(picocliCode);
+      if (picocliCode == ExitCode.USAGE) {
+        assertThat(picocli.err()).as(line).startsWith("vsm: ").hasLineCount(1);
+      }
+      return;
+    }
+    assertThat(quick).as("taken by the quick path: " + line).isPresent();
     assertThat(quick.getAsInt()).as(line).isEqualTo(picocli.code());
     assertThat(out.toString(StandardCharsets.UTF_8).replace(a.toString(), "DIR"))
         .as(line)
@@ -159,5 +204,6 @@ class QuickCommandsTest {
         .as(line)
         .isEqualTo(picocli.err().replace(b.toString(), "DIR"));
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
+    assertThat(stateOf(a)).as(line).isEqualTo(stateOf(b));
   }
 }

@@ -32,10 +32,15 @@ class TerminalIT {
     claude = FakeClaude.installIn(tmp.resolve("bin"));
   }
 
-  /** {@code env ... java -jar vsm.jar ARGS} as a shell command line, CI unset unless given. */
+  /**
+   * {@code env ... java -jar vsm.jar ARGS} as a shell command line, CI unset unless given, and
+   * COLUMNS unset: vsm asks the terminal itself for its width.
+   */
   private String vsm(List<String> env, String... args) {
     List<String> words =
-        new ArrayList<>(List.of("env", "-u", "CI", "-u", "NO_COLOR", "-u", "VSM_CLAUDE_COMMAND"));
+        new ArrayList<>(
+            List.of(
+                "env", "-u", "CI", "-u", "NO_COLOR", "-u", "VSM_CLAUDE_COMMAND", "-u", "COLUMNS"));
     words.add("PATH=" + claude.directory() + ":/usr/bin:/bin");
     words.add("FAKE_CLAUDE_SLEEP=2");
     words.addAll(env);
@@ -142,5 +147,37 @@ class TerminalIT {
       assertThat(t.screen()).contains("Removed 1 state file:", "current-task.json");
     }
     assertThat(task).doesNotExist();
+  }
+
+  @Test
+  void log_lines_fit_the_width_the_terminal_reports() throws IOException {
+    Path state = Files.createDirectories(project.resolve(".claude/vsm-state"));
+    Files.writeString(
+        state.resolve("execution-log.jsonl"),
+        "{\"timestamp\": \"2026-11-24T10:00:00Z\", \"event_type\": \"agent_completed\", \"task_id\":"
+            + " \"t1\", \"agent\": \"s1-tester\", \"data\": {\"result_summary\": \""
+            + "all tests pass ".repeat(30)
+            + "\"}, \"session_id\": \"s\"}\n");
+
+    try (Tmux t = new Tmux(project, vsm(List.of(), "log"))) {
+      assertThat(t.awaitExit(LIMIT)).isZero();
+      List<String> lines = t.raw().lines().filter(l -> l.contains("agent_completed")).toList();
+      assertThat(lines).hasSize(1);
+      assertThat(lines.get(0).strip()).hasSize(Tmux.COLUMNS).endsWith("...");
+    }
+  }
+
+  @Test
+  void colour_on_a_terminal_and_none_under_no_color() throws IOException {
+    try (Tmux t = new Tmux(project, vsm(List.of(), "doctor"))) {
+      t.awaitExit(LIMIT);
+      assertThat(t.screen()).contains("✓ Java");
+      assertThat(t.raw()).contains("\u001b[32m");
+    }
+    try (Tmux t = new Tmux(project, vsm(List.of("NO_COLOR=1"), "doctor"))) {
+      t.awaitExit(LIMIT);
+      assertThat(t.screen()).contains("✓ Java");
+      assertThat(t.raw()).doesNotContain("\u001b");
+    }
   }
 }

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Tmux implements AutoCloseable {
 
+  /** The terminal's width. */
+  static final int COLUMNS = 160;
+
   private final String socket =
       "vsm-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
   private final Path dir;
@@ -51,7 +54,18 @@ final class Tmux implements AutoCloseable {
             + "' ]; do sleep 0.02; done; "
             + command
             + "; echo \"[exit $?]\"; sleep 600";
-    tmux("new-session", "-d", "-s", "t", "-x", "160", "-y", "50", "-c", dir.toString(), shell);
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        String.valueOf(COLUMNS),
+        "-y",
+        "50",
+        "-c",
+        dir.toString(),
+        shell);
     tmux("pipe-pane", "-t", "t", "-o", "cat >> '" + raw + "'");
     Files.writeString(go, "");
   }

@@ -237,6 +237,24 @@ class VsmCommandTest {
   }
 
   @Test
+  void the_library_analyses_with_the_projects_rules_as_the_command_line_does() throws IOException {
+    Files.createDirectories(dir.resolve(".claude"));
+    Files.writeString(
+        dir.resolve(".claude/vsm-rules.json"),
+        "{\"keywords\": {\"complex\": [\"\\\\bml\\\\b\"]},"
+            + " \"domains\": {\"ml\": [\"\\\\bmodel\\\\b\", \"\\\\btraining\\\\b\"]}}");
+    String task = "Train ML model for predictions";
+
+    Map<?, ?> cli = json(vsm("analyze", "--json", task).out());
+    var library = dev.vsm.library.Vsm.builder().workingDirectory(dir).build().analyze(task);
+
+    assertThat(library.domainSignals()).isEqualTo(cli.get("domain_signals")).containsExactly("ml");
+    assertThat(library.complexity().label()).isEqualTo(cli.get("complexity"));
+    assertThat(library.keywordsFound()).isEqualTo(cli.get("keywords_found"));
+    assertThat(library.confidence()).isEqualTo(cli.get("confidence"));
+  }
+
+  @Test
   void a_broken_rules_file_is_a_usage_error_naming_the_file() throws IOException {
     Path rules = dir.resolve("rules.json");
     Files.writeString(rules, "{\"keywords\": {\"huge\": []}}");
@@ -251,6 +269,28 @@ class VsmCommandTest {
     Files.writeString(rules, "{\"keywords\": {\"complex\": [\"(unclosed\"]}}");
     assertThat(vsm("--rules", rules.toString(), "--analyze", "x").err())
         .contains("not a valid pattern");
+  }
+
+  @Test
+  void a_broken_project_rules_file_stops_a_cycle_with_one_line_before_any_agent_runs()
+      throws IOException {
+    Files.createDirectories(dir.resolve(".claude"));
+    Files.writeString(
+        dir.resolve(".claude/vsm-rules.json"),
+        "{\"keywords\": {\"complex\": [\"(?:\\\\w|-)+service\"]}}");
+    for (String[] args :
+        List.of(
+            new String[] {"run", "--claude-command", "/nowhere", "Split the user-service"},
+            new String[] {"--analyze", "Split the user-service"},
+            new String[] {"--dry-run", "Split the user-service"})) {
+      InProcessVsm.Run r = vsm(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err().strip().lines())
+          .singleElement()
+          .asString()
+          .contains(".claude/vsm-rules.json: keywords.complex[0]: pattern '(?:\\w|-)+service'");
+    }
+    assertThat(dir.resolve(".claude/vsm-state/current-task.json")).doesNotExist();
   }
 
   @Test

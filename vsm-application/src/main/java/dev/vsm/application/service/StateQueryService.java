@@ -30,10 +30,13 @@ public final class StateQueryService
 
   private final Supplier<StateStore> store;
   private final Supplier<ExecutionLog> log;
-  private final ComplexityAnalyzer analyzer;
+  private final Supplier<ComplexityAnalyzer> analyzer;
 
+  /** Each part is asked for on first use: reading the state never reads the rules. */
   public StateQueryService(
-      Supplier<StateStore> store, Supplier<ExecutionLog> log, ComplexityAnalyzer analyzer) {
+      Supplier<StateStore> store,
+      Supplier<ExecutionLog> log,
+      Supplier<ComplexityAnalyzer> analyzer) {
     this.store = store;
     this.log = log;
     this.analyzer = analyzer;
@@ -81,6 +84,6 @@ public final class StateQueryService
 
   @Override
   public ComplexityAssessment analyze(String task, Complexity hint) {
-    return analyzer.analyze(task, hint);
+    return analyzer.get().analyze(task, hint);
   }
 }

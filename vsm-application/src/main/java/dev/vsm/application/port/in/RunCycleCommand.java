@@ -38,6 +38,9 @@ public record RunCycleCommand(
     if (task.isBlank()) {
       throw new IllegalArgumentException("the task is empty: say what should be done");
     }
+    if (taskId != null && taskId.isBlank()) {
+      throw new IllegalArgumentException("the task id is blank: give one, or null for a new one");
+    }
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     agentTimeout = agentTimeout == null ? DEFAULT_AGENT_TIMEOUT : agentTimeout;
     if (agentTimeout.isNegative() || agentTimeout.isZero()) {
@@ -85,6 +88,24 @@ public record RunCycleCommand(
   /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
   public static RunCycleCommand of(String task, Path workingDirectory) {
     return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null, null);
+  }
+
+  /**
+   * This command for the task of id {@code id} (a caller's own, e.g. an issue number), or for a new
+   * id when null.
+   */
+  public RunCycleCommand withTaskId(String id) {
+    return new RunCycleCommand(
+        task,
+        id,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout);
   }
 
   public RunCycleCommand withHint(Complexity newHint) {

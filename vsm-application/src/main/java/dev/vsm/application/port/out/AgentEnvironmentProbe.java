@@ -60,11 +60,24 @@ public interface AgentEnvironmentProbe {
    *
    * @param agents how many agents have a usable definition
    * @param fromProject how many of them the project's {@code .claude/agents/} defines
-   * @param problems one line per definition that cannot be used, naming its file and the fix
+   * @param problems one per definition that cannot be used, naming its file, with the fix
    */
-  record Definitions(int agents, int fromProject, java.util.List<String> problems) {
+  record Definitions(int agents, int fromProject, java.util.List<Problem> problems) {
     public Definitions {
       problems = java.util.List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Why a definition cannot be used, and what to do about it.
+   *
+   * @param detail what is wrong, naming the file
+   * @param fix what to do (e.g. "shorten it")
+   */
+  record Problem(String detail, String fix) {
+    /** The problem as one sentence: the detail, then the fix. */
+    public String message() {
+      return detail + ": " + fix;
     }
   }
 }

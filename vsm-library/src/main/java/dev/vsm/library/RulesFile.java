@@ -1,4 +1,4 @@
-package dev.vsm.adapter.cli;
+package dev.vsm.library;
 
 import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityRules;
@@ -17,8 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Extra complexity rules from JSON ({@code --rules FILE}, or {@code .claude/vsm-rules.json}), added
- * to the built-in rules:
+ * Complexity rules from JSON, the format of a project's {@code .claude/vsm-rules.json} (and of the
+ * command line's {@code --rules FILE}), added to rules one already has:
  *
  * <pre>
  * {"keywords": {"complex": ["\\bml\\b", {"pattern": "\\bgpu\\b", "weight": 0.4}], "simple": [...]},
@@ -26,35 +26,44 @@ import tools.jackson.databind.json.JsonMapper;
  *  "scope": {"cross_module": ["\\bmonorepo\\b"], "single_file": ["\\bthis script\\b"]},
  *  "thresholds": {"simple_below": 0.2, "complex_at_least": 0.6}}
  * </pre>
+ *
+ * <p>{@link Vsm.Builder} reads the project's file by default; this class reads one for a program
+ * that builds its own {@link dev.vsm.domain.complexity.ComplexityAnalyzer}.
  */
-final class RulesFile {
+public final class RulesFile {
 
   /** Where a project keeps its own rules, below the working directory. */
-  static final String PROJECT_RULES = ".claude/vsm-rules.json";
+  public static final String PROJECT_RULES = ".claude/vsm-rules.json";
 
   private RulesFile() {}
 
-  static ComplexityRules apply(ComplexityRules base, Path file) {
+  /**
+   * {@code base} extended with the rules of {@code file}.
+   *
+   * @throws InvalidRulesException when the file is missing, unreadable, not JSON, or holds a rule
+   *     that cannot be used; the one-line message names the file and the place in it
+   */
+  public static ComplexityRules apply(ComplexityRules base, Path file) {
     Object parsed;
     try {
       parsed = JsonMapper.builder().build().readValue(Files.readAllBytes(file), Object.class);
     } catch (NoSuchFileException e) {
-      throw new UsageException("rules file " + file + " does not exist: check the --rules path");
+      throw new InvalidRulesException("rules file " + file + " does not exist");
     } catch (IOException e) {
-      throw new UsageException("cannot read rules file " + file + ": " + e.getMessage());
+      throw new InvalidRulesException("cannot read rules file " + file + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new UsageException(
+      throw new InvalidRulesException(
           "rules file " + file + " is not valid JSON (" + e.getOriginalMessage() + ")");
     }
     try {
       return apply(base, parsed);
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw new UsageException("rules file " + file + ": " + e.getMessage());
+      throw new InvalidRulesException("rules file " + file + ": " + e.getMessage());
     }
   }
 
   @SuppressWarnings("unchecked")
-  static ComplexityRules apply(ComplexityRules base, Object parsed) {
+  private static ComplexityRules apply(ComplexityRules base, Object parsed) {
     Map<String, Object> root = map(parsed, "the rules");
     ComplexityRules rules = base;
     for (String key : root.keySet()) {
