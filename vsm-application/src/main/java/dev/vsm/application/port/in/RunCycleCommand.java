@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
  * may take, the settings of every agent, an optional budget, a handle to cancel it, an optional
- * time limit for the whole cycle (agents are not started past it, and none runs beyond it), and
- * whether agents that run at the same time work in checkouts of their own.
+ * time limit for the whole cycle (agents are not started past it, and none runs beyond it), whether
+ * agents that run at the same time work in checkouts of their own, and an optional approval asked
+ * after S2, before any S1 agent edits (null: none is asked).
  */
 public record RunCycleCommand(
     String task,
@@ -22,7 +23,8 @@ public record RunCycleCommand(
     int maxParallelAgents,
     CycleCancellation cancellation,
     Duration cycleTimeout,
-    Isolation isolation) {
+    Isolation isolation,
+    PlanApproval approval) {
 
   public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
   public static final int DEFAULT_MAX_PARALLEL = 4;
@@ -59,6 +61,34 @@ public record RunCycleCommand(
     isolation = isolation == null ? Isolation.AUTO : isolation;
   }
 
+  /** A command no one is asked to approve. */
+  public RunCycleCommand(
+      String task,
+      String taskId,
+      Complexity hint,
+      Path workingDirectory,
+      Duration agentTimeout,
+      AgentSettings agentSettings,
+      Double maxBudgetUsd,
+      int maxParallelAgents,
+      CycleCancellation cancellation,
+      Duration cycleTimeout,
+      Isolation isolation) {
+    this(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        null);
+  }
+
   /** A command whose parallel agents are isolated when the project allows ({@code auto}). */
   public RunCycleCommand(
       String task,
@@ -82,7 +112,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        Isolation.AUTO);
+        Isolation.AUTO,
+        null);
   }
 
   /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
@@ -120,7 +151,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withBudget(Double budget) {
@@ -135,7 +167,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withCancellation(CycleCancellation c) {
@@ -150,7 +183,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         c,
         cycleTimeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withCycleTimeout(Duration timeout) {
@@ -165,7 +199,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         timeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withAgentSettings(AgentSettings settings) {
@@ -180,7 +215,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withAgentTimeout(Duration timeout) {
@@ -195,7 +231,8 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        isolation);
+        isolation,
+        approval);
   }
 
   public RunCycleCommand withIsolation(Isolation i) {
@@ -210,6 +247,39 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        i);
+        i,
+        approval);
+  }
+
+  public RunCycleCommand withApproval(PlanApproval newApproval) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        newApproval);
+  }
+
+  public RunCycleCommand withTaskId(String id) {
+    return new RunCycleCommand(
+        task,
+        id,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        approval);
   }
 }
