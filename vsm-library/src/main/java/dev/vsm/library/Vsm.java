@@ -307,17 +307,17 @@ public final class Vsm
    */
   public RunCycleCommand command(String task, Complexity hint) {
     return new RunCycleCommand(
-        task,
-        null,
-        hint,
-        workingDirectory,
-        runDefaults.agentTimeout(),
-        runDefaults.agentSettings(),
-        runDefaults.maxBudgetUsd(),
-        runDefaults.maxParallelAgents(),
-        null,
-        runDefaults.cycleTimeout(),
-        runDefaults.isolation());
+            task,
+            null,
+            hint,
+            workingDirectory,
+            runDefaults.agentTimeout(),
+            runDefaults.agentSettings(),
+            runDefaults.maxBudgetUsd(),
+            runDefaults.maxParallelAgents(),
+            null,
+            runDefaults.cycleTimeout())
+        .withIsolation(runDefaults.isolation());
   }
 
   /** The whole state: current task, viability metrics, agent registry, allocations. */

@@ -102,17 +102,17 @@ final class RunCommand implements Callable<Integer> {
     SharedOptions.Agents a = agents == null ? new SharedOptions.Agents() : agents;
     a.validate();
     return new RunCycleCommand(
-        task,
-        null,
-        hint,
-        inv.workDir(),
-        a.agentTimeout,
-        a.agentSettings(),
-        a.maxBudgetUsd,
-        0,
-        inv.context().cancellation(),
-        a.cycleTimeout,
-        a.isolation);
+            task,
+            null,
+            hint,
+            inv.workDir(),
+            a.agentTimeout,
+            a.agentSettings(),
+            a.maxBudgetUsd,
+            0,
+            inv.context().cancellation(),
+            a.cycleTimeout)
+        .withIsolation(a.isolation);
   }
 
   /** Does {@code work} with vsm set up by the run options, progress going to stderr. */

@@ -61,34 +61,6 @@ public record RunCycleCommand(
     isolation = isolation == null ? Isolation.AUTO : isolation;
   }
 
-  /** A command no one is asked to approve. */
-  public RunCycleCommand(
-      String task,
-      String taskId,
-      Complexity hint,
-      Path workingDirectory,
-      Duration agentTimeout,
-      AgentSettings agentSettings,
-      Double maxBudgetUsd,
-      int maxParallelAgents,
-      CycleCancellation cancellation,
-      Duration cycleTimeout,
-      Isolation isolation) {
-    this(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        null);
-  }
-
   /** A command whose parallel agents are isolated when the project allows ({@code auto}). */
   public RunCycleCommand(
       String task,
