@@ -68,7 +68,7 @@ final class AgentCalls {
     Admission admission = admit(agent, CycleBudget.Share.alone());
     return admission
         .refused()
-        .orElseGet(() -> invoke(admission, role, prompt, schema, null, null, null));
+        .orElseGet(() -> invoke(admission, role, prompt, schema, null, null, false, null));
   }
 
   /**
@@ -76,6 +76,11 @@ final class AgentCalls {
    * or admitted with its cap held until {@link #invoke} ends.
    */
   record Admission(String agent, Optional<AgentResult> refused, CycleBudget.Cap cap) {}
+
+  /** A Claude session for a new agent run (a UUID). */
+  String newSessionId() {
+    return ids.newSessionId();
+  }
 
   /** The agents the runner has a definition for where this cycle works. */
   Set<String> definedAgents() {
@@ -146,10 +151,10 @@ final class AgentCalls {
 
   /**
    * Runs an admitted agent now, in {@code checkout} (a separate checkout of the project; null: the
-   * project itself) and in a Claude session of its own (or continuing {@code resumeSession}); its
-   * tool uses are followed, its result is logged, reported and totalled with the files it changed,
-   * and handed to {@code ended} (when given) — also when it stopped the cycle, before that is
-   * thrown — and its cap is no longer held.
+   * project itself) and in Claude session {@code session} (null: a new one; {@code resumed}: one an
+   * earlier run left, continued); its tool uses are followed, its result is logged, reported and
+   * totalled with the files it changed, and handed to {@code ended} (when given) — also when it
+   * stopped the cycle, before that is thrown — and its cap is no longer held.
    */
   AgentResult invoke(
       Admission admitted,
@@ -157,10 +162,14 @@ final class AgentCalls {
       String prompt,
       String schema,
       Path checkout,
-      String resumeSession,
+      String session,
+      boolean resumed,
       Consumer<AgentResult> ended) {
     String agent = admitted.agent();
-    String session = resumeSession != null ? resumeSession : ids.newSessionId();
+    if (session == null) {
+      session = newSessionId();
+    }
+    String resumeSession = resumed ? session : null;
     AgentResult result = null;
     try {
       checkCancelled();

@@ -81,13 +81,23 @@ final class S1Run {
     }
   }
 
-  /** One run, judged by its report and kept in the plan as soon as it ends (also when stopped). */
+  /**
+   * One run, judged by its report and kept in the plan as soon as it ends (also when stopped). Its
+   * session is in the plan before it starts: a process killed meanwhile leaves it to continue.
+   */
   private AgentResult run(
       AllocatedAgent a,
       AgentCalls.Admission admission,
       String prompt,
       Path checkout,
       String resumeSession) {
+    String session = resumeSession != null ? resumeSession : cycle.agents.newSessionId();
+    cycle.updatePlan(
+        p ->
+            p.withAgent(
+                a.agent(),
+                new TaskPlan.AgentProgress(
+                    false, "started; not finished", "interrupted", session, 0)));
     AgentResult[] judged = {null};
     cycle.agents.invoke(
         admission,
@@ -95,7 +105,8 @@ final class S1Run {
         prompt,
         S1Protocol.SCHEMA,
         checkout,
-        resumeSession,
+        session,
+        resumeSession != null,
         r -> judged[0] = kept(a, S1Protocol.judge(r)));
     return judged[0];
   }

@@ -90,7 +90,8 @@ public record TaskPlan(
 
   /**
    * What one S1 agent's last run gave: whether it succeeded, its summary or why it failed, how it
-   * failed ({@code none}, {@code error}, {@code timeout}, {@code cancelled}, {@code limit}…), its
+   * failed ({@code none}, {@code error}, {@code timeout}, {@code cancelled}, {@code limit}…, or
+   * {@code interrupted} while it runs: its process may be killed before it can say more), its
    * Claude session (to continue it), and what all its runs cost.
    */
   public record AgentProgress(
@@ -100,9 +101,15 @@ public record TaskPlan(
       failure = failure == null ? (succeeded ? "none" : "error") : failure;
     }
 
-    /** Its run was stopped before it could finish (Ctrl-C, a kill, a time limit). */
+    /**
+     * Its run was stopped before it could finish (Ctrl-C, a time limit, or a kill: {@code
+     * interrupted} is what a run that started and never ended leaves).
+     */
     public boolean interrupted() {
-      return !succeeded && (failure.equals("cancelled") || failure.equals("timeout"));
+      return !succeeded
+          && (failure.equals("cancelled")
+              || failure.equals("timeout")
+              || failure.equals("interrupted"));
     }
   }
 
