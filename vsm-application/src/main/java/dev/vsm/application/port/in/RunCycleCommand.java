@@ -93,24 +93,6 @@ public record RunCycleCommand(
     return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null, null);
   }
 
-  /**
-   * This command for the task of id {@code id} (a caller's own, e.g. an issue number), or for a new
-   * id when null.
-   */
-  public RunCycleCommand withTaskId(String id) {
-    return new RunCycleCommand(
-        task,
-        id,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout);
-  }
-
   public RunCycleCommand withHint(Complexity newHint) {
     return new RunCycleCommand(
         task,
@@ -239,6 +221,10 @@ public record RunCycleCommand(
         newApproval);
   }
 
+  /**
+   * This command for the task of id {@code id} (a caller's own, e.g. an issue number), or for a new
+   * id when null.
+   */
   public RunCycleCommand withTaskId(String id) {
     return new RunCycleCommand(
         task,
