@@ -12,8 +12,12 @@ import dev.vsm.application.port.in.CycleResult;
 import dev.vsm.application.port.in.Isolation;
 import dev.vsm.application.port.in.ListTasksUseCase;
 import dev.vsm.application.port.in.PlanCycleUseCase;
+import dev.vsm.application.port.in.PlanTaskUseCase;
+import dev.vsm.application.port.in.PlannedTask;
 import dev.vsm.application.port.in.RecordHookEventUseCase;
 import dev.vsm.application.port.in.ResetStateUseCase;
+import dev.vsm.application.port.in.ResumeCommand;
+import dev.vsm.application.port.in.ResumeTaskUseCase;
 import dev.vsm.application.port.in.RunCycleCommand;
 import dev.vsm.application.port.in.RunCycleUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
@@ -63,7 +67,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Vsm
     implements AnalyzeTaskUseCase,
         PlanCycleUseCase,
+        PlanTaskUseCase,
         RunCycleUseCase,
+        ResumeTaskUseCase,
         ShowStateUseCase,
         ListTasksUseCase,
         ResetStateUseCase {
@@ -219,9 +225,50 @@ public final class Vsm
    */
   @Override
   public CycleResult run(RunCycleCommand command) {
-    Workspaces workspaces = workspaces();
+    requireIsolation(command);
+    return cycles().run(command);
+  }
+
+  /**
+   * Plans {@code task} with the real agents — S4, S3 (and S5 when its approval is required) and S2
+   * — and saves the plan under the task's id; no S1 agent runs. {@link #apply} runs it.
+   */
+  public PlannedTask planTask(String task, Complexity hint) {
+    return planTask(command(task, hint));
+  }
+
+  @Override
+  public PlannedTask planTask(RunCycleCommand command) {
+    return cycles().planTask(command);
+  }
+
+  /** Runs the S1 agents, the audit and S5 of the task {@link #planTask} planned. */
+  public CycleResult apply(String taskId) {
+    return resume(new ResumeCommand(taskId, true, command(taskId, null)));
+  }
+
+  /**
+   * Goes on with a task that did not finish (failed, interrupted, abandoned, stopped by its budget
+   * or time limit): what finished is not run again, nor S1 agents that succeeded.
+   */
+  public CycleResult resume(String taskId) {
+    return resume(new ResumeCommand(taskId, false, command(taskId, null)));
+  }
+
+  /**
+   * @throws dev.vsm.application.port.in.ResumeRefusedException when the task has no plan, has
+   *     completed, is not planned (for an apply), or another process runs it
+   */
+  @Override
+  public CycleResult resume(ResumeCommand command) {
+    requireIsolation(command.options());
+    return cycles().resume(command);
+  }
+
+  /** {@code --isolation worktree} where no worktree can be made stops vsm before anything runs. */
+  private void requireIsolation(RunCycleCommand command) {
     if (command.isolation() == Isolation.WORKTREE) {
-      workspaces
+      workspaces()
           .unavailable(command.workingDirectory())
           .ifPresent(
               why -> {
@@ -229,17 +276,19 @@ public final class Vsm
                     null, "--isolation worktree: " + why + " (or use --isolation auto)");
               });
     }
+  }
+
+  private RunCycleService cycles() {
     return new RunCycleService(
-            stateStore(),
-            executionLog(),
-            ClaudeAdapters.agentRunner(claudeSettings(), diagnostics),
-            clock,
-            () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
-            analyzer(),
-            progress,
-            ProcessProbe.JDK,
-            workspaces)
-        .run(command);
+        stateStore(),
+        executionLog(),
+        ClaudeAdapters.agentRunner(claudeSettings(), diagnostics),
+        clock,
+        () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
+        analyzer(),
+        progress,
+        ProcessProbe.JDK,
+        workspaces());
   }
 
   /**
@@ -258,17 +307,17 @@ public final class Vsm
    */
   public RunCycleCommand command(String task, Complexity hint) {
     return new RunCycleCommand(
-        task,
-        null,
-        hint,
-        workingDirectory,
-        runDefaults.agentTimeout(),
-        runDefaults.agentSettings(),
-        runDefaults.maxBudgetUsd(),
-        runDefaults.maxParallelAgents(),
-        null,
-        runDefaults.cycleTimeout(),
-        runDefaults.isolation());
+            task,
+            null,
+            hint,
+            workingDirectory,
+            runDefaults.agentTimeout(),
+            runDefaults.agentSettings(),
+            runDefaults.maxBudgetUsd(),
+            runDefaults.maxParallelAgents(),
+            null,
+            runDefaults.cycleTimeout())
+        .withIsolation(runDefaults.isolation());
   }
 
   /** The whole state: current task, viability metrics, agent registry, allocations. */

@@ -203,6 +203,13 @@ final class ClaudeProcessRunner implements AgentRunner {
       args.add("--json-schema");
       args.add(request.replySchema());
     }
+    if (request.resumeSession() != null) {
+      args.add("--resume");
+      args.add(request.resumeSession());
+    } else if (request.sessionId() != null) {
+      args.add("--session-id");
+      args.add(request.sessionId());
+    }
     var o = request.options();
     if (o.model() != null) {
       args.add("--model");

@@ -113,8 +113,22 @@ public final class FakeClaude {
   /** The agents called without {@code --json-schema}, in order. */
   public List<String> callsWithoutSchema() {
     return callLines().stream()
-        .filter(l -> l.endsWith("\tno-schema"))
-        .map(l -> l.split("\t")[0])
+        .map(l -> l.split("\t", -1))
+        .filter(f -> f.length > 2 && f[2].equals("no-schema"))
+        .map(f -> f[0])
+        .toList();
+  }
+
+  /**
+   * One call: the agent, the session it was given ({@code --session-id}) and the one it resumed.
+   */
+  public record Call(String agent, String session, String resumed) {}
+
+  /** Every call so far, in order, with its sessions (empty text where none was given). */
+  public List<Call> callsWithSessions() {
+    return callLines().stream()
+        .map(l -> l.split("\t", -1))
+        .map(f -> new Call(f[0], f.length > 3 ? f[3] : "", f.length > 4 ? f[4] : ""))
         .toList();
   }
 

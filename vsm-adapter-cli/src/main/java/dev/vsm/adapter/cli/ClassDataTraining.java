@@ -158,6 +158,10 @@ final class ClassDataTraining {
         new String[] {
           "-d", dir, "run", "--claude-command", claude, "--agent-timeout", "60s", "Add validation"
         });
+    lines.add(
+        new String[] {"-d", dir, "plan", "--agents", "--claude-command", claude, "Add a field"});
+    lines.add(new String[] {"-d", dir, "apply", "--claude-command", claude, "00000000"});
+    lines.add(new String[] {"-d", dir, "resume", "--claude-command", claude, "00000000"});
     lines.add(new String[] {"-d", dir, "reset", "--yes"});
     return lines;
   }

@@ -5,6 +5,7 @@ import dev.vsm.application.document.StateDocuments;
 import dev.vsm.application.port.in.AgentRun;
 import dev.vsm.application.port.in.CyclePlan;
 import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.in.PlannedTask;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
@@ -135,7 +136,9 @@ final class Documents {
     m.put("schema_version", SCHEMA_VERSION);
     m.put("task_id", r.taskId());
     m.put("success", r.success());
-    m.put("error", r.success() ? null : error("cycle_failed", r.summary()));
+    m.put("planned", r.planned());
+    m.put("attempt", r.attempt());
+    m.put("error", r.success() || r.planned() ? null : error("cycle_failed", r.summary()));
     m.put("summary", r.summary());
     m.put("complexity", r.complexity());
     m.put("agents_invoked", r.agentsInvoked());
@@ -216,6 +219,50 @@ final class Documents {
     m.put("s5_approval_required", p.s5ApprovalRequired());
     m.put("tightened_audit", p.tightenedAudit());
     m.put("increased_coordination", p.increasedCoordination());
+    return m;
+  }
+
+  /** A task planned by the real S4, S3 (S5) and S2, waiting to be applied. */
+  static Map<String, Object> plannedTask(PlannedTask p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
+    m.put("task_id", p.taskId());
+    m.put("task", p.task());
+    m.put("status", "planned");
+    m.put("complexity", p.complexity());
+    m.put("rationale", p.rationale());
+    m.put("approach", p.approach());
+    m.put(
+        "agents",
+        p.agents().stream()
+            .map(
+                a -> {
+                  Map<String, Object> am = new LinkedHashMap<>();
+                  am.put("agent", a.agent());
+                  am.put("role", a.role());
+                  am.put("focus", a.focus());
+                  am.put("step", a.step());
+                  return am;
+                })
+            .toList());
+    m.put("s1_steps", p.steps());
+    m.put("parallel_steps", p.parallel());
+    m.put(
+        "file_owners",
+        p.fileOwners().stream()
+            .map(
+                f -> {
+                  Map<String, Object> fm = new LinkedHashMap<>();
+                  fm.put("owner", f.owner());
+                  fm.put("files", f.files());
+                  return fm;
+                })
+            .toList());
+    m.put("adaptations", p.adaptations().stream().map(Documents::adaptation).toList());
+    m.put("notes", p.notes());
+    m.put("cost_usd", p.costUsd());
+    m.put("input_tokens", p.inputTokens());
+    m.put("output_tokens", p.outputTokens());
     return m;
   }
 }

@@ -32,12 +32,24 @@ final class HelpSections {
                   "vsm run --simple \"Fix typo in README\"     the hint is binding",
                   "vsm run --max-budget-usd 2 --agent-timeout 20m \"Add user validation\"",
                   "vsm run --json --no-progress \"Add a login feature\" > result.json",
+                  "vsm run --approve \"Add a login feature\"   see the plan, answer y/N",
                   "vsm run -- state                          a task called \"state\"")),
           Map.entry(
               "vsm plan",
               List.of(
-                  "vsm plan \"Implement role-based access control\"",
-                  "vsm plan --complex --json \"Implement OAuth2\"")),
+                  "vsm plan \"Implement role-based access control\"   by the rules; no agent runs",
+                  "vsm plan --complex --json \"Implement OAuth2\"",
+                  "vsm plan --agents \"Implement OAuth2\"   S4, S3, S2 plan it; then vsm apply ID")),
+          Map.entry(
+              "vsm apply",
+              List.of(
+                  "vsm apply cfda98eb                   the planned task's S1 agents, audit, S5",
+                  "vsm apply --max-budget-usd 3 cfda98eb")),
+          Map.entry(
+              "vsm resume",
+              List.of(
+                  "vsm resume cfda98eb                  go on where the task stopped",
+                  "vsm resume --max-budget-usd 1 cfda98eb   a budget for what runs now")),
           Map.entry("vsm state", List.of("vsm state", "vsm -d ~/project state --json")),
           Map.entry(
               "vsm log",

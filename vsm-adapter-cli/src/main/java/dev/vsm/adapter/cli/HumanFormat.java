@@ -326,12 +326,18 @@ final class HumanFormat {
     StringBuilder b = new StringBuilder();
     b.append(RULE)
         .append('\n')
-        .append("VSM Cycle Complete: ")
-        .append(r.success() ? "SUCCESS" : "FAILED")
+        .append(
+            r.planned()
+                ? "VSM Cycle Planned: NOT APPROVED"
+                : "VSM Cycle Complete: " + (r.success() ? "SUCCESS" : "FAILED"))
         .append('\n')
         .append(RULE)
         .append('\n');
-    b.append("Task ID: ").append(r.taskId()).append('\n');
+    b.append("Task ID: ").append(r.taskId());
+    if (r.attempt() > 1) {
+      b.append(" (attempt ").append(r.attempt()).append(')');
+    }
+    b.append('\n');
     b.append("Summary: ").append(r.summary()).append('\n');
     b.append("Complexity: ").append(r.complexity()).append('\n');
     b.append("Agents invoked: ")

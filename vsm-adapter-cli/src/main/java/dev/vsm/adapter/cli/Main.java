@@ -3,6 +3,7 @@ package dev.vsm.adapter.cli;
 import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
+import dev.vsm.application.port.in.ResumeRefusedException;
 import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.library.InvalidRulesException;
 import java.io.PrintWriter;
@@ -170,6 +171,11 @@ public final class Main {
               + (taskId == null
                   ? ""
                   : " (task " + taskId + " marked failed; the viability metrics are unchanged)");
+    } else if (ex instanceof ResumeRefusedException e) {
+      code = e.busy() ? ExitCode.ENVIRONMENT : ExitCode.USAGE;
+      kind = e.busy() ? "task_busy" : "not_resumable";
+      taskId = e.taskId();
+      message = e.getMessage();
     } else if (ex instanceof StateAccessException) {
       code = ExitCode.ENVIRONMENT;
       kind = "state";

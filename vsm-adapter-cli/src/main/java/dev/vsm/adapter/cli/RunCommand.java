@@ -1,8 +1,10 @@
 package dev.vsm.adapter.cli;
 
 import dev.vsm.application.port.in.CycleResult;
+import dev.vsm.application.port.in.PlanApproval;
 import dev.vsm.application.port.in.RunCycleCommand;
 import dev.vsm.domain.complexity.Complexity;
+import dev.vsm.library.Vsm;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,10 +48,24 @@ final class RunCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nRun options:%n")
   SharedOptions.Agents agents = new SharedOptions.Agents();
 
+  @Option(
+      names = "--approve",
+      description =
+          "Stop after S2 and show the plan; the S1 agents run only when you answer y (on a"
+              + " terminal). No: the task stays planned, and vsm apply ID runs it later.")
+  boolean approve;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "With --approve: approve without asking (for scripts).")
+  boolean yes;
+
   @Override
   public Integer call() {
     String text = taskText(task, "run");
-    return run(vsm.invocation(spec, rules.file, true), text, hint.complexity(), agents, json.json);
+    Invocation inv = vsm.invocation(spec, rules.file, true);
+    return run(
+        inv, text, hint.complexity(), agents, json.json, Approval.of(inv, approve, yes, json.json));
   }
 
   /** The task's words joined; {@code command} names what needed it in the error (null: vsm). */
@@ -65,10 +82,26 @@ final class RunCommand implements Callable<Integer> {
 
   static int run(
       Invocation inv, String task, Complexity hint, SharedOptions.Agents agents, boolean json) {
+    return run(inv, task, hint, agents, json, null);
+  }
+
+  static int run(
+      Invocation inv,
+      String task,
+      Complexity hint,
+      SharedOptions.Agents agents,
+      boolean json,
+      PlanApproval approval) {
+    RunCycleCommand command = command(inv, task, hint, agents).withApproval(approval);
+    return report(inv, cycles(inv, agents, vsm -> vsm.run(command)), json);
+  }
+
+  /** What the run options say, for {@code task} in the invocation's directory. */
+  static RunCycleCommand command(
+      Invocation inv, String task, Complexity hint, SharedOptions.Agents agents) {
     SharedOptions.Agents a = agents == null ? new SharedOptions.Agents() : agents;
     a.validate();
-    RunCycleCommand command =
-        new RunCycleCommand(
+    return new RunCycleCommand(
             task,
             null,
             hint,
@@ -78,21 +111,39 @@ final class RunCommand implements Callable<Integer> {
             a.maxBudgetUsd,
             0,
             inv.context().cancellation(),
-            a.cycleTimeout,
-            a.isolation);
+            a.cycleTimeout)
+        .withIsolation(a.isolation);
+  }
+
+  /** Does {@code work} with vsm set up by the run options, progress going to stderr. */
+  static <T> T cycles(
+      Invocation inv, SharedOptions.Agents agents, java.util.function.Function<Vsm, T> work) {
+    SharedOptions.Agents a = agents == null ? new SharedOptions.Agents() : agents;
     PrintWriter progressOut = a.noProgress ? new PrintWriter(Writer.nullWriter()) : inv.err();
-    CycleResult result;
     boolean live = !a.noProgress && inv.terminal().liveProgress();
     try (ProgressPrinter progress =
         new ProgressPrinter(
             progressOut, live, inv.verbose(), live ? inv.terminal().stderrColumns() : 0)) {
-      result =
-          inv.vsmBuilder().claudeCommand(a.claudeCommand).progress(progress).build().run(command);
+      return work.apply(inv.vsmBuilder().claudeCommand(a.claudeCommand).progress(progress).build());
     }
-    inv.print(
+  }
+
+  /**
+   * Prints a cycle's result; the exit code says how it went (a plan not approved is no failure).
+   */
+  static int report(Invocation inv, CycleResult result, boolean json) {
+    String text =
         json
             ? JsonText.pretty(Documents.cycle(result, inv.verbose()))
-            : HumanFormat.printable(HumanFormat.cycle(result, inv.verbose()), true));
-    return result.success() ? ExitCode.SUCCESS : ExitCode.CYCLE_FAILED;
+            : HumanFormat.printable(HumanFormat.cycle(result, inv.verbose()), true)
+                + (result.planned()
+                    ? "The task stays planned: vsm apply " + result.taskId() + " runs it.\n"
+                    : result.success()
+                        ? ""
+                        : "vsm resume "
+                            + result.taskId()
+                            + " goes on with it (agents that succeeded are not run again).\n");
+    inv.print(text);
+    return result.success() || result.planned() ? ExitCode.SUCCESS : ExitCode.CYCLE_FAILED;
   }
 }

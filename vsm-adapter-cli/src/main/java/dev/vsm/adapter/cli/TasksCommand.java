@@ -109,12 +109,14 @@ final class TasksCommand implements Callable<Integer> {
         fit(
             String.format(
                     Locale.ROOT,
-                    "%d task%s: %d completed, %d failed, %d in progress; cost $%.4f; duration %s",
+                    "%d task%s: %d completed, %d failed, %d in progress%s; cost $%.4f;"
+                        + " duration %s",
                     totals.tasks(),
                     totals.tasks() == 1 ? "" : "s",
                     totals.completed(),
                     totals.failed(),
                     totals.inProgress(),
+                    totals.planned() == 0 ? "" : ", " + totals.planned() + " planned",
                     totals.costUsd(),
                     duration(totals.durationMs()))
                 .strip(),
@@ -182,6 +184,7 @@ final class TasksCommand implements Callable<Integer> {
     m.put("completed", t.completed());
     m.put("failed", t.failed());
     m.put("in_progress", t.inProgress());
+    m.put("planned", t.planned());
     m.put("cost_usd", t.costUsd());
     m.put("duration_ms", t.durationMs());
     return m;

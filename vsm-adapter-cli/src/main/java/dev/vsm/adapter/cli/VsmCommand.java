@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
+      ResumeTaskCommand.class,
       StateCommand.class,
       LogCommand.class,
       TasksCommand.class,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar in a real terminal (tmux): the live progress line, where it must not appear, and
- * the confirmation of {@code vsm reset}.
+ * the confirmations of {@code vsm reset} and {@code vsm run --approve}.
  */
 class TerminalIT {
 
@@ -147,6 +147,30 @@ class TerminalIT {
       assertThat(t.screen()).contains("Removed 1 state file:", "current-task.json");
     }
     assertThat(task).doesNotExist();
+  }
+
+  @Test
+  void run_approve_asks_after_s2_and_runs_the_s1_agents_only_on_yes() throws IOException {
+    try (Tmux t =
+        new Tmux(project, vsm(List.of(), "run", "--approve", "Fix the flaky date parsing"))) {
+      t.await(s -> s.contains("(they may edit files)? [y/N]"), LIMIT);
+      assertThat(claude.calls()).noneMatch(agent -> agent.startsWith("s1-"));
+      t.type("n", "Enter");
+      assertThat(t.awaitExit(LIMIT)).isZero();
+      assertThat(t.screen()).contains("VSM Plan of task", "VSM Cycle Planned: NOT APPROVED");
+    }
+    assertThat(claude.calls()).noneMatch(agent -> agent.startsWith("s1-"));
+    int planned = claude.calls().size();
+
+    try (Tmux t =
+        new Tmux(project, vsm(List.of(), "run", "--approve", "Fix the flaky date parsing"))) {
+      t.await(s -> s.contains("[y/N]"), LIMIT);
+      t.type("y", "Enter");
+      assertThat(t.awaitExit(LIMIT)).isZero();
+      assertThat(t.screen()).contains("VSM Cycle Complete: SUCCESS");
+    }
+    assertThat(claude.calls().subList(planned, claude.calls().size()))
+        .anyMatch(agent -> agent.startsWith("s1-"));
   }
 
   @Test

@@ -2,16 +2,25 @@ package dev.vsm.adapter.filesystem;
 
 import dev.vsm.application.document.DocumentFields;
 import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.document.TaskPlanDocuments;
 import dev.vsm.application.document.Timestamps;
+import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,6 +48,9 @@ final class FileStateStore implements StateStore {
   static final String PLAN = "coordination-plan.json";
   static final List<String> FILES =
       List.of(CURRENT_TASK, METRICS, REGISTRY, ALLOCATION, ENVIRONMENT, PLAN);
+
+  /** Each task's saved plan is {@code task-<id>.json}; its claim {@code task-<id>.lock}. */
+  static final String PLAN_PREFIX = "task-";
 
   private final StateDirectory dir;
   private final ObjectMapper json;
@@ -203,6 +216,75 @@ final class FileStateStore implements StateStore {
         });
   }
 
+  /** A task's plan file: {@code task-<id>.json} beside the other state files. */
+  static String planFile(String taskId) {
+    if (!TaskPlan.isValidId(taskId)) {
+      throw new IllegalArgumentException("not a task id: " + taskId);
+    }
+    return PLAN_PREFIX + taskId + ".json";
+  }
+
+  @Override
+  public Optional<TaskPlan> taskPlan(String taskId) {
+    return read(planFile(taskId), TaskPlanDocuments::plan);
+  }
+
+  @Override
+  public void saveTaskPlan(TaskPlan plan) {
+    dir.locked(
+        () -> {
+          write(planFile(plan.taskId()), TaskPlanDocuments.plan(plan));
+          return null;
+        });
+  }
+
+  /**
+   * A lock on {@code task-<id>.lock}: the operating system releases it when the process ends, so a
+   * killed process leaves no claim. The file stays (removing a lock file others may be waiting on
+   * would let two of them hold "the" lock); {@code reset} removes it.
+   */
+  @Override
+  public Optional<TaskClaim> claimTask(String taskId) {
+    if (!TaskPlan.isValidId(taskId)) {
+      throw new IllegalArgumentException("not a task id: " + taskId);
+    }
+    dir.ensureExists();
+    Path file = dir.file(PLAN_PREFIX + taskId + ".lock");
+    FileChannel ch = null;
+    try {
+      ch = dir.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException held) {
+        lock = null; // claimed by this process already
+      }
+      if (lock == null) {
+        ch.close();
+        return Optional.empty();
+      }
+      FileChannel open = ch;
+      return Optional.of(
+          () -> {
+            try {
+              open.close(); // releases the lock
+            } catch (IOException ignored) {
+              // the lock goes with the channel, or with the process
+            }
+          });
+    } catch (IOException e) {
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // nothing was claimed
+        }
+      }
+      throw new StateAccessException(
+          "cannot lock " + file + ": " + e.getMessage() + " (check the directory is writable)", e);
+    }
+  }
+
   @Override
   public StateSnapshot snapshot() {
     Optional<ViabilityMetrics> metrics = read(METRICS, StateDocuments::metrics);
@@ -216,6 +298,20 @@ final class FileStateStore implements StateStore {
         coordinationPlan());
   }
 
+  /** The names of the task plans and claims in the directory. */
+  private List<String> taskFiles() {
+    try (Stream<Path> files = Files.list(dir.path())) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith(PLAN_PREFIX))
+          .filter(n -> n.endsWith(".json") || n.endsWith(".lock"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new StateAccessException("cannot list " + dir.path() + ": " + e, e);
+    }
+  }
+
   @Override
   public List<String> reset() {
     if (!dir.exists()) {
@@ -224,14 +320,17 @@ final class FileStateStore implements StateStore {
     return dir.locked(
         () -> {
           List<String> removed = new ArrayList<>();
-          for (String name : FILES) {
+          List<String> names = new ArrayList<>(FILES);
+          names.addAll(taskFiles());
+          for (String name : names) {
             try {
               if (Files.deleteIfExists(dir.file(name))) {
-                removed.add(dir.file(name).toString());
+                if (!name.endsWith(".lock")) {
+                  removed.add(dir.file(name).toString());
+                }
               }
-            } catch (java.io.IOException e) {
-              throw new dev.vsm.application.port.out.StateAccessException(
-                  "cannot delete " + dir.file(name) + ": " + e, e);
+            } catch (IOException e) {
+              throw new StateAccessException("cannot delete " + dir.file(name) + ": " + e, e);
             }
           }
           dir.syncDirectory();

@@ -90,6 +90,19 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A connection of its own for as long as the caller holds it (a session-level advisory lock lives
+   * as long as its connection); {@link #release} gives it back.
+   */
+  Connection hold() {
+    return borrow();
+  }
+
+  /** Gives back a connection {@link #hold} lent; a broken one is closed. */
+  void release(Connection c, boolean healthy) {
+    giveBack(c, healthy);
+  }
+
   private static void rollback(Connection c) {
     try {
       c.rollback();

@@ -2,13 +2,16 @@ package dev.vsm.adapter.postgres;
 
 import dev.vsm.application.document.DocumentFields;
 import dev.vsm.application.document.StateDocuments;
+import dev.vsm.application.document.TaskPlanDocuments;
 import dev.vsm.application.document.Timestamps;
 import dev.vsm.application.port.out.Diagnostics;
+import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.application.port.out.StateStore;
 import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
@@ -39,6 +42,9 @@ final class PostgresStateStore implements StateStore {
   static final String ALLOCATION = "s3-allocations";
   static final String ENVIRONMENT = "s4-environment";
   static final String PLAN = "coordination-plan";
+
+  /** What a task's advisory lock is keyed on, with its id. */
+  private static final String CLAIM_PREFIX = "vsm-task:";
 
   private final Database db;
   private final Clock clock;
@@ -220,6 +226,92 @@ final class PostgresStateStore implements StateStore {
     save(PLAN, StateDocuments.plan(plan));
   }
 
+  @Override
+  public Optional<TaskPlan> taskPlan(String taskId) {
+    return db.run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT document::text FROM vsm.task_plan WHERE task_id = ?")) {
+            s.setString(1, taskId);
+            try (ResultSet r = s.executeQuery()) {
+              if (!r.next()) {
+                return Optional.<TaskPlan>empty();
+              }
+              try {
+                return Optional.of(
+                    TaskPlanDocuments.plan(
+                        DocumentFields.of(Json.parse(r.getString(1)), "task plan " + taskId)));
+              } catch (JacksonException | DocumentFields.WrongShape | IllegalArgumentException e) {
+                throw new StateAccessException(
+                    "team store "
+                        + db.location()
+                        + ": the plan of task "
+                        + taskId
+                        + " is unreadable ("
+                        + e.getMessage()
+                        + "): plan the task again",
+                    e);
+              }
+            }
+          }
+        });
+  }
+
+  @Override
+  public void saveTaskPlan(TaskPlan plan) {
+    db.run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO vsm.task_plan (task_id, document, updated_at)"
+                      + " VALUES (?, ?::jsonb, now()) ON CONFLICT (task_id) DO UPDATE"
+                      + " SET document = excluded.document, updated_at = excluded.updated_at")) {
+            s.setString(1, plan.taskId());
+            s.setString(2, Json.text(TaskPlanDocuments.plan(plan)));
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * A session-level advisory lock on the task, held on a connection of its own: the server drops it
+   * when the connection closes, so a vsm killed on any machine leaves no claim behind.
+   */
+  @Override
+  public Optional<TaskClaim> claimTask(String taskId) {
+    Connection c = db.hold();
+    boolean claimed = false;
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+      s.setString(1, CLAIM_PREFIX + taskId);
+      try (ResultSet r = s.executeQuery()) {
+        claimed = r.next() && r.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      db.release(c, false);
+      throw db.failure(e);
+    }
+    if (!claimed) {
+      db.release(c, true);
+      return Optional.empty();
+    }
+    return Optional.of(
+        () -> {
+          boolean healthy = false;
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+            s.setString(1, CLAIM_PREFIX + taskId);
+            s.execute();
+            healthy = true;
+          } catch (SQLException e) {
+            // The connection is gone, and the lock with it.
+          } finally {
+            db.release(c, healthy);
+          }
+        });
+  }
+
   /** All documents from one statement, so the parts belong to one moment. */
   @Override
   public StateSnapshot snapshot() {
@@ -258,6 +350,13 @@ final class PostgresStateStore implements StateStore {
               ResultSet r = s.executeQuery()) {
             while (r.next()) {
               removed.add(r.getString(1) + " in " + db.location());
+            }
+          }
+          try (PreparedStatement s =
+                  c.prepareStatement("DELETE FROM vsm.task_plan RETURNING task_id");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              removed.add("the plan of task " + r.getString(1) + " in " + db.location());
             }
           }
           return removed;

@@ -27,7 +27,10 @@ final class SchemaMigrations {
 
   /** The shipped scripts, oldest first: {@code V<version>__<description>.sql}. */
   static final List<String> SCRIPTS =
-      List.of("V1__state_documents_and_execution_log.sql", "V2__event_type_index.sql");
+      List.of(
+          "V1__state_documents_and_execution_log.sql",
+          "V2__event_type_index.sql",
+          "V3__task_plans.sql");
 
   static final int LATEST = SCRIPTS.size();
 

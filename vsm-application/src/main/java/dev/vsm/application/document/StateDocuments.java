@@ -11,13 +11,11 @@ import dev.vsm.domain.cycle.S4Environment;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.Adaptation;
-import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The state documents' schemas (§5), as plain maps for any JSON writer: the state files and {@code
@@ -65,17 +63,7 @@ public final class StateDocuments {
     m.put("audit_pass_rate", v.auditPassRate());
     m.put("s3_s4_conflicts", v.s3S4Conflicts());
     m.put("avg_cycle_iterations", v.avgCycleIterations());
-    List<Map<String, Object>> adaptations = new ArrayList<>();
-    for (Adaptation a : v.activeAdaptations()) {
-      Map<String, Object> am = new LinkedHashMap<>();
-      am.put("type", a.type().label());
-      am.put("trigger", a.trigger());
-      am.put("effect", a.effect());
-      am.put("applied_at", Timestamps.normalize(a.appliedAt()));
-      am.put("parameters", a.parameters());
-      adaptations.add(am);
-    }
-    m.put("active_adaptations", adaptations);
+    m.put("active_adaptations", AdaptationDocuments.adaptations(v.activeAdaptations()));
     m.put("last_updated", Timestamps.normalize(v.lastUpdated()));
     return m;
   }
@@ -87,27 +75,7 @@ public final class StateDocuments {
         .forEach(
             (agent, rate) ->
                 errors.put(agent, DocumentFields.finite(rate, "agent_errors." + agent)));
-    List<Adaptation> adaptations = new ArrayList<>();
-    for (Object o : f.list("active_adaptations")) {
-      DocumentFields a = DocumentFields.of(o, "an active adaptation");
-      String label = a.requiredText("type");
-      Optional<AdaptationType> known = AdaptationType.parse(label);
-      if (known.isEmpty()) {
-        // Written by a newer vsm or by hand: the rest of the metrics is still good.
-        f.warn("dropped an active adaptation of unknown type '" + label + "'; kept the rest");
-        continue;
-      }
-      AdaptationType type = known.get();
-      Map<String, String> params = new LinkedHashMap<>();
-      a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
-      adaptations.add(
-          new Adaptation(
-              type,
-              a.text("trigger", ""),
-              a.text("effect", ""),
-              Timestamps.normalize(a.text("applied_at", "")),
-              params));
-    }
+    List<Adaptation> adaptations = AdaptationDocuments.adaptations(f, "active_adaptations");
     return new ViabilityMetrics(
         f.text("window", d.window()),
         f.number("completion_rate", d.completionRate()),

@@ -88,6 +88,38 @@ public final class S1Protocol {
     return b.toString();
   }
 
+  /**
+   * What an agent is told when vsm continues the Claude session a stopped run of it left (the
+   * session holds the task, its part and the plan): check what is done, finish, report.
+   */
+  public static String continuation(String task) {
+    return """
+        vsm stopped this session before you finished (the cycle was interrupted or ran out of
+        time) and now resumes it. The task is still:
+        %s
+
+        Check what you already changed, then finish your part. When done, end your reply with one
+        JSON object, your report:
+        {"status": "completed|partial|blocked|failed", "summary": "what you did",
+         "files_modified": ["path"], "tests_run": ["command: outcome"],
+         "blockers": ["anything that stopped you"]}
+        """
+        .formatted(task);
+  }
+
+  /** What a run of an agent came to: its report's summary, else why it failed, else its text. */
+  public static String outcome(AgentResult result) {
+    if (!result.success()) {
+      return Text.preview(result.error() == null ? "" : result.error(), 300);
+    }
+    return result
+        .reply()
+        .flatMap(S1Protocol::read)
+        .map(S1Report::summary)
+        .filter(s -> !s.isBlank())
+        .orElseGet(() -> Text.preview(result.output(), 300));
+  }
+
   /** The agent's report; {@code changes_made} (the earlier name of the summary) is read too. */
   public static Optional<S1Report> read(AgentReply r) {
     if (!r.has("status")) {

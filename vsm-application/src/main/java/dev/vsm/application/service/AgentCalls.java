@@ -9,6 +9,7 @@ import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.AgentRunner;
+import dev.vsm.application.port.out.IdSource;
 import dev.vsm.application.port.out.ProgressListener;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every agent run of one cycle goes through here: refused once the budget is spent or the cycle's
@@ -37,6 +39,8 @@ final class AgentCalls {
   private final long startNanos = System.nanoTime();
   private final List<AgentResult> runs = new ArrayList<>();
   private final CycleBudget budget;
+  private final IdSource ids;
+  private final Consumer<AgentResult> spent;
 
   AgentCalls(
       RunCycleCommand command,
@@ -44,7 +48,9 @@ final class AgentCalls {
       CycleLog log,
       ProgressListener progress,
       AgentRunner runner,
-      Clock clock) {
+      Clock clock,
+      IdSource ids,
+      Consumer<AgentResult> spent) {
     this.command = command;
     this.taskId = taskId;
     this.log = log;
@@ -53,12 +59,16 @@ final class AgentCalls {
     this.clock = clock;
     this.started = clock.instant();
     this.budget = new CycleBudget(command.maxBudgetUsd());
+    this.ids = ids;
+    this.spent = spent;
   }
 
   /** Runs {@code agent} unless the budget or the time is spent (then a failed, unstarted run). */
   AgentResult run(String agent, AgentRole role, String prompt, String schema) {
     Admission admission = admit(agent, CycleBudget.Share.alone());
-    return admission.refused().orElseGet(() -> invoke(admission, role, prompt, schema, null));
+    return admission
+        .refused()
+        .orElseGet(() -> invoke(admission, role, prompt, schema, null, null, false, null));
   }
 
   /**
@@ -66,6 +76,11 @@ final class AgentCalls {
    * or admitted with its cap held until {@link #invoke} ends.
    */
   record Admission(String agent, Optional<AgentResult> refused, CycleBudget.Cap cap) {}
+
+  /** A Claude session for a new agent run (a UUID). */
+  String newSessionId() {
+    return ids.newSessionId();
+  }
 
   /** The agents the runner has a definition for where this cycle works. */
   Set<String> definedAgents() {
@@ -136,16 +151,29 @@ final class AgentCalls {
 
   /**
    * Runs an admitted agent now, in {@code checkout} (a separate checkout of the project; null: the
-   * project itself); its tool uses are followed, its result is logged, reported and totalled with
-   * the files it changed, and its cap is no longer held.
+   * project itself) and in Claude session {@code session} (null: a new one; {@code resumed}: one an
+   * earlier run left, continued); its tool uses are followed, its result is logged, reported and
+   * totalled with the files it changed, and handed to {@code ended} (when given) — also when it
+   * stopped the cycle, before that is thrown — and its cap is no longer held.
    */
   AgentResult invoke(
-      Admission admitted, AgentRole role, String prompt, String schema, Path checkout) {
+      Admission admitted,
+      AgentRole role,
+      String prompt,
+      String schema,
+      Path checkout,
+      String session,
+      boolean resumed,
+      Consumer<AgentResult> ended) {
     String agent = admitted.agent();
+    if (session == null) {
+      session = newSessionId();
+    }
+    String resumeSession = resumed ? session : null;
     AgentResult result = null;
     try {
       checkCancelled();
-      log.agentInvoked(agent, prompt);
+      log.agentInvoked(agent, prompt, session, resumeSession != null);
       progress.agentStarted(agent);
       // An agent gets its own limit, cut short by what is left of the cycle's.
       Duration timeout =
@@ -160,10 +188,15 @@ final class AgentCalls {
               options(admitted.cap().usd()),
               schema,
               taskId,
-              checkout);
+              checkout,
+              resumeSession == null ? session : null,
+              resumeSession);
       AgentWork work =
           new AgentWork(agent, command.workingDirectory(), request.runsIn(), log, progress);
       result = runner.run(request, work).withAgent(agent).withFilesChanged(work.filesChanged());
+      if (result.claudeSessionId() == null) {
+        result = result.withClaudeSession(session);
+      }
     } finally {
       synchronized (this) {
         if (result != null) {
@@ -176,6 +209,10 @@ final class AgentCalls {
     boolean interrupted = Thread.interrupted();
     log.agentFinished(result);
     progress.agentFinished(result);
+    spent.accept(result);
+    if (ended != null) {
+      ended.accept(result);
+    }
     if (result.failure().isFatal()) {
       throw new AgentEnvironmentException(taskId, result.error());
     }

@@ -14,6 +14,7 @@ import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.Adaptation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import java.util.Map;
  * (and what the current task's metadata holds: its owner, then its totals or why it failed).
  */
 final class CycleLog extends LogWriter {
+
+  /** Data key of a task's end: whether it moved the completion rate. */
+  static final String COUNTED = "counted";
 
   CycleLog(ExecutionLog log, Clock clock, String taskId) {
     super(log, clock, taskId, null);
@@ -56,36 +60,82 @@ final class CycleLog extends LogWriter {
         EventType.TASK_STARTED, null, Map.of("description", description, "complexity", complexity));
   }
 
-  void taskCompleted(Totals totals, boolean success, String summary, int allocations) {
+  /**
+   * The task ended. {@code counted}: this end moved the completion rate (a resumed task's later end
+   * revises the first one's share instead, and says so with {@code revised}).
+   */
+  void taskCompleted(
+      Totals totals,
+      boolean success,
+      String summary,
+      int allocations,
+      boolean counted,
+      boolean revised) {
     Map<String, Object> data = totals.data();
     data.put("success", success);
     data.put("summary", summary);
     data.put("allocations", allocations);
+    data.put(COUNTED, counted);
+    if (revised) {
+      data.put("revised", true);
+    }
     event(EventType.TASK_COMPLETED, null, data);
   }
 
   /**
    * The task failed; {@code environment}: because no agent can run here (the CLI missing, not
    * logged in), which is not the work's failure, so the viability metrics do not learn from it.
+   * {@code counted}: this end moved the completion rate.
    */
-  void taskFailed(Totals totals, String reason, boolean environment) {
+  void taskFailed(Totals totals, String reason, boolean environment, boolean counted) {
     Map<String, Object> data = totals.data();
     data.put("error", reason);
     data.put("success", false);
     if (environment) {
       data.put("environment", true);
     }
+    data.put(COUNTED, counted);
     event(EventType.TASK_FAILED, null, data);
   }
 
   /** This log's task was left in progress by a process that is gone. */
-  void taskAbandoned(String reason) {
-    event(
-        EventType.TASK_FAILED, null, Map.of("error", reason, "abandoned", true, "success", false));
+  void taskAbandoned(String reason, boolean counted) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("error", reason);
+    data.put("abandoned", true);
+    data.put("success", false);
+    data.put(COUNTED, counted);
+    event(EventType.TASK_FAILED, null, data);
   }
 
-  void agentInvoked(String agent, String prompt) {
-    event(EventType.AGENT_INVOKED, agent, Map.of("prompt_preview", Text.preview(prompt, PREVIEW)));
+  /** The task's plan is saved, waiting to be applied: what planning cost. */
+  void taskPlanned(Totals totals, List<String> agents) {
+    Map<String, Object> data = totals.data();
+    data.put("agents", agents);
+    event(EventType.TASK_PLANNED, null, data);
+  }
+
+  /** Another attempt at the task starts from its saved plan. */
+  void taskResumed(int attempt, String previousStatus, List<String> agentsDone) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("attempt", attempt);
+    data.put("previous_status", previousStatus);
+    data.put("agents_done", agentsDone);
+    event(EventType.TASK_RESUMED, null, data);
+  }
+
+  /**
+   * An agent starts in Claude session {@code session} ({@code resumed}: continuing the session an
+   * interrupted run left); the session is known even if the run never ends.
+   */
+  void agentInvoked(String agent, String prompt, String session, boolean resumed) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("prompt_preview", Text.preview(prompt, PREVIEW));
+    data.put("claude_session_id", session);
+    if (resumed) {
+      data.put("resumed_session", true);
+    }
+    event(EventType.AGENT_INVOKED, agent, data);
   }
 
   void agentFinished(AgentResult r) {

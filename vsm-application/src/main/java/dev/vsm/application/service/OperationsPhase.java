@@ -2,13 +2,9 @@ package dev.vsm.application.service;
 
 import dev.vsm.application.port.in.CycleCancellation;
 import dev.vsm.application.port.in.CycleInterruptedException;
-import dev.vsm.application.port.out.AgentRequest.AgentRole;
 import dev.vsm.application.port.out.AgentResult;
 import dev.vsm.application.port.out.Workspaces;
 import dev.vsm.application.port.out.Workspaces.Checkouts;
-import dev.vsm.application.protocol.S1Protocol;
-import dev.vsm.domain.agent.AgentName;
-import dev.vsm.domain.agent.AgentStatus;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.ExecutionStep;
 import dev.vsm.domain.cycle.Oscillation;
@@ -40,12 +36,14 @@ final class OperationsPhase {
 
   private final Cycle cycle;
   private final StepIsolation isolation;
+  private final S1Run agent;
   private final Set<String> conflicting = new TreeSet<>();
   private List<Oscillation> oscillations = List.of();
 
   OperationsPhase(Cycle cycle, Workspaces workspaces) {
     this.cycle = cycle;
     this.isolation = new StepIsolation(cycle, workspaces);
+    this.agent = new S1Run(cycle);
   }
 
   /** The oscillations measured among the agents that ran (once {@link #operate} returned). */
@@ -53,11 +51,30 @@ final class OperationsPhase {
     return oscillations;
   }
 
+  /**
+   * Runs the steps; agents in {@code done} (they succeeded in an earlier attempt) are not run
+   * again, and an agent in {@code continuing} goes on in the Claude session its stopped run left.
+   * Gives the results of the agents run now.
+   */
   List<AgentResult> operate(
-      List<ExecutionStep> steps, boolean parallel, String approach, Map<String, Object> plan) {
+      List<ExecutionStep> steps,
+      boolean parallel,
+      String approach,
+      Map<String, Object> plan,
+      Set<String> done,
+      Map<String, String> continuing) {
     cycle.progress.phaseStarted("S1 operations");
     List<AgentResult> results = new ArrayList<>();
-    int widest = steps.stream().mapToInt(s -> s.agents().size()).max().orElse(1);
+    List<ExecutionStep> toRun =
+        steps.stream()
+            .map(
+                s ->
+                    new ExecutionStep(
+                        s.agents().stream().filter(a -> !done.contains(a.agent())).toList(),
+                        s.reviewFor()))
+            .filter(s -> !s.agents().isEmpty())
+            .toList();
+    int widest = toRun.stream().mapToInt(s -> s.agents().size()).max().orElse(1);
     int threads = Math.min(cycle.command.maxParallelAgents(), widest);
     ExecutorService pool =
         parallel && threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
@@ -65,12 +82,12 @@ final class OperationsPhase {
       isolation.removeLeftovers();
     }
     try {
-      for (ExecutionStep step : steps) {
+      for (ExecutionStep step : toRun) {
         cycle.agents.checkCancelled();
+        S1Run.Work work = new S1Run.Work(approach, plan, step.reviewFor(), continuing);
         if (pool == null || step.agents().size() == 1) {
           for (AllocatedAgent a : step.agents()) {
-            results.add(
-                operate(a, approach, plan, step.reviewFor(), CycleBudget.Share.alone(), null));
+            results.add(agent.operate(a, work, CycleBudget.Share.alone(), null));
           }
         } else {
           // The agents of the step run at the same time: they split what is left of the budget,
@@ -80,16 +97,14 @@ final class OperationsPhase {
             List<Future<AgentResult>> running = new ArrayList<>();
             for (AllocatedAgent a : step.agents()) {
               Path dir = checkouts == null ? null : checkouts.directory(StepIsolation.name(a));
-              running.add(
-                  pool.submit(
-                      () -> operateRegistered(a, approach, plan, step.reviewFor(), share, dir)));
+              running.add(pool.submit(() -> operateRegistered(a, work, share, dir)));
             }
-            List<AgentResult> done = new ArrayList<>();
+            List<AgentResult> ran = new ArrayList<>();
             for (Future<AgentResult> f : running) {
-              done.add(await(f, running));
+              ran.add(await(f, running));
             }
             results.addAll(
-                checkouts == null ? done : isolation.bringBack(checkouts, done, conflicting));
+                checkouts == null ? ran : isolation.bringBack(checkouts, ran, conflicting));
           }
         }
       }
@@ -104,53 +119,10 @@ final class OperationsPhase {
 
   /** On a pool thread: registered, so that cancelling the cycle interrupts it. */
   private AgentResult operateRegistered(
-      AllocatedAgent a,
-      String approach,
-      Map<String, Object> plan,
-      String reviewFor,
-      CycleBudget.Share share,
-      Path checkout) {
+      AllocatedAgent a, S1Run.Work work, CycleBudget.Share share, Path checkout) {
     try (CycleCancellation.Registration r = cycle.command.cancellation().register()) {
-      return operate(a, approach, plan, reviewFor, share, checkout);
+      return agent.operate(a, work, share, checkout);
     }
-  }
-
-  private AgentResult operate(
-      AllocatedAgent a,
-      String approach,
-      Map<String, Object> plan,
-      String reviewFor,
-      CycleBudget.Share share,
-      Path checkout) {
-    String name = AgentName.s1(a.agent());
-    AgentCalls.Admission admission = cycle.agents.admit(name, share);
-    if (admission.refused().isPresent()) {
-      return admission.refused().get();
-    }
-    String prompt = S1Protocol.prompt(cycle.task(), a, approach, plan, reviewFor);
-    cycle.store.updateRegistry(r -> r.withStatus(a.agent(), AgentStatus.BUSY, cycle.taskId, now()));
-    AgentResult result = null;
-    try {
-      result =
-          S1Protocol.judge(
-              cycle.agents.invoke(
-                  admission, AgentRole.OPERATIONS, prompt, S1Protocol.SCHEMA, checkout));
-      boolean success = result.success();
-      cycle.store.updateMetrics(m -> m.withAgentResult(a.agent(), success, now()));
-      return result;
-    } finally {
-      boolean interrupted = Thread.interrupted();
-      AgentStatus after =
-          result == null || result.success() ? AgentStatus.AVAILABLE : AgentStatus.ERROR;
-      cycle.store.updateRegistry(r -> r.withStatus(a.agent(), after, null, now()));
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private String now() {
-    return cycle.now();
   }
 
   private AgentResult await(Future<AgentResult> f, List<Future<AgentResult>> all) {

@@ -2,72 +2,37 @@ package dev.vsm.application.service;
 
 import dev.vsm.application.port.in.AgentEnvironmentException;
 import dev.vsm.application.port.in.CycleInterruptedException;
-import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.domain.complexity.ComplexityAssessment;
-import dev.vsm.domain.log.TaskSummary;
+import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
-import java.time.Clock;
 import java.util.List;
 
 /**
- * The task's life: a task a killed vsm left in progress is recorded abandoned; the new task starts
- * {@code in_progress}, gets its agents, and ends completed or failed — whatever happens, it never
- * stays {@code in_progress}.
+ * The task's life: it starts {@code in_progress} (or goes on from its saved plan), gets its agents,
+ * and ends completed, failed, or planned (waiting to be applied) — whatever happens, it never stays
+ * {@code in_progress}. Its plan's status follows it.
  */
 final class TaskLifecycle {
 
   private final Cycle cycle;
-  private final ExecutionLog log;
   private final ProcessProbe processes;
-  private final Clock clock;
   private CurrentTask task;
-  private boolean counted;
 
-  TaskLifecycle(Cycle cycle, ExecutionLog log, ProcessProbe processes, Clock clock) {
+  TaskLifecycle(Cycle cycle, ProcessProbe processes) {
     this.cycle = cycle;
-    this.log = log;
     this.processes = processes;
-    this.clock = clock;
   }
 
   /**
-   * A task still {@code in_progress} whose vsm process is gone was abandoned (the process was
-   * killed): say so in the log, so no later reader takes it for a running task, and free the agents
-   * it left busy. A task the log already shows ended (the process died just after logging it) needs
-   * no entry.
+   * A new task: saved {@code in_progress}, owned by this process, its plan begun, its start logged.
    */
-  void recordAbandoned() {
-    cycle
-        .store
-        .currentTask()
-        .filter(t -> t.leftBehind(processes::isAlive))
-        .ifPresent(
-            t -> {
-              releaseAgents(t.id());
-              if (endedInTheLog(t.id())) {
-                return;
-              }
-              String reason =
-                  "abandoned: the vsm process (pid "
-                      + t.ownerPid().getAsLong()
-                      + ") ended without finishing the task";
-              new CycleLog(log, clock, t.id()).taskAbandoned(reason);
-              cycle.store.updateMetrics(m -> m.withTaskCompletion(false, cycle.now()));
-              cycle.note("task " + t.id() + " was " + reason);
-            });
-  }
-
-  private boolean endedInTheLog(String id) {
-    String status = log.taskSummary(id).status();
-    return status.equals(TaskSummary.COMPLETED) || status.equals(TaskSummary.FAILED);
-  }
-
-  /** The task is saved {@code in_progress}, owned by this process, and its start logged. */
   void start(ComplexityAssessment assessment) {
     String complexity = assessment.complexity().label();
-    task =
+    String hint = cycle.command.hint() == null ? null : cycle.command.hint().label();
+    cycle.beginPlan(TaskPlan.started(cycle.taskId, cycle.task(), hint, cycle.now(), complexity));
+    own(
         new CurrentTask(
             cycle.taskId,
             cycle.task(),
@@ -75,9 +40,29 @@ final class TaskLifecycle {
             TaskStatus.IN_PROGRESS,
             complexity,
             List.of(),
-            CycleLog.ownedBy(processes.currentPid()));
-    cycle.store.saveCurrentTask(task);
+            CycleLog.ownedBy(processes.currentPid())));
     cycle.log.taskStarted(cycle.task(), complexity);
+  }
+
+  /** A task goes on from its saved plan: another attempt, {@code in_progress} in this process. */
+  void resume(TaskPlan saved) {
+    TaskPlan plan = cycle.beginPlan(saved.nextAttempt());
+    own(
+        new CurrentTask(
+            plan.taskId(),
+            plan.description(),
+            plan.createdAt(),
+            TaskStatus.IN_PROGRESS,
+            plan.complexity(),
+            plan.allocation() == null ? List.of() : plan.allocation().agentNames(),
+            CycleLog.ownedBy(processes.currentPid())));
+    cycle.log.taskResumed(
+        plan.attempts(), saved.status().label(), List.copyOf(saved.succeededAgents()));
+  }
+
+  private void own(CurrentTask t) {
+    task = t;
+    cycle.store.saveCurrentTask(task);
   }
 
   void assign(List<String> agents) {
@@ -85,22 +70,28 @@ final class TaskLifecycle {
     cycle.store.saveCurrentTask(task);
   }
 
-  /** The task ends: the log first, so a process killed between the two leaves it ended there. */
-  void end(boolean success, String summary, int allocations) {
+  /**
+   * The task stops after planning, waiting to be applied (its plan was not approved, or only a plan
+   * was asked for): nothing failed, and nothing is learned from it yet.
+   */
+  void planned() {
     CycleLog.Totals totals = cycle.agents.totals();
-    task =
-        task.withStatus(success ? TaskStatus.COMPLETED : TaskStatus.FAILED)
-            .withMetadata(totals.data());
-    cycle.log.taskCompleted(totals, success, summary, allocations);
-    cycle.store.saveCurrentTask(task);
+    cycle.updatePlan(p -> p.withStatus(TaskStatus.PENDING));
+    cycle.log.taskPlanned(totals, cycle.plan().allocation().agentNames());
+    own(task.withStatus(TaskStatus.PENDING).withMetadata(totals.data()));
   }
 
   /**
-   * The metrics have learned how this task ended: a failure found after that (the end could not be
-   * written) must not count it again.
+   * The task ends: the log first, so a process killed between the two leaves it ended there. {@code
+   * counted}/{@code revised}: how the completion rate learned it.
    */
-  void counted() {
-    counted = true;
+  void end(boolean success, String summary, boolean counted, boolean revised) {
+    CycleLog.Totals totals = cycle.agents.totals();
+    cycle.log.taskCompleted(totals, success, summary, cycle.plan().allocations(), counted, revised);
+    cycle.updatePlan(p -> p.withStatus(success ? TaskStatus.COMPLETED : TaskStatus.FAILED));
+    own(
+        task.withStatus(success ? TaskStatus.COMPLETED : TaskStatus.FAILED)
+            .withMetadata(totals.data()));
   }
 
   /**
@@ -130,39 +121,45 @@ final class TaskLifecycle {
 
   /**
    * Records the failure everywhere it can, each write tried whatever became of the others: the log,
-   * the task's file (so a log that cannot be written leaves no task {@code in_progress}), the
-   * agents it left busy, and the metrics — last, and only when the task's end was recorded
-   * somewhere, so that the next cycle, finding it abandoned, does not count it twice. What could
-   * not be written is added to {@code cause} (as suppressed) and thrown: the user hears of it.
+   * the task's file and plan (so a log that cannot be written leaves no task {@code in_progress}),
+   * the agents it left busy, and the metrics — last, and only when the task's end was recorded
+   * somewhere and was not learned before, so that nothing counts it twice (not the next cycle
+   * finding it abandoned, nor a resumed attempt failing again). What could not be written is added
+   * to {@code cause} (as suppressed) and thrown: the user hears of it.
    */
   private void record(String reason, Throwable cause, boolean environment) {
     // Recording the failure must not be stopped by the interrupt that caused it.
     boolean interrupted = Thread.interrupted();
     RuntimeException unwritten = null;
     boolean recorded = false;
+    boolean counts = !environment && cycle.plan().learnedSuccess() == null;
     try {
       try {
-        cycle.log.taskFailed(cycle.agents.totals(), reason, environment);
+        cycle.log.taskFailed(cycle.agents.totals(), reason, environment, counts);
         recorded = true;
       } catch (RuntimeException w) {
         unwritten = w;
       }
       try {
-        cycle.store.saveCurrentTask(
-            task.withStatus(TaskStatus.FAILED).withMetadata(CycleLog.failedBecause(reason)));
+        own(task.withStatus(TaskStatus.FAILED).withMetadata(CycleLog.failedBecause(reason)));
         recorded = true;
       } catch (RuntimeException w) {
         unwritten = first(unwritten, w);
       }
       try {
-        releaseAgents(cycle.taskId);
+        cycle.updatePlan(p -> p.withStatus(TaskStatus.FAILED));
       } catch (RuntimeException w) {
         unwritten = first(unwritten, w);
       }
-      if (recorded && !environment && !counted) {
+      try {
+        cycle.store.updateRegistry(r -> r.withTaskReleased(cycle.taskId, cycle.now()));
+      } catch (RuntimeException w) {
+        unwritten = first(unwritten, w);
+      }
+      if (recorded && counts) {
         try {
           cycle.store.updateMetrics(m -> m.withTaskCompletion(false, cycle.now()));
-          counted = true;
+          cycle.updatePlan(p -> p.withLearned(false));
         } catch (RuntimeException w) {
           unwritten = first(unwritten, w);
         }
@@ -184,10 +181,5 @@ final class TaskLifecycle {
     }
     first.addSuppressed(next);
     return first;
-  }
-
-  /** Agents still {@code busy} with {@code taskId} are made available: the task is over. */
-  private void releaseAgents(String taskId) {
-    cycle.store.updateRegistry(r -> r.withTaskReleased(taskId, cycle.now()));
   }
 }

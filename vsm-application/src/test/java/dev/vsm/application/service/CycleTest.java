@@ -36,6 +36,7 @@ abstract class CycleTest {
   final ScriptedAgentRunner runner = new ScriptedAgentRunner();
   final MutableClock clock = MutableClock.at("2026-01-15T10:00:00Z");
   final RecordingProgress progress = new RecordingProgress();
+  final SequentialIds ids = new SequentialIds();
   ComplexityAnalyzer analyzer = ComplexityAnalyzer.withDefaults();
   @TempDir Path dir;
 
@@ -50,7 +51,7 @@ abstract class CycleTest {
         log,
         runner,
         clock,
-        new SequentialIds(),
+        ids,
         analyzer,
         progress,
         new ProcessProbe() {

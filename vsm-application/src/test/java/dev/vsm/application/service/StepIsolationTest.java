@@ -90,6 +90,9 @@ class StepIsolationTest extends CycleTest {
 
   final RecordingWorkspaces workspaces = new RecordingWorkspaces();
 
+  /** One source of ids for the test: each cycle it runs is a task of its own. */
+  final SequentialIds ids = new SequentialIds();
+
   @BeforeEach
   void parallelStep() {
     runner.replyTo("system3-control", s3Reply("complex", "parallel", "frontend:1", "backend:1"));
@@ -97,15 +100,7 @@ class StepIsolationTest extends CycleTest {
 
   private CycleResult runWith(Isolation isolation) {
     return new RunCycleService(
-            store,
-            log,
-            runner,
-            clock,
-            new SequentialIds(),
-            analyzer,
-            progress,
-            ProcessProbe.JDK,
-            workspaces)
+            store, log, runner, clock, ids, analyzer, progress, ProcessProbe.JDK, workspaces)
         .run(RunCycleCommand.of("Build the platform", dir).withIsolation(isolation));
   }
 

@@ -9,6 +9,7 @@ import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
@@ -17,6 +18,7 @@ import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,5 +179,94 @@ public abstract class AbstractStateStoreContract {
     assertThat(removed).hasSize(2);
     assertThat(store().currentTask()).isEmpty();
     assertThat(store().metrics()).isEqualTo(ViabilityMetrics.defaults());
+  }
+
+  /** A plan as far as a cycle gets: every part filled, two agents' runs recorded. */
+  protected static TaskPlan fullPlan(String id) {
+    return TaskPlan.started(id, "Add OAuth2 login", "complex", "2026-01-15T10:00:00Z", "complex")
+        .withAdaptations(List.of(AdaptationPolicy.reviewStep("backend")))
+        .withIntelligence(
+            new TaskPlan.Intelligence(
+                "an analysis",
+                List.of("a Flask app"),
+                List.of(Map.of("risk", "token leak", "severity", "high")),
+                List.of(),
+                "Use JWT tokens",
+                "complex",
+                List.of("backend"),
+                false))
+        .withAllocation(
+            new S3Allocation(
+                id,
+                "complex",
+                List.of(
+                    new AllocatedAgent("backend", "api", 1, "endpoints"),
+                    new AllocatedAgent("tester", "tests", 2, "")),
+                "why",
+                "2026-01-15T10:00:01Z",
+                false),
+            2)
+        .withCoordination(
+            Map.of(
+                "execution_schedule",
+                List.of(Map.of("step", 1, "agents", List.of("backend"))),
+                "conflict_zones",
+                List.of(Map.of("files", List.of("src/auth.py"), "owner", "backend"))))
+        .withAgent(
+            "backend",
+            new TaskPlan.AgentProgress(true, "added the endpoint", "none", "sess-1", 0.25))
+        .withAgent(
+            "tester",
+            new TaskPlan.AgentProgress(false, "timed out after 30 min", "timeout", "sess-2", 0.5))
+        .plusSpending(0.75, 1200, 340)
+        .withConflictsSettled()
+        .withLearned(false)
+        .withStatus(TaskStatus.FAILED)
+        .nextAttempt()
+        .withStatus(TaskStatus.FAILED);
+  }
+
+  @Test
+  void a_task_plan_round_trips_under_its_id_and_replaces_what_was_saved() {
+    assertThat(store().taskPlan("a1b2c3d4")).isEmpty();
+    TaskPlan started = TaskPlan.started("a1b2c3d4", "Add OAuth2 login", null, "T", "complex");
+    store().saveTaskPlan(started);
+    assertThat(store().taskPlan("a1b2c3d4")).contains(started);
+
+    TaskPlan full = fullPlan("a1b2c3d4");
+    store().saveTaskPlan(full);
+    store().saveTaskPlan(TaskPlan.started("ffff0000", "another", null, "T", "simple"));
+
+    TaskPlan read = store().taskPlan("a1b2c3d4").orElseThrow();
+    assertThat(read).isEqualTo(full);
+    assertThat(read.planned()).isTrue();
+    assertThat(read.succeededAgents()).containsExactly("backend");
+    assertThat(read.agents().get("tester").interrupted()).isTrue();
+    assertThat(read.attempts()).isEqualTo(2);
+    assertThat(store().taskPlan("ffff0000").orElseThrow().description()).isEqualTo("another");
+  }
+
+  @Test
+  void a_claimed_task_cannot_be_claimed_again_until_the_claim_ends() {
+    Optional<StateStore.TaskClaim> first = store().claimTask("a1b2c3d4");
+    assertThat(first).isPresent();
+    assertThat(store().claimTask("a1b2c3d4")).as("held").isEmpty();
+    Optional<StateStore.TaskClaim> other = store().claimTask("0000ffff");
+    assertThat(other).as("another task").isPresent();
+
+    first.get().close();
+    Optional<StateStore.TaskClaim> again = store().claimTask("a1b2c3d4");
+    assertThat(again).isPresent();
+    again.get().close();
+    other.get().close();
+  }
+
+  @Test
+  void reset_removes_the_saved_plans_too() {
+    store().saveTaskPlan(fullPlan("a1b2c3d4"));
+
+    assertThat(store().reset()).isNotEmpty();
+
+    assertThat(store().taskPlan("a1b2c3d4")).isEmpty();
   }
 }

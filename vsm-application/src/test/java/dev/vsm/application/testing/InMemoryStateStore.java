@@ -5,12 +5,17 @@ import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
+import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The state store in memory, thread-safe; for tests of anything that needs a store. */
@@ -22,6 +27,8 @@ public final class InMemoryStateStore implements StateStore {
   private S3Allocation allocation;
   private S4Environment environment;
   private CoordinationPlan plan;
+  private final Map<String, TaskPlan> taskPlans = new LinkedHashMap<>();
+  private final Set<String> claimed = new HashSet<>();
 
   @Override
   public synchronized Optional<CurrentTask> currentTask() {
@@ -94,6 +101,29 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized Optional<TaskPlan> taskPlan(String taskId) {
+    return Optional.ofNullable(taskPlans.get(taskId));
+  }
+
+  @Override
+  public synchronized void saveTaskPlan(TaskPlan p) {
+    taskPlans.put(p.taskId(), p);
+  }
+
+  @Override
+  public synchronized Optional<TaskClaim> claimTask(String taskId) {
+    if (!claimed.add(taskId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        () -> {
+          synchronized (this) {
+            claimed.remove(taskId);
+          }
+        });
+  }
+
+  @Override
   public synchronized StateSnapshot snapshot() {
     return new StateSnapshot(
         Optional.ofNullable(currentTask),
@@ -114,6 +144,8 @@ public final class InMemoryStateStore implements StateStore {
     if (allocation != null) removed.add("s3-allocations");
     if (environment != null) removed.add("s4-environment");
     if (plan != null) removed.add("coordination-plan");
+    taskPlans.keySet().forEach(id -> removed.add("task plan " + id));
+    taskPlans.clear();
     currentTask = null;
     metrics = null;
     registry = null;

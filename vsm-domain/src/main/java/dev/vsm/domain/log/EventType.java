@@ -22,7 +22,11 @@ public enum EventType {
   /** An agent changed a file or ran a command (Claude Code's hooks, or the agent's own stream). */
   TOOL_USED,
   /** A Claude Code session ended (its {@code SessionEnd} hook). */
-  SESSION_COMPLETED;
+  SESSION_COMPLETED,
+  /** A task's plan is saved, waiting to be applied (or approved): no S1 agent has run. */
+  TASK_PLANNED,
+  /** A planned, failed, interrupted or abandoned task goes on from its saved plan. */
+  TASK_RESUMED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Every task the log knows, one record each, folded entry by entry so a log of any size can be
  * streamed through it: when it started, what it was, how complex, how it ended, which S1 agents
- * worked on it, what it cost and how long it took.
+ * worked on it, what it cost and how long it took — over every attempt at it (each attempt's end
+ * says what that attempt spent: planning, and each apply or resume).
  */
 public final class TaskHistory {
 
@@ -27,7 +28,9 @@ public final class TaskHistory {
           EventType.TASK_COMPLETED,
           EventType.TASK_FAILED,
           EventType.AGENT_INVOKED,
-          EventType.ALLOCATION_MADE);
+          EventType.ALLOCATION_MADE,
+          EventType.TASK_PLANNED,
+          EventType.TASK_RESUMED);
 
   /**
    * One task.
@@ -52,23 +55,31 @@ public final class TaskHistory {
 
   /** The sums over some tasks. */
   public record Totals(
-      int tasks, int completed, int failed, int inProgress, double costUsd, long durationMs) {
+      int tasks,
+      int completed,
+      int failed,
+      int inProgress,
+      int planned,
+      double costUsd,
+      long durationMs) {
     public static Totals of(List<Task> tasks) {
       int completed = 0;
       int failed = 0;
       int running = 0;
+      int planned = 0;
       double cost = 0;
       long duration = 0;
       for (Task t : tasks) {
         switch (t.status()) {
           case TaskSummary.COMPLETED -> completed++;
           case TaskSummary.FAILED -> failed++;
+          case TaskSummary.PLANNED -> planned++;
           default -> running++;
         }
         cost += t.costUsd() == null ? 0 : t.costUsd();
         duration += t.durationMs() == null ? 0 : t.durationMs();
       }
-      return new Totals(tasks.size(), completed, failed, running, cost, duration);
+      return new Totals(tasks.size(), completed, failed, running, planned, cost, duration);
     }
   }
 
@@ -141,18 +152,25 @@ public final class TaskHistory {
           t.agents.add(agent);
         }
       }
-      case TASK_COMPLETED, TASK_FAILED -> {
-        t.endedAt = e.timestamp();
+      case TASK_COMPLETED, TASK_FAILED, TASK_PLANNED -> {
+        t.endedAt = type == EventType.TASK_PLANNED ? null : e.timestamp();
         t.status =
-            type == EventType.TASK_FAILED || Boolean.FALSE.equals(data.get("success"))
-                ? TaskSummary.FAILED
-                : TaskSummary.COMPLETED;
+            type == EventType.TASK_PLANNED
+                ? TaskSummary.PLANNED
+                : type == EventType.TASK_FAILED || Boolean.FALSE.equals(data.get("success"))
+                    ? TaskSummary.FAILED
+                    : TaskSummary.COMPLETED;
+        // Each attempt's end says what that attempt spent: the task's are their sums.
         if (data.get("cost_usd") instanceof Number n && Double.isFinite(n.doubleValue())) {
-          t.cost = n.doubleValue();
+          t.cost = (t.cost == null ? 0 : t.cost) + n.doubleValue();
         }
         if (data.get("duration_ms") instanceof Number n && n.longValue() >= 0) {
-          t.duration = n.longValue();
+          t.duration = (t.duration == null ? 0 : t.duration) + n.longValue();
         }
+      }
+      case TASK_RESUMED -> {
+        t.endedAt = null;
+        t.status = TaskSummary.IN_PROGRESS;
       }
       default -> {}
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the log says about one task, folded entry by entry so a log can be streamed through it. */
+/**
+ * What the log says about one task, over every attempt at it, folded entry by entry so a log can be
+ * streamed through it.
+ */
 public record TaskSummary(
     String taskId,
     String startedAt,
@@ -21,6 +24,9 @@ public record TaskSummary(
   public static final String IN_PROGRESS = "in_progress";
   public static final String COMPLETED = "completed";
   public static final String FAILED = "failed";
+
+  /** Planned and waiting to be applied: S4, S3 and S2 decided, no S1 agent ran. */
+  public static final String PLANNED = "planned";
 
   public TaskSummary {
     agentsInvoked = List.copyOf(agentsInvoked);
@@ -73,6 +79,12 @@ public record TaskSummary(
         case TASK_FAILED -> {
           completedAt = e.timestamp();
           status = FAILED;
+        }
+        case TASK_PLANNED -> status = PLANNED;
+        case TASK_RESUMED -> {
+          // Another attempt: the task has not ended, whatever the last one did.
+          completedAt = null;
+          status = IN_PROGRESS;
         }
         case AGENT_INVOKED -> {
           if (e.agent() != null) {

@@ -92,6 +92,31 @@ public record ViabilityMetrics(
         now);
   }
 
+  /**
+   * A task whose end was learned as {@code learned} has ended again, {@code success} (it was
+   * resumed): the completion rate is made what it would be had the task ended so the first time.
+   * {@code laterEnds} tasks ended after that first end, each moving the rate by {@link
+   * #COMPLETION_ALPHA}, which shrank the first end's share to α(1−α)^laterEnds.
+   */
+  public ViabilityMetrics withTaskCompletionRevised(
+      boolean learned, boolean success, int laterEnds, String now) {
+    if (learned == success) {
+      return this;
+    }
+    double share = COMPLETION_ALPHA * Math.pow(1 - COMPLETION_ALPHA, Math.max(0, laterEnds));
+    double revised = completionRate + share * ((success ? 1 : 0) - (learned ? 1 : 0));
+    return new ViabilityMetrics(
+        window,
+        Math.max(0, Math.min(1, revised)),
+        agentErrors,
+        oscillationRate,
+        auditPassRate,
+        s3S4Conflicts,
+        avgCycleIterations,
+        activeAdaptations,
+        now);
+  }
+
   public ViabilityMetrics withAuditResult(boolean passed, String now) {
     return new ViabilityMetrics(
         window,

@@ -91,7 +91,7 @@ class TaskHistoryTest {
     assertThat(p.agents()).containsExactly("s1-backend");
 
     TaskHistory.Totals totals = TaskHistory.Totals.of(tasks);
-    assertThat(totals).isEqualTo(new TaskHistory.Totals(3, 0, 2, 1, 0.0, 9045));
+    assertThat(totals).isEqualTo(new TaskHistory.Totals(3, 0, 2, 1, 0, 0.0, 9045));
   }
 
   @Test
@@ -100,5 +100,42 @@ class TaskHistoryTest {
         .hasToString("2026-11-24T08:00:00Z");
     assertThat(TaskHistory.instant("2026-11-24T10:00:00")).hasToString("2026-11-24T10:00:00Z");
     assertThat(TaskHistory.instant("yesterday")).isNull();
+  }
+
+  @Test
+  void a_task_planned_then_resumed_sums_what_every_attempt_spent() {
+    log("2026-01-01T10:00:00Z", EventType.TASK_STARTED, "t1", null, Map.of("description", "d"));
+    log(
+        "2026-01-01T10:00:10Z",
+        EventType.TASK_PLANNED,
+        "t1",
+        null,
+        Map.of("cost_usd", 0.03, "duration_ms", 10000));
+    assertThat(history.tasks().get(0).status()).isEqualTo("planned");
+    assertThat(TaskHistory.Totals.of(history.tasks()).planned()).isEqualTo(1);
+
+    log("2026-01-01T11:00:00Z", EventType.TASK_RESUMED, "t1", null, Map.of());
+    log("2026-01-01T11:00:01Z", EventType.AGENT_INVOKED, "t1", "s1-tester", Map.of());
+    log(
+        "2026-01-01T11:01:00Z",
+        EventType.TASK_FAILED,
+        "t1",
+        null,
+        Map.of("cost_usd", 0.02, "duration_ms", 60000));
+    log("2026-01-01T12:00:00Z", EventType.TASK_RESUMED, "t1", null, Map.of());
+    assertThat(history.tasks().get(0).status()).isEqualTo("in_progress");
+    log(
+        "2026-01-01T12:00:30Z",
+        EventType.TASK_COMPLETED,
+        "t1",
+        null,
+        Map.of("success", true, "cost_usd", 0.01, "duration_ms", 30000));
+
+    TaskHistory.Task t = history.tasks().get(0);
+    assertThat(t.status()).isEqualTo("completed");
+    assertThat(t.costUsd()).isCloseTo(0.06, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(t.durationMs()).isEqualTo(100000);
+    assertThat(t.endedAt()).isEqualTo("2026-01-01T12:00:30Z");
+    assertThat(t.agents()).containsExactly("s1-tester");
   }
 }

@@ -66,4 +66,31 @@ class TaskSummaryTest {
                 .status())
         .isEqualTo("failed");
   }
+
+  @Test
+  void a_planned_task_is_planned_and_a_resumed_one_spans_every_attempt() {
+    List<LogEntry> log =
+        List.of(
+            e("1", EventType.TASK_STARTED, "t1", null, Map.of()),
+            e("2", EventType.AGENT_INVOKED, "t1", "system4-strategy", Map.of()),
+            e("3", EventType.TASK_PLANNED, "t1", null, Map.of()));
+    assertThat(TaskSummary.of("t1", log).status()).isEqualTo("planned");
+
+    List<LogEntry> resumed = new java.util.ArrayList<>(log);
+    resumed.add(e("4", EventType.TASK_RESUMED, "t1", null, Map.of()));
+    resumed.add(e("5", EventType.AGENT_INVOKED, "t1", "s1-tester", Map.of()));
+    resumed.add(e("6", EventType.TASK_FAILED, "t1", null, Map.of()));
+    resumed.add(e("7", EventType.TASK_RESUMED, "t1", null, Map.of()));
+    TaskSummary going = TaskSummary.of("t1", resumed);
+    assertThat(going.status()).isEqualTo("in_progress");
+    assertThat(going.completedAt()).isNull();
+
+    resumed.add(e("8", EventType.AGENT_INVOKED, "t1", "s1-backend", Map.of()));
+    resumed.add(e("9", EventType.TASK_COMPLETED, "t1", null, Map.of("success", true)));
+    TaskSummary done = TaskSummary.of("t1", resumed);
+    assertThat(done.status()).isEqualTo("completed");
+    assertThat(done.startedAt()).isEqualTo("1");
+    assertThat(done.completedAt()).isEqualTo("9");
+    assertThat(done.agentsInvoked()).containsExactly("system4-strategy", "s1-tester", "s1-backend");
+  }
 }

@@ -131,4 +131,29 @@ class ViabilityMetricsTest {
                 after.avgCycleIterations()))
         .allMatch(Double::isFinite);
   }
+
+  @Test
+  void a_revised_end_gives_the_rate_it_would_have_had_that_end_been_the_first() {
+    ViabilityMetrics start = ViabilityMetrics.defaults().withTaskCompletion(false, "t");
+    // Then two tasks fail, then one succeeds: three later ends.
+    ViabilityMetrics learned =
+        start
+            .withTaskCompletion(false, "t")
+            .withTaskCompletion(false, "t")
+            .withTaskCompletion(true, "t");
+    ViabilityMetrics shouldBe =
+        ViabilityMetrics.defaults()
+            .withTaskCompletion(true, "t")
+            .withTaskCompletion(false, "t")
+            .withTaskCompletion(false, "t")
+            .withTaskCompletion(true, "t");
+
+    ViabilityMetrics revised = learned.withTaskCompletionRevised(false, true, 3, "later");
+
+    assertThat(revised.completionRate()).isCloseTo(shouldBe.completionRate(), within(1e-12));
+    assertThat(revised.lastUpdated()).isEqualTo("later");
+    assertThat(learned.withTaskCompletionRevised(true, true, 3, "x")).isSameAs(learned);
+    assertThat(shouldBe.withTaskCompletionRevised(true, false, 3, "x").completionRate())
+        .isCloseTo(learned.completionRate(), within(1e-12));
+  }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * What a cycle did: the task, whether it succeeded, the summary, which S1 agents ran, the audit,
  * conflicts, the adaptations applied for it, each S1 result, the oscillations measured between the
- * S1 agents (files two of them changed) and the totals over every agent run.
+ * S1 agents (files two of them changed) and the totals over every agent run of this attempt. {@code
+ * planned}: it stopped after planning, its plan not approved (nothing failed; the task waits to be
+ * applied). {@code attempt}: 1, or which attempt at a resumed task this was.
  */
 public record CycleResult(
     String taskId,
@@ -27,7 +29,9 @@ public record CycleResult(
     double costUsd,
     long inputTokens,
     long outputTokens,
-    Duration duration) {
+    Duration duration,
+    boolean planned,
+    int attempt) {
 
   public CycleResult {
     agentsInvoked = List.copyOf(agentsInvoked);

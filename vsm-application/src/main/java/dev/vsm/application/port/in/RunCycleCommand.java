@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
  * may take, the settings of every agent, an optional budget, a handle to cancel it, an optional
- * time limit for the whole cycle (agents are not started past it, and none runs beyond it), and
- * whether agents that run at the same time work in checkouts of their own.
+ * time limit for the whole cycle (agents are not started past it, and none runs beyond it), whether
+ * agents that run at the same time work in checkouts of their own, and an optional approval asked
+ * after S2, before any S1 agent edits (null: none is asked).
  */
 public record RunCycleCommand(
     String task,
@@ -22,7 +23,8 @@ public record RunCycleCommand(
     int maxParallelAgents,
     CycleCancellation cancellation,
     Duration cycleTimeout,
-    Isolation isolation) {
+    Isolation isolation,
+    PlanApproval approval) {
 
   public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofMinutes(30);
   public static final int DEFAULT_MAX_PARALLEL = 4;
@@ -82,12 +84,141 @@ public record RunCycleCommand(
         maxParallelAgents,
         cancellation,
         cycleTimeout,
-        Isolation.AUTO);
+        Isolation.AUTO,
+        null);
   }
 
   /** A command with every default: no id, no hint, 30 min per agent, 4 agents at a time. */
   public static RunCycleCommand of(String task, Path workingDirectory) {
     return new RunCycleCommand(task, null, null, workingDirectory, null, null, null, 0, null, null);
+  }
+
+  public RunCycleCommand withHint(Complexity newHint) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        newHint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withBudget(Double budget) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        budget,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withCancellation(CycleCancellation c) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        c,
+        cycleTimeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withCycleTimeout(Duration timeout) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        timeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withAgentSettings(AgentSettings settings) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        settings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withAgentTimeout(Duration timeout) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        timeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        approval);
+  }
+
+  public RunCycleCommand withIsolation(Isolation i) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        i,
+        approval);
+  }
+
+  public RunCycleCommand withApproval(PlanApproval newApproval) {
+    return new RunCycleCommand(
+        task,
+        taskId,
+        hint,
+        workingDirectory,
+        agentTimeout,
+        agentSettings,
+        maxBudgetUsd,
+        maxParallelAgents,
+        cancellation,
+        cycleTimeout,
+        isolation,
+        newApproval);
   }
 
   /**
@@ -105,111 +236,8 @@ public record RunCycleCommand(
         maxBudgetUsd,
         maxParallelAgents,
         cancellation,
-        cycleTimeout);
-  }
-
-  public RunCycleCommand withHint(Complexity newHint) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        newHint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
         cycleTimeout,
-        isolation);
-  }
-
-  public RunCycleCommand withBudget(Double budget) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        budget,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation);
-  }
-
-  public RunCycleCommand withCancellation(CycleCancellation c) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        c,
-        cycleTimeout,
-        isolation);
-  }
-
-  public RunCycleCommand withCycleTimeout(Duration timeout) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        timeout,
-        isolation);
-  }
-
-  public RunCycleCommand withAgentSettings(AgentSettings settings) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        settings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation);
-  }
-
-  public RunCycleCommand withAgentTimeout(Duration timeout) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        timeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation);
-  }
-
-  public RunCycleCommand withIsolation(Isolation i) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        i);
+        isolation,
+        approval);
   }
 }

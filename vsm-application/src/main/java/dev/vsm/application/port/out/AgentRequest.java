@@ -10,6 +10,9 @@ import java.util.Objects;
  * the task the run belongs to (null outside a cycle): hooks inside the agent know by it that they
  * run in one of vsm's agents. {@code workingDirectory} is the project (whose agent definitions
  * count); {@code checkout}, when not null, is the separate checkout of it the agent works in.
+ * {@code sessionId} is the Claude session the run gets (a UUID, null: the CLI picks one), so that
+ * it is known even when the run never ends; {@code resumeSession}, when set, is an earlier run's
+ * session that this run continues (the prompt then says how to go on).
  */
 public record AgentRequest(
     String agent,
@@ -20,7 +23,9 @@ public record AgentRequest(
     AgentOptions options,
     String replySchema,
     String taskId,
-    Path checkout) {
+    Path checkout,
+    String sessionId,
+    String resumeSession) {
 
   /**
    * The environment variables an agent's process gets: its task and its agent name, so that hooks
@@ -46,6 +51,30 @@ public record AgentRequest(
     options = options == null ? AgentOptions.defaults() : options;
   }
 
+  /** A run of a task, in a session the CLI picks. */
+  public AgentRequest(
+      String agent,
+      AgentRole role,
+      String prompt,
+      Path workingDirectory,
+      Duration timeout,
+      AgentOptions options,
+      String replySchema,
+      String taskId) {
+    this(
+        agent,
+        role,
+        prompt,
+        workingDirectory,
+        timeout,
+        options,
+        replySchema,
+        taskId,
+        null,
+        null,
+        null);
+  }
+
   /** A run outside any task. */
   public AgentRequest(
       String agent,
@@ -55,7 +84,18 @@ public record AgentRequest(
       Duration timeout,
       AgentOptions options,
       String replySchema) {
-    this(agent, role, prompt, workingDirectory, timeout, options, replySchema, null, null);
+    this(
+        agent,
+        role,
+        prompt,
+        workingDirectory,
+        timeout,
+        options,
+        replySchema,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The directory the agent's process works in: its checkout, else the project. */

@@ -118,6 +118,23 @@ public record AgentResult(
         files);
   }
 
+  /** The same run, known to have been in Claude session {@code session}. */
+  public AgentResult withClaudeSession(String session) {
+    return new AgentResult(
+        agent,
+        success,
+        output,
+        reply,
+        error,
+        failure,
+        duration,
+        costUsd,
+        inputTokens,
+        outputTokens,
+        session,
+        filesChanged);
+  }
+
   /** The same run judged failed after reading its reply (e.g. an S1 agent reporting it blocked). */
   public AgentResult asFailed(String reason) {
     return new AgentResult(
