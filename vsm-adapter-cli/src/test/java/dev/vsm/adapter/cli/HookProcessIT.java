@@ -176,6 +176,30 @@ class HookProcessIT {
   }
 
   @Test
+  void a_subagent_that_completes_logs_its_completion_and_lowers_its_error_rate() throws Exception {
+    hook(fixture("subagent-stop.json"), Map.of(), "subagent-stop", "--plugin");
+
+    Run stop = hook(fixture("subagent-stop-completed.json"), Map.of(), "subagent-stop", "--plugin");
+
+    assertThat(stop.code()).isZero();
+    assertThat(log())
+        .extracting(e -> e.get("event_type"), e -> e.get("agent"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("agent_error", "s1-tester"),
+            org.assertj.core.groups.Tuple.tuple("agent_completed", "s1-tester"));
+    Map<String, Object> metrics =
+        object(
+            JsonMapper.builder()
+                .build()
+                .readValue(
+                    project.resolve(".claude/vsm-state/viability-metrics.json").toFile(),
+                    Map.class));
+    // α = 0.2: a failure moves 0 to 0.2, the success after it to 0.8 × 0.2.
+    assertThat((Double) object(metrics.get("agent_errors")).get("tester"))
+        .isCloseTo(0.16, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void session_start_answers_with_the_health_verdict_as_additional_context() throws Exception {
     Run r = hook(fixture("session-start.json"), Map.of(), "session-start", "--plugin");
 
