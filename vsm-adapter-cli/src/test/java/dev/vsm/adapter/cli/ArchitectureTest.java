@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -154,6 +158,21 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("dev.vsm.application.service..")
           .because("the CLI calls the port.in interfaces; only the library builds the services");
+
+  @ArchTest
+  static final ArchRule only_the_log_writers_shape_an_entrys_data =
+      noClasses()
+          .that()
+          .areNotAssignableTo("dev.vsm.application.service.LogWriter")
+          .should()
+          .callMethodWhere(
+              JavaCall.Predicates.target(HasName.Predicates.nameMatching("stateChanged|event"))
+                  .and(
+                      JavaCall.Predicates.target(
+                          HasOwner.Predicates.With.owner(
+                              JavaClass.Predicates.assignableTo(
+                                  "dev.vsm.application.service.LogWriter")))))
+          .because("CycleLog and HookLog are the one place that knows each log entry's data");
 
   @ArchTest
   static final ArchRule no_package_cycles =

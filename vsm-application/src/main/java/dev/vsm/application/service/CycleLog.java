@@ -225,6 +225,12 @@ final class CycleLog extends LogWriter {
     stateChanged("stand_in_used", Map.of("system", system, "reason", reason));
   }
 
+  /** Worktrees a run that is gone left behind were removed before a parallel step. */
+  void worktreesRemoved(int count) {
+    stateChanged(
+        "worktrees_removed", Map.of("count", count, "reason", "left by a run that is gone"));
+  }
+
   /** An agent named by S3 or the rules will not run ({@code replacement} null: dropped). */
   void agentReplaced(String agent, String replacement, String reason) {
     Map<String, Object> data = new LinkedHashMap<>();

@@ -57,8 +57,7 @@ final class StepIsolation {
     if (mode() != Isolation.NONE && unavailable().isEmpty()) {
       int removed = workspaces.removeLeftovers(project);
       if (removed > 0) {
-        cycle.log.stateChanged(
-            "worktrees_removed", Map.of("count", removed, "reason", "left by a run that is gone"));
+        cycle.log.worktreesRemoved(removed);
       }
     }
   }
