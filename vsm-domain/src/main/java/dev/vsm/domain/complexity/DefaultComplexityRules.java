@@ -751,7 +751,10 @@ final class DefaultComplexityRules {
   // The task's form: length, leading verb, what it names.
   private static final List<WeightedPattern> CUES =
       List.of(
-          cue("terse", "^\\W*+\\w++(?:\\W++\\w++){0,2}+\\W*+$"),
+          // One to three words. (The repetition need not be possessive: with fewer rounds the
+          // next word is left before the end, so the engine's retries always fail; written so,
+          // the keyword matcher reads it.)
+          cue("terse", "^\\W*+\\w++(?:\\W++\\w++){0,2}\\W*+$"),
           cue("long", "^\\W*+\\w++(?:\\W++\\w++){9}"),
           cue("starts-with-fix", "^\\W*+(?:bug\\s*)?fix(?:e[sd]|ing)?\\b", "^\\W*+hotfix\\b"),
           cue(
@@ -770,7 +773,7 @@ final class DefaultComplexityRules {
               "^\\W*+(?:chore|docs?|ci|build|style|doc)\\b",
               "^\\W*+\\[?(?:docs?|doc)\\]"),
           cue("starts-with-feat", "^\\W*+feat(?:ure)?\\b"),
-          cue("question", "\\?\\s*$", "^\\W*+(?:how|is|are|can|does|do|why|what|should)\\b"),
+          cue("question", "\\?\\s*+$", "^\\W*+(?:how|is|are|can|does|do|why|what|should)\\b"),
           cue(
               "names-a-symbol",
               "(?-i:[a-z]+[A-Z][A-Za-z0-9]*)",
