@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +17,14 @@ import java.util.regex.Pattern;
  * (lower-cased), and the first way of each pattern that gets through gives its match: exactly the
  * match {@link WeightedPattern#compile} would find, start and end.
  *
- * <p>A pattern is taken only when that holds by construction: every repetition is of one character
- * class and either possessive or followed by something that cannot continue it (so giving back a
- * character can never help), or of a group and possessive. Anything else (a lazy quantifier, a
- * back-reference, a greedy repetition of a group, a negated class with letters) is left to the
- * regular-expression engine by {@link PatternSet}, and so is a task with a character whose case
- * folds to an ASCII letter or that the engine treats specially (a combining mark, a line
- * separator): other characters outside ASCII are read as "a letter" or "not a letter", which is all
- * the patterns can tell of them.
+ * <p>A pattern is read so only when that holds by construction: every repetition is of one
+ * character class and either possessive or followed by something that cannot continue it (so giving
+ * back a character can never help), or of a group and possessive. Anything else (a lazy quantifier,
+ * a back-reference, a greedy repetition of a group, a negated class with letters) is searched by
+ * the engine, through the {@link Sink}; a task with a character whose case folds to an ASCII letter
+ * or that the engine treats specially (a combining mark, a line separator) is left to the engine
+ * whole ({@link #match} says so). Other characters outside ASCII are read as "a letter" or "not a
+ * letter", which is all the patterns can tell of them.
  */
 final class KeywordMatcher {
 
@@ -47,36 +48,128 @@ final class KeywordMatcher {
   /** The most ways one pattern may be read as: past this it is left to the engine. */
   static final int MAX_PATHS = 512;
 
-  private final Node root = new Node();
+  private final List<String> patterns;
 
-  /** The {@link PatternSet} index of each pattern taken. */
+  /** The {@link PatternSet} index of each pattern. */
   private final int[] ids;
 
-  /** The patterns given, in order; null where one was not taken. */
-  private final boolean[] taken;
+  /**
+   * The patterns that begin with a literal letter or digit, by that character (lower-case): their
+   * part of the trie is built the first time a task has a word that starts with it, so a command
+   * that analyses one task reads a fraction of the patterns.
+   */
+  private final int[][] pending = new int[128][];
+
+  private final AtomicReferenceArray<Group> groups = new AtomicReferenceArray<>(128);
+
+  /** The other patterns, read at once. */
+  private final Group others;
 
   /**
-   * Reads the patterns; the i-th pattern is reported as {@code ids[i]}. Patterns that cannot be
-   * read exactly are left out ({@link #takes}).
+   * Part of the trie: for a group of patterns that begin with one literal character, the node after
+   * it; and the patterns of the group that cannot be read exactly, which the engine searches.
    */
+  private record Group(Node node, int[] engine) {}
+
+  /** Takes the patterns; the i-th pattern is reported as {@code ids[i]}. */
   KeywordMatcher(List<String> patterns, int[] ids) {
+    this.patterns = List.copyOf(patterns);
     this.ids = ids.clone();
-    taken = new boolean[patterns.size()];
+    List<List<Integer>> byFirst = new ArrayList<>(128);
+    for (int c = 0; c < 128; c++) {
+      byFirst.add(null);
+    }
+    List<Integer> rest = new ArrayList<>();
+    for (int k = 0; k < patterns.size(); k++) {
+      int c = leadingLiteral(patterns.get(k));
+      if (c < 0) {
+        rest.add(k);
+      } else {
+        if (byFirst.get(c) == null) {
+          byFirst.set(c, new ArrayList<>());
+        }
+        byFirst.get(c).add(k);
+      }
+    }
+    for (int c = 0; c < 128; c++) {
+      if (byFirst.get(c) != null) {
+        pending[c] = ints(byFirst.get(c));
+      }
+    }
+    others = build(ints(rest), -1);
+  }
+
+  private static int[] ints(List<Integer> list) {
+    int[] out = new int[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
+  /**
+   * The literal character (lower-case) every match of a pattern begins with, right after the start
+   * of a word, or -1: a pattern that starts with a letter or digit not quantified and has no
+   * alternative at its top level.
+   */
+  static int leadingLiteral(String p) {
+    if (p.isEmpty() || !(isWord(p.charAt(0)) && p.charAt(0) != '_')) {
+      return -1;
+    }
+    if (p.length() > 1 && "?*+{".indexOf(p.charAt(1)) >= 0) {
+      return -1;
+    }
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return -1;
+      }
+    }
+    return lower(p.charAt(0));
+  }
+
+  /**
+   * Reads a group of patterns into a trie; with {@code first} set, every way of every pattern
+   * begins at a word's start with that character, and the trie holds what follows it.
+   */
+  private Group build(int[] group, int first) {
+    Node root = new Node();
+    List<Integer> engine = new ArrayList<>();
     Sets sets = new Sets();
     Map<String, Step> steps = new HashMap<>();
-    for (int k = 0; k < patterns.size(); k++) {
+    for (int k : group) {
       List<List<Object>> paths = paths(patterns.get(k), sets);
       if (paths == null) {
+        engine.add(ids[k]);
         continue;
       }
-      taken[k] = true;
       for (int path = 0; path < paths.size(); path++) {
+        List<Object> way = paths.get(path);
+        int from = 0;
+        if (first >= 0) {
+          if (way.get(0) != WORD_START || !way.get(1).equals((char) first)) {
+            throw new IllegalStateException("not read as it begins: " + patterns.get(k));
+          }
+          from = 2;
+        }
         Node node = root;
-        for (Object element : paths.get(path)) {
-          if (element instanceof Character c) {
+        for (int e = from; e < way.size(); e++) {
+          if (way.get(e) instanceof Character c) {
             node = node.literal(c);
           } else {
-            Step s = (Step) element;
+            Step s = (Step) way.get(e);
             Step shared = steps.putIfAbsent(s.key, s);
             node = node.step(shared == null ? s : shared);
           }
@@ -85,11 +178,32 @@ final class KeywordMatcher {
       }
     }
     root.freeze();
+    return new Group(root, ints(engine));
   }
 
-  /** Whether the {@code k}-th pattern given is matched here (otherwise by the engine). */
-  boolean takes(int k) {
-    return taken[k];
+  private Group group(char c) {
+    Group g = groups.get(c);
+    if (g == null) {
+      synchronized (this) {
+        g = groups.get(c);
+        if (g == null) {
+          g = build(pending[c], c);
+          groups.set(c, g);
+        }
+      }
+    }
+    return g;
+  }
+
+  /** How many patterns the trie reads (the engine searches the rest); reads every group. */
+  int readable() {
+    int n = patterns.size() - others.engine().length;
+    for (char c = 0; c < 128; c++) {
+      if (pending[c] != null) {
+        n -= group(c).engine().length;
+      }
+    }
+    return n;
   }
 
   /** Receives the matches. */
@@ -97,21 +211,47 @@ final class KeywordMatcher {
     boolean matched(int id);
 
     void record(int id, int start, int end);
+
+    /** Searches a pattern the trie cannot read with the engine. */
+    void search(int id);
   }
 
   /**
-   * Finds the earliest match of every pattern taken, or returns false (finding nothing) when the
-   * task has a character only the engine reads right.
+   * Finds the earliest match of every pattern, or returns false (finding nothing) when the task has
+   * a character only the engine reads right.
    */
   boolean match(String text, Sink sink) {
     char[] t = read(text);
     if (t == null) {
       return false;
     }
+    for (int id : others.engine()) {
+      sink.search(id);
+    }
     Walk w = new Walk(t);
+    boolean[] searched = null;
     for (int i = 0; i <= t.length; i++) {
       w.found = 0;
-      w.walk(root, i);
+      w.walk(others.node(), i);
+      if (i < t.length && (i == 0 || !isWord(t[i - 1]))) {
+        char c = lower(t[i]);
+        if (c < 128 && pending[c] != null) {
+          Group g = group(c);
+          w.walk(g.node(), i + 1);
+          if (g.engine().length > 0) {
+            // A pattern of this group can only match from here on: the engine searches it once.
+            if (searched == null) {
+              searched = new boolean[128];
+            }
+            if (!searched[c]) {
+              searched[c] = true;
+              for (int id : g.engine()) {
+                sink.search(id);
+              }
+            }
+          }
+        }
+      }
       for (int a = 0; a < w.found; a++) {
         int k = w.pattern[a];
         int id = ids[k];

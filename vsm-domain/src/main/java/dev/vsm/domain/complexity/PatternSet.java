@@ -1,6 +1,7 @@
 package dev.vsm.domain.complexity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -38,10 +39,10 @@ final class PatternSet {
 
   private final KeywordMatcher keywords;
 
-  /** The patterns the keyword matcher reads. */
-  private final int[] byKeywords;
+  /** The built-in patterns: the keyword matcher's. */
+  private final int[] builtIn;
 
-  /** The patterns the engine searches on every task. */
+  /** The patterns a user added: the engine searches them on every task, under a budget. */
   private final int[] byEngine;
 
   /**
@@ -52,7 +53,7 @@ final class PatternSet {
     int n = sources.size();
     compiled = new AtomicReferenceArray<>(n);
     guarded = new boolean[n];
-    List<String> builtIn = new ArrayList<>();
+    List<String> builtInSources = new ArrayList<>();
     List<Integer> builtInIds = new ArrayList<>();
     List<Integer> engine = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -62,17 +63,12 @@ final class PatternSet {
         // one budget.
         engine.add(i);
       } else {
-        builtIn.add(sources.get(i));
+        builtInSources.add(sources.get(i));
         builtInIds.add(i);
       }
     }
-    int[] ids = ints(builtInIds);
-    keywords = new KeywordMatcher(builtIn, ids);
-    List<Integer> read = new ArrayList<>();
-    for (int k = 0; k < ids.length; k++) {
-      (keywords.takes(k) ? read : engine).add(ids[k]);
-    }
-    byKeywords = ints(read);
+    builtIn = ints(builtInIds);
+    keywords = new KeywordMatcher(builtInSources, builtIn);
     byEngine = ints(engine);
   }
 
@@ -102,16 +98,16 @@ final class PatternSet {
     return sources.get(i);
   }
 
-  /** How many patterns the keyword matcher reads (the rest go to the engine). */
+  /** How many built-in patterns the keyword matcher reads without the engine. */
   int readByKeywords() {
-    return byKeywords.length;
+    return keywords.readable();
   }
 
   /** The earliest match of each pattern in {@code text}. */
   Matches match(String text) {
-    Matches m = new Matches(sources.size());
+    Matches m = new Matches(text);
     if (!keywords.match(text, m)) {
-      for (int p : byKeywords) {
+      for (int p : builtIn) {
         run(p, text, m);
       }
     }
@@ -138,35 +134,43 @@ final class PatternSet {
   }
 
   /**
-   * Where each pattern first matched, and which were skipped. Made per task in time independent of
-   * the number of patterns: the arrays start zeroed (0 means no match, so positions are kept plus
-   * one), and the patterns that matched are listed.
+   * Where the patterns that matched first matched, and which were skipped: a few entries per task,
+   * whatever the number of patterns.
    */
-  static final class Matches implements KeywordMatcher.Sink {
-    private final int[] from;
-    private final int[] to;
-    private boolean[] skipped;
+  final class Matches implements KeywordMatcher.Sink {
+    private final String text;
     private int[] hits = new int[8];
+    private int[] from = new int[8];
+    private int[] to = new int[8];
     private int hitCount;
+    private int[] skipped = new int[0];
 
-    Matches(int n) {
-      from = new int[n];
-      to = new int[n];
+    private Matches(String text) {
+      this.text = text;
     }
 
     @Override
     public boolean matched(int p) {
-      return from[p] != 0;
+      return indexOf(p) >= 0;
+    }
+
+    private int indexOf(int p) {
+      for (int h = 0; h < hitCount; h++) {
+        if (hits[h] == p) {
+          return h;
+        }
+      }
+      return -1;
     }
 
     /** Where pattern {@code p}'s earliest match starts (only when {@link #matched}). */
     int start(int p) {
-      return from[p] - 1;
+      return from[indexOf(p)];
     }
 
     /** Where pattern {@code p}'s earliest match ends (only when {@link #matched}). */
     int end(int p) {
-      return to[p] - 1;
+      return to[indexOf(p)];
     }
 
     /** How many patterns matched. */
@@ -174,34 +178,56 @@ final class PatternSet {
       return hitCount;
     }
 
-    /** The {@code i}-th pattern that matched, in the order they were found. */
-    int hit(int i) {
-      return hits[i];
+    /** The {@code h}-th pattern that matched, in the order they were found. */
+    int hit(int h) {
+      return hits[h];
+    }
+
+    /** Where the {@code h}-th match starts. */
+    int hitStart(int h) {
+      return from[h];
+    }
+
+    /** Where the {@code h}-th match ends. */
+    int hitEnd(int h) {
+      return to[h];
     }
 
     @Override
     public void record(int p, int start, int end) {
-      from[p] = start + 1;
-      to[p] = end + 1;
       if (hitCount == hits.length) {
-        hits = java.util.Arrays.copyOf(hits, hitCount * 2);
+        hits = Arrays.copyOf(hits, hitCount * 2);
+        from = Arrays.copyOf(from, hitCount * 2);
+        to = Arrays.copyOf(to, hitCount * 2);
       }
-      hits[hitCount++] = p;
+      hits[hitCount] = p;
+      from[hitCount] = start;
+      to[hitCount] = end;
+      hitCount++;
+    }
+
+    @Override
+    public void search(int p) {
+      run(p, text, this);
     }
 
     boolean skipped(int p) {
-      return skipped != null && skipped[p];
+      for (int s : skipped) {
+        if (s == p) {
+          return true;
+        }
+      }
+      return false;
     }
 
-    boolean anySkipped() {
-      return skipped != null;
+    /** The patterns skipped on this task, in the order they were tried. */
+    int[] skipped() {
+      return skipped.clone();
     }
 
     private void skip(int p) {
-      if (skipped == null) {
-        skipped = new boolean[from.length];
-      }
-      skipped[p] = true;
+      skipped = Arrays.copyOf(skipped, skipped.length + 1);
+      skipped[skipped.length - 1] = p;
     }
   }
 
