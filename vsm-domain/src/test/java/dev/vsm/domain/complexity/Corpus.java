@@ -19,6 +19,10 @@ record Corpus(String name, List<Row> rows) {
   static final String EXTRA = "/complexity-extra.tsv";
   static final String REAL = "/complexity-real.tsv";
   static final String HOLDOUT = "/complexity-holdout.tsv";
+  static final String HOLDOUT2 = "/complexity-holdout2.tsv";
+
+  /** The real tasks the rules are judged on, never learned from: their misses are never printed. */
+  static final List<String> HELD_OUT = List.of(HOLDOUT, HOLDOUT2);
 
   record Row(Complexity label, String task, String url) {}
 

@@ -158,7 +158,8 @@ class PatternSetTest {
     List<String> patterns = DefaultComplexityRules.allPatterns().stream().distinct().toList();
     PatternSet set = new PatternSet(patterns, new HashSet<>(patterns));
     int tasks = 0;
-    for (String corpus : List.of(Corpus.DEV, Corpus.EXTRA, Corpus.REAL, Corpus.HOLDOUT)) {
+    for (String corpus :
+        List.of(Corpus.DEV, Corpus.EXTRA, Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2)) {
       for (Corpus.Row row : Corpus.read(corpus).rows()) {
         assertSameAsTheEngine(set, patterns, row.task(), corpus);
         tasks++;
