@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComplexityCorpusFormatTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2})
+  @ValueSource(strings = {Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2, Corpus.DRAWN})
   void every_row_has_a_unique_github_url_and_the_header_has_the_rubric(String resource)
       throws IOException {
     List<Corpus.Row> rows = Corpus.read(resource).rows();

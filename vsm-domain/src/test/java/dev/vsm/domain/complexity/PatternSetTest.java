@@ -159,7 +159,8 @@ class PatternSetTest {
     PatternSet set = new PatternSet(patterns, new HashSet<>(patterns));
     int tasks = 0;
     for (String corpus :
-        List.of(Corpus.DEV, Corpus.EXTRA, Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2)) {
+        List.of(
+            Corpus.DEV, Corpus.EXTRA, Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2, Corpus.DRAWN)) {
       for (Corpus.Row row : Corpus.read(corpus).rows()) {
         assertSameAsTheEngine(set, patterns, row.task(), corpus);
         tasks++;
