@@ -99,7 +99,8 @@ final class KeywordMatcher {
     others = build(ints(rest), -1);
   }
 
-  private static int[] ints(List<Integer> list) {
+  // Loops, not streams: this runs once per process, before the JIT has compiled anything.
+  static int[] ints(List<Integer> list) {
     int[] out = new int[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);

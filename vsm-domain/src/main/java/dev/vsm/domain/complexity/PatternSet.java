@@ -67,18 +67,9 @@ final class PatternSet {
         builtInIds.add(i);
       }
     }
-    builtIn = ints(builtInIds);
+    builtIn = KeywordMatcher.ints(builtInIds);
     keywords = new KeywordMatcher(builtInSources, builtIn);
-    byEngine = ints(engine);
-  }
-
-  // Loops, not streams: this runs once per process, before the JIT has compiled anything.
-  private static int[] ints(List<Integer> list) {
-    int[] out = new int[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = list.get(i);
-    }
-    return out;
+    byEngine = KeywordMatcher.ints(engine);
   }
 
   private Pattern compiled(int p) {
