@@ -5,6 +5,8 @@ import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -300,6 +302,8 @@ public final class ComplexityAnalyzer {
     // Only the patterns that matched are visited: the work per task follows what it says, not
     // how many patterns the rules have.
     int concepts = compiled.concepts.size();
+    // Per concept: the match (plus one) of the synonym that speaks for it, and that synonym's
+    // place.
     int[] best = new int[concepts];
     int[] bestIndex = new int[concepts];
     boolean[] domains = new boolean[compiled.domainNames.length];
@@ -312,9 +316,9 @@ public final class ComplexityAnalyzer {
         int i = uses[u + 1];
         // The synonym that matched earliest speaks for the concept (the first listed on a tie).
         if (best[k] == 0
-            || m.start(p) < m.start(best[k] - 1)
-            || (m.start(p) == m.start(best[k] - 1) && i < bestIndex[k])) {
-          best[k] = p + 1;
+            || m.hitStart(h) < m.hitStart(best[k] - 1)
+            || (m.hitStart(h) == m.hitStart(best[k] - 1) && i < bestIndex[k])) {
+          best[k] = h + 1;
           bestIndex[k] = i;
         }
       }
@@ -333,24 +337,23 @@ public final class ComplexityAnalyzer {
         s.cues.add(c);
       } else {
         s.keywordHits.add(c);
-        int p = best[k] - 1;
+        int h = best[k] - 1;
         words.putIfAbsent(
-            m.start(p), text.substring(m.start(p), m.end(p)).toLowerCase(Locale.ROOT));
+            m.hitStart(h), text.substring(m.hitStart(h), m.hitEnd(h)).toLowerCase(Locale.ROOT));
       }
     }
     s.words = words;
     s.stems = Words.stems(text);
     s.lead = Words.lead(text);
-    Map<String, Double> weights = rules.words();
-    if (!weights.isEmpty()) {
+    if (!compiled.wordWeights.isEmpty()) {
       for (String stem : s.stems) {
-        Double w = weights.get(ComplexityRules.WORD + stem);
+        Double w = compiled.wordWeights.get(stem);
         if (w != null && w != 0) {
           s.wordHits.put(stem, w);
         }
       }
       if (s.lead != null) {
-        Double w = weights.get(ComplexityRules.LEAD + s.lead);
+        Double w = compiled.leadWeights.get(s.lead);
         if (w != null && w != 0) {
           s.leadWeight = w;
         }
@@ -369,12 +372,10 @@ public final class ComplexityAnalyzer {
     s.documentation = (flags & Compiled.DOCUMENTATION) != 0;
     s.codeWork = (flags & Compiled.CODE_WORK) != 0;
     s.review = (flags & Compiled.REVIEW) != 0;
-    if (m.anySkipped()) {
-      for (int p = 0; p < compiled.set.size(); p++) {
-        if (m.skipped(p)) {
-          s.skipped.add(compiled.set.source(p));
-        }
-      }
+    int[] skipped = m.skipped();
+    Arrays.sort(skipped);
+    for (int p : skipped) {
+      s.skipped.add(compiled.set.source(p));
     }
     return s;
   }
@@ -522,7 +523,20 @@ public final class ComplexityAnalyzer {
     final int[][] domainsOf;
     final int[] flagsOf;
 
+    /** Learned weights of word stems and of leading words, keyed by the stem alone. */
+    final Map<String, Double> wordWeights = new HashMap<>();
+
+    final Map<String, Double> leadWeights = new HashMap<>();
+
     Compiled(ComplexityRules rules) {
+      for (Map.Entry<String, Double> w : rules.words().entrySet()) {
+        String key = w.getKey();
+        if (key.startsWith(ComplexityRules.WORD)) {
+          wordWeights.put(key.substring(ComplexityRules.WORD.length()), w.getValue());
+        } else {
+          leadWeights.put(key.substring(ComplexityRules.LEAD.length()), w.getValue());
+        }
+      }
       Map<String, Integer> index = new LinkedHashMap<>();
       List<int[]> conceptPatterns = new ArrayList<>();
       for (Complexity level : Complexity.values()) {

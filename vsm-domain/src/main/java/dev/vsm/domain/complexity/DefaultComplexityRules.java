@@ -2,10 +2,8 @@ package dev.vsm.domain.complexity;
 
 import static dev.vsm.domain.complexity.WeightedPattern.builtIn;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -751,7 +749,10 @@ final class DefaultComplexityRules {
   // The task's form: length, leading verb, what it names.
   private static final List<WeightedPattern> CUES =
       List.of(
-          cue("terse", "^\\W*+\\w++(?:\\W++\\w++){0,2}+\\W*+$"),
+          // One to three words. (The repetition need not be possessive: with fewer rounds the
+          // next word is left before the end, so the engine's retries always fail; written so,
+          // the keyword matcher reads it.)
+          cue("terse", "^\\W*+\\w++(?:\\W++\\w++){0,2}\\W*+$"),
           cue("long", "^\\W*+\\w++(?:\\W++\\w++){9}"),
           cue("starts-with-fix", "^\\W*+(?:bug\\s*)?fix(?:e[sd]|ing)?\\b", "^\\W*+hotfix\\b"),
           cue(
@@ -770,7 +771,7 @@ final class DefaultComplexityRules {
               "^\\W*+(?:chore|docs?|ci|build|style|doc)\\b",
               "^\\W*+\\[?(?:docs?|doc)\\]"),
           cue("starts-with-feat", "^\\W*+feat(?:ure)?\\b"),
-          cue("question", "\\?\\s*$", "^\\W*+(?:how|is|are|can|does|do|why|what|should)\\b"),
+          cue("question", "\\?\\s*+$", "^\\W*+(?:how|is|are|can|does|do|why|what|should)\\b"),
           cue(
               "names-a-symbol",
               "(?-i:[a-z]+[A-Z][A-Za-z0-9]*)",
@@ -965,20 +966,26 @@ final class DefaultComplexityRules {
    * entry becomes a word weight.
    */
   static ComplexityRules weighted(ComplexityRules vocabulary, Map<String, Double> w) {
+    // Loops, not streams: this runs once per process, before the JIT has compiled anything.
     Map<Complexity, List<WeightedPattern>> keywords = new EnumMap<>(Complexity.class);
-    vocabulary
-        .keywords()
-        .forEach(
-            (level, rules) ->
-                keywords.put(level, rules.stream().map(r -> weigh(r, "keyword:", w)).toList()));
-    List<WeightedPattern> cues = vocabulary.cues().stream().map(r -> weigh(r, "cue:", w)).toList();
+    for (Map.Entry<Complexity, List<WeightedPattern>> level : vocabulary.keywords().entrySet()) {
+      List<WeightedPattern> rules = new ArrayList<>(level.getValue().size());
+      for (WeightedPattern rule : level.getValue()) {
+        rules.add(weigh(rule, "keyword:", w));
+      }
+      keywords.put(level.getKey(), rules);
+    }
+    List<WeightedPattern> cues = new ArrayList<>(vocabulary.cues().size());
+    for (WeightedPattern rule : vocabulary.cues()) {
+      cues.add(weigh(rule, "cue:", w));
+    }
     Map<String, Double> words = new TreeMap<>();
-    w.forEach(
-        (key, weight) -> {
-          if (key.startsWith(ComplexityRules.WORD) || key.startsWith(ComplexityRules.LEAD)) {
-            words.put(key, weight);
-          }
-        });
+    for (Map.Entry<String, Double> e : w.entrySet()) {
+      if (e.getKey().startsWith(ComplexityRules.WORD)
+          || e.getKey().startsWith(ComplexityRules.LEAD)) {
+        words.put(e.getKey(), e.getValue());
+      }
+    }
     ComplexityRules.Thresholds t = vocabulary.thresholds();
     return new ComplexityRules(
         keywords,
@@ -1002,8 +1009,8 @@ final class DefaultComplexityRules {
   }
 
   private static WeightedPattern weigh(WeightedPattern rule, String prefix, Map<String, Double> w) {
-    return new WeightedPattern(
-        rule.concept(), rule.patterns(), required(w, prefix + rule.concept()));
+    String key = new StringBuilder(prefix).append(rule.concept()).toString();
+    return new WeightedPattern(rule.concept(), rule.patterns(), required(w, key));
   }
 
   private static double required(Map<String, Double> w, String key) {
@@ -1030,24 +1037,72 @@ final class DefaultComplexityRules {
 
   /** The shipped weights; their absence is a broken build, said loudly. */
   static Map<String, Double> readWeights() {
-    Map<String, Double> w = new HashMap<>();
-    InputStream in = DefaultComplexityRules.class.getResourceAsStream(WEIGHTS);
-    if (in == null) {
-      throw new IllegalStateException(
-          "the built-in complexity weights " + WEIGHTS + " are missing from the classpath");
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] kv = line.split("\t");
-        w.put(kv[0], Double.parseDouble(kv[1]));
+    byte[] bytes;
+    try (InputStream in = DefaultComplexityRules.class.getResourceAsStream(WEIGHTS)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the built-in complexity weights " + WEIGHTS + " are missing from the classpath");
       }
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the built-in weights " + WEIGHTS, e);
     }
+    return parseWeights(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Lines of {@code key TAB weight}; '#' lines and blank lines are skipped. Read by hand, not with
+   * a reader and a split: this runs once per process, before the JIT has compiled anything.
+   */
+  static Map<String, Double> parseWeights(String text) {
+    Map<String, Double> w = new HashMap<>();
+    int n = text.length();
+    int line = 0;
+    while (line < n) {
+      int end = text.indexOf('\n', line);
+      if (end < 0) {
+        end = n;
+      }
+      int tab = text.indexOf('\t', line);
+      if (text.charAt(line) != '#' && tab > line && tab < end) {
+        int valueEnd = end > tab && text.charAt(end - 1) == '\r' ? end - 1 : end;
+        w.put(text.substring(line, tab), weight(text, tab + 1, valueEnd));
+      } else if (text.charAt(line) != '#' && !text.substring(line, end).isBlank()) {
+        throw new IllegalStateException(
+            WEIGHTS + ": not key TAB weight: " + text.substring(line, end));
+      }
+      line = end + 1;
+    }
     return w;
+  }
+
+  /**
+   * A weight as the file writes it ({@code -0.123}): thousandths divided by 1000, which is the
+   * double nearest the decimal, as {@link Double#parseDouble} gives; any other form is parsed so.
+   */
+  private static double weight(String text, int from, int to) {
+    int i = from;
+    boolean negative = i < to && text.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    long units = 0;
+    int decimals = -1;
+    for (; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && decimals < 0) {
+        decimals = 0;
+      } else if (c >= '0' && c <= '9' && decimals < 3 && units < 1_000_000_000L) {
+        units = units * 10 + (c - '0');
+        decimals += decimals >= 0 ? 1 : 0;
+      } else {
+        return Double.parseDouble(text.substring(from, to));
+      }
+    }
+    if (decimals != 3) {
+      return Double.parseDouble(text.substring(from, to));
+    }
+    double v = units / 1000.0;
+    return negative ? -v : v;
   }
 }

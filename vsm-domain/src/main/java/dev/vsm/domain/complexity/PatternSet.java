@@ -1,29 +1,27 @@
 package dev.vsm.domain.complexity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every pattern of a rule set, compiled once and matched together: one pass over the task finds,
- * for each pattern, its earliest match.
+ * Every pattern of a rule set, matched together: one pass over the task finds, for each pattern,
+ * its earliest match.
  *
- * <p>Rule patterns match at the start of a word (see {@link WeightedPattern#compile}), and most
- * begin with a literal stem ("migrat", "typo"). For a task in ASCII the text is lower-cased once
- * and each built-in pattern is tried only where a word starts with its stem, or where the task has
- * a character its matches can begin with ({@link FirstChars}), or, when it begins with {@code ^},
- * at the start. Patterns that cannot be read that way, patterns a user added, and every pattern on
- * text outside ASCII are searched the ordinary way. Both ways give the same matches (a test holds
- * them to it).
+ * <p>Built-in patterns are matched by a {@link KeywordMatcher}: the task is read once and walked
+ * through a trie of every way the patterns can match, without the regular-expression engine. The
+ * engine matches the rest: patterns a user added, a built-in pattern the keyword matcher cannot
+ * read exactly, and every pattern on a task with a character only the engine reads right (see
+ * {@link KeywordMatcher#read}). Both give the same matches (a test holds them to it).
  *
- * <p>Built-in patterns are written to run in time linear in the task's length. Patterns a user adds
- * are run under a budget of character reads proportional to the task's length and with stack
- * overflows caught: one that exceeds it is skipped for that task and reported, never left to hang
- * or crash the analysis.
+ * <p>Built-in patterns run in time linear in the task's length. Patterns a user adds are run under
+ * a budget of character reads proportional to the task's length and with stack overflows caught:
+ * one that exceeds it is skipped for that task and reported, never left to hang or crash the
+ * analysis.
  */
 final class PatternSet {
 
@@ -34,36 +32,18 @@ final class PatternSet {
 
   private final List<String> sources;
 
-  /** Each pattern compiled when first needed: a task rarely needs most of them. */
+  /** Each pattern compiled for the engine when first needed: most never are. */
   private final AtomicReferenceArray<Pattern> compiled;
 
-  private final String[] stems;
   private final boolean[] guarded;
 
-  /** Characters (lower-case) a match of each pattern must contain, or null. */
-  private final char[][] required;
+  private final KeywordMatcher keywords;
 
-  /**
-   * Whether a match of each pattern begins only where no word character precedes it: true of every
-   * pattern without a leading {@code \b} or {@code ^}, which {@link WeightedPattern#compile} gives
-   * a look-behind for one.
-   */
-  private final boolean[] afterNonWord;
+  /** The built-in patterns: the keyword matcher's. */
+  private final int[] builtIn;
 
-  /** Patterns to try where a word of the (lower-cased) task starts with a given character. */
-  private final int[][] byWordStart = new int[128][];
-
-  /** Patterns to try wherever the (lower-cased) task has a given character. */
-  private final int[][] byChar = new int[128][];
-
-  /** Patterns anchored at the task's start: tried there only. */
-  private final int[] anchored;
-
-  /** The characters a match of each anchored pattern can begin with. */
-  private final boolean[][] anchoredFirst;
-
-  /** Patterns searched the ordinary way. */
-  private final int[] searched;
+  /** The patterns a user added: the engine searches them on every task, under a budget. */
+  private final int[] byEngine;
 
   /**
    * @param trusted patterns known to run in linear time (the built-in ones); all others are guarded
@@ -72,72 +52,24 @@ final class PatternSet {
     sources = List.copyOf(patterns);
     int n = sources.size();
     compiled = new AtomicReferenceArray<>(n);
-    stems = new String[n];
     guarded = new boolean[n];
-    required = new char[n][];
-    afterNonWord = new boolean[n];
-    List<List<Integer>> wordStarts = new ArrayList<>();
-    List<List<Integer>> anywhere = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      wordStarts.add(new ArrayList<>());
-      anywhere.add(new ArrayList<>());
-    }
-    List<Integer> atStart = new ArrayList<>();
-    List<Integer> rest = new ArrayList<>();
+    List<String> builtInSources = new ArrayList<>();
+    List<Integer> builtInIds = new ArrayList<>();
+    List<Integer> engine = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String p = sources.get(i);
-      guarded[i] = !trusted.contains(p);
+      guarded[i] = !trusted.contains(sources.get(i));
       if (guarded[i]) {
         // A user's pattern is checked when its rule is made; it is searched once per task, under
-        // one budget, never per position.
-        rest.add(i);
-        continue;
-      }
-      stems[i] = stem(p);
-      boolean[] first = stems[i] != null ? null : FirstChars.of(p);
-      if (stems[i] != null) {
-        wordStarts.get(stems[i].charAt(0)).add(i);
-        continue;
-      }
-      required[i] = FirstChars.required(p);
-      afterNonWord[i] = !p.startsWith("\\b") && !p.startsWith("^");
-      if (p.startsWith("^") && !hasTopLevelAlternation(p) && first != null) {
-        atStart.add(i);
-      } else if (first != null) {
-        // A match of a pattern without a leading \b gets one from compile(): if it can only begin
-        // with a word character, it begins where a word does.
-        boolean wordsOnly = true;
-        for (int c = 0; c < 128; c++) {
-          wordsOnly &= !first[c] || isWordChar((char) c);
-        }
-        for (int c = 0; c < 128; c++) {
-          if (first[c]) {
-            (wordsOnly ? wordStarts : anywhere).get(c).add(i);
-          }
-        }
+        // one budget.
+        engine.add(i);
       } else {
-        rest.add(i);
+        builtInSources.add(sources.get(i));
+        builtInIds.add(i);
       }
     }
-    for (int c = 0; c < 128; c++) {
-      byWordStart[c] = ints(wordStarts.get(c));
-      byChar[c] = ints(anywhere.get(c));
-    }
-    anchored = ints(atStart);
-    anchoredFirst = new boolean[anchored.length][];
-    for (int a = 0; a < anchored.length; a++) {
-      anchoredFirst[a] = FirstChars.of(sources.get(anchored[a]));
-    }
-    searched = ints(rest);
-  }
-
-  // Loops, not streams: this runs once per process, before the JIT has compiled anything.
-  private static int[] ints(List<Integer> list) {
-    int[] out = new int[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = list.get(i);
-    }
-    return out;
+    builtIn = KeywordMatcher.ints(builtInIds);
+    keywords = new KeywordMatcher(builtInSources, builtIn);
+    byEngine = KeywordMatcher.ints(engine);
   }
 
   private Pattern compiled(int p) {
@@ -157,95 +89,34 @@ final class PatternSet {
     return sources.get(i);
   }
 
+  /** How many built-in patterns the keyword matcher reads without the engine. */
+  int readByKeywords() {
+    return keywords.readable();
+  }
+
   /** The earliest match of each pattern in {@code text}. */
   Matches match(String text) {
-    Matches m = new Matches(sources.size());
-    if (isAscii(text)) {
-      String lower = text.toLowerCase(Locale.ROOT);
-      int len = lower.length();
-      boolean[] present = new boolean[128];
-      for (int i = 0; i < len; i++) {
-        present[lower.charAt(i)] = true;
+    Matches m = new Matches(text);
+    if (!keywords.match(text, m)) {
+      for (int p : builtIn) {
+        run(p, text, m);
       }
-      boolean previousIsWord = false;
-      for (int i = 0; i < len; i++) {
-        char c = lower.charAt(i);
-        boolean isWord = isWordChar(c);
-        if (isWord && !previousIsWord) {
-          for (int p : byWordStart[c]) {
-            if (!m.matched(p)
-                && !m.skipped(p)
-                && (stems[p] == null
-                    ? contains(present, required[p])
-                    : lower.startsWith(stems[p], i))) {
-              run(p, text, i, m);
-            }
-          }
-        }
-        for (int p : byChar[c]) {
-          if (!m.matched(p)
-              && !m.skipped(p)
-              && !(previousIsWord && afterNonWord[p])
-              && contains(present, required[p])) {
-            run(p, text, i, m);
-          }
-        }
-        previousIsWord = isWord;
-      }
-      for (int a = 0; a < anchored.length; a++) {
-        int p = anchored[a];
-        if (len > 0 && anchoredFirst[a][lower.charAt(0)] && contains(present, required[p])) {
-          run(p, text, 0, m);
-        }
-      }
-      for (int p : searched) {
-        run(p, text, -1, m);
-      }
-    } else {
-      for (int p = 0; p < sources.size(); p++) {
-        run(p, text, -1, m);
-      }
+    }
+    for (int p : byEngine) {
+      run(p, text, m);
     }
     return m;
   }
 
-  private static boolean contains(boolean[] present, char[] required) {
-    if (required != null) {
-      for (char c : required) {
-        if (!present[c]) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Tries pattern {@code p} anchored at {@code at}, or searches the whole text when negative. */
-  private void run(int p, String text, int at, Matches m) {
+  /** Searches the whole text for pattern {@code p}, under the budget when it is a user's. */
+  private void run(int p, String text, Matches m) {
     try {
-      boolean found;
-      Matcher matcher;
-      if (at >= 0) {
-        // Tried at many positions: one matcher per pattern and task, moved from place to place.
-        Matcher[] matchers = m.matchers();
-        matcher = matchers[p];
-        if (matcher == null) {
-          matcher = compiled(p).matcher(text);
-          matcher.useTransparentBounds(true);
-          matcher.useAnchoringBounds(false);
-          matchers[p] = matcher;
-        }
-        matcher.region(at, text.length());
-        found = matcher.lookingAt();
-      } else {
-        CharSequence input =
-            guarded[p]
-                ? new BudgetedText(text, READS_PER_CHAR * text.length() + READS_ALLOWANCE)
-                : text;
-        matcher = compiled(p).matcher(input);
-        found = matcher.find();
-      }
-      if (found) {
+      CharSequence input =
+          guarded[p]
+              ? new BudgetedText(text, READS_PER_CHAR * text.length() + READS_ALLOWANCE)
+              : text;
+      Matcher matcher = compiled(p).matcher(input);
+      if (matcher.find()) {
         m.record(p, matcher.start(), matcher.end());
       }
     } catch (BudgetedText.Exhausted | StackOverflowError e) {
@@ -254,127 +125,43 @@ final class PatternSet {
   }
 
   /**
-   * The literal, lower-case text every match of {@code pattern} begins with, or null when there is
-   * none that starts with a word character (a group, a class, an anchor, an alternation, flags).
+   * Where the patterns that matched first matched, and which were skipped: a few entries per task,
+   * whatever the number of patterns.
    */
-  static String stem(String pattern) {
-    if (pattern.startsWith("^") || hasTopLevelAlternation(pattern)) {
-      return null;
-    }
-    String p = pattern.startsWith("\\b") ? pattern.substring(2) : pattern;
-    StringBuilder stem = new StringBuilder();
-    int i = 0;
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      int next = i + 1;
-      char literal;
-      if (c == '\\') {
-        if (next >= p.length()) {
-          break;
-        }
-        char e = p.charAt(next);
-        if (e == '.' || e == '-' || e == '/') {
-          literal = e;
-          next++;
-        } else {
-          break;
-        }
-      } else if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '_'
-          || c == '-'
-          || c == '/') {
-        literal = Character.toLowerCase(c);
-      } else {
-        break;
-      }
-      if (next < p.length()) {
-        char q = p.charAt(next);
-        if (q == '?' || q == '*' || q == '{') {
-          break;
-        }
-        if (q == '+') {
-          stem.append(literal);
-          break;
-        }
-      }
-      stem.append(literal);
-      i = next;
-    }
-    if (stem.length() == 0 || !isWordChar(stem.charAt(0))) {
-      return null;
-    }
-    return stem.toString();
-  }
-
-  private static boolean hasTopLevelAlternation(String p) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = 0; i < p.length(); i++) {
-      char c = p.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        if (c == ']') {
-          inClass = false;
-        }
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Where each pattern first matched, and which were skipped. Made per task in time independent of
-   * the number of patterns: the arrays start zeroed (0 means no match, so positions are kept plus
-   * one), matchers are made only for patterns that run, and the patterns that matched are listed.
-   */
-  static final class Matches {
-    private final int[] from;
-    private final int[] to;
-    private boolean[] skipped;
-    private Matcher[] matchers;
+  final class Matches implements KeywordMatcher.Sink {
+    private final String text;
     private int[] hits = new int[8];
+    private int[] from = new int[8];
+    private int[] to = new int[8];
     private int hitCount;
+    private int[] skipped = new int[0];
 
-    Matches(int n) {
-      from = new int[n];
-      to = new int[n];
+    private Matches(String text) {
+      this.text = text;
     }
 
-    boolean matched(int p) {
-      return from[p] != 0;
+    @Override
+    public boolean matched(int p) {
+      return indexOf(p) >= 0;
+    }
+
+    private int indexOf(int p) {
+      for (int h = 0; h < hitCount; h++) {
+        if (hits[h] == p) {
+          return h;
+        }
+      }
+      return -1;
     }
 
     /** Where pattern {@code p}'s earliest match starts (only when {@link #matched}). */
     int start(int p) {
-      return from[p] - 1;
+      return from[indexOf(p)];
     }
 
     /** Where pattern {@code p}'s earliest match ends (only when {@link #matched}). */
     int end(int p) {
-      return to[p] - 1;
+      return to[indexOf(p)];
     }
 
     /** How many patterns matched. */
@@ -382,40 +169,56 @@ final class PatternSet {
       return hitCount;
     }
 
-    /** The {@code i}-th pattern that matched, in the order they were found. */
-    int hit(int i) {
-      return hits[i];
+    /** The {@code h}-th pattern that matched, in the order they were found. */
+    int hit(int h) {
+      return hits[h];
     }
 
-    private void record(int p, int start, int end) {
-      from[p] = start + 1;
-      to[p] = end + 1;
+    /** Where the {@code h}-th match starts. */
+    int hitStart(int h) {
+      return from[h];
+    }
+
+    /** Where the {@code h}-th match ends. */
+    int hitEnd(int h) {
+      return to[h];
+    }
+
+    @Override
+    public void record(int p, int start, int end) {
       if (hitCount == hits.length) {
-        hits = java.util.Arrays.copyOf(hits, hitCount * 2);
+        hits = Arrays.copyOf(hits, hitCount * 2);
+        from = Arrays.copyOf(from, hitCount * 2);
+        to = Arrays.copyOf(to, hitCount * 2);
       }
-      hits[hitCount++] = p;
+      hits[hitCount] = p;
+      from[hitCount] = start;
+      to[hitCount] = end;
+      hitCount++;
     }
 
-    private Matcher[] matchers() {
-      if (matchers == null) {
-        matchers = new Matcher[from.length];
-      }
-      return matchers;
+    @Override
+    public void search(int p) {
+      run(p, text, this);
     }
 
     boolean skipped(int p) {
-      return skipped != null && skipped[p];
+      for (int s : skipped) {
+        if (s == p) {
+          return true;
+        }
+      }
+      return false;
     }
 
-    boolean anySkipped() {
-      return skipped != null;
+    /** The patterns skipped on this task, in the order they were tried. */
+    int[] skipped() {
+      return skipped.clone();
     }
 
     private void skip(int p) {
-      if (skipped == null) {
-        skipped = new boolean[from.length];
-      }
-      skipped[p] = true;
+      skipped = Arrays.copyOf(skipped, skipped.length + 1);
+      skipped[skipped.length - 1] = p;
     }
   }
 

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real-task corpora are what the issue asked for: enough rows, each with the URL of the issue
- * or pull request it came from, no row twice, the rubric written in the header, and no title of the
+ * or pull request it came from, no row twice, the rubric written in the header, and no title of a
  * held-out batch among the rows the weights are learned from.
  */
 class ComplexityCorpusFormatTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {Corpus.REAL, Corpus.HOLDOUT})
+  @ValueSource(strings = {Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2, Corpus.DRAWN})
   void every_row_has_a_unique_github_url_and_the_header_has_the_rubric(String resource)
       throws IOException {
     List<Corpus.Row> rows = Corpus.read(resource).rows();
@@ -42,9 +42,11 @@ class ComplexityCorpusFormatTest {
   void no_held_out_task_is_learned_from(String resource) {
     Set<String> heldOutUrls = new HashSet<>();
     Set<String> heldOutTitles = new HashSet<>();
-    for (Corpus.Row row : Corpus.read(Corpus.HOLDOUT).rows()) {
-      heldOutUrls.add(row.url());
-      heldOutTitles.add(row.task().toLowerCase());
+    for (String heldOut : Corpus.HELD_OUT) {
+      for (Corpus.Row row : Corpus.read(heldOut).rows()) {
+        heldOutUrls.add(row.url());
+        heldOutTitles.add(row.task().toLowerCase());
+      }
     }
     for (Corpus.Row row : Corpus.read(resource).rows()) {
       assertThat(heldOutUrls).doesNotContain(row.url() == null ? "" : row.url());

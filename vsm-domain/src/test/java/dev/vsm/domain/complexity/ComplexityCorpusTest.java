@@ -46,6 +46,12 @@ class ComplexityCorpusTest {
     // Real tasks collected last, labelled before any run and never tuned on: the honest figure
     // (65.6 % when first run; the rules before the learned words scored 67.5 % on it).
     "/complexity-holdout.tsv, 0.65",
+    // A second held-out batch drawn at random from 20 repositories' histories, labelled and
+    // committed before any run: mostly small work, as real histories are (62.6 % when first run).
+    "/complexity-holdout2.tsv, 0.62",
+    // 460 titles drawn from 41 other repositories' histories after these weights were learned
+    // (52.6 % when first run with them; its header says why it is not learned from).
+    "/complexity-drawn.tsv, 0.52",
   })
   void the_built_in_rules_hold_their_floor(String resource, double floor) {
     Corpus corpus = Corpus.read(resource);
@@ -57,11 +63,11 @@ class ComplexityCorpusTest {
           new ComplexityTraining.Prediction(
               row.label(), a.complexity(), a.confidence(), row.task(), Double.NaN));
     }
-    // Misses are listed for the corpora the rules learn from, never for the held-out batch: its
+    // Misses are listed for the corpora the rules learn from, never for a held-out batch: its
     // errors must not steer the vocabulary.
-    double accuracy =
-        report(resource, predictions, resource.equals(Corpus.HOLDOUT) ? null : p -> p.task());
-    if (resource.equals(Corpus.HOLDOUT)) {
+    boolean heldOut = Corpus.HELD_OUT.contains(resource);
+    double accuracy = report(resource, predictions, heldOut ? null : p -> p.task());
+    if (heldOut) {
       System.out.print(ComplexityTraining.calibrationTable(predictions));
     }
     assertThat(rows).hasSizeGreaterThan(10);
@@ -74,11 +80,16 @@ class ComplexityCorpusTest {
     double accuracy =
         report("complexity-real.tsv, " + ComplexityTraining.FOLDS + "-fold", cv, null);
     System.out.print(ComplexityTraining.calibrationTable(cv));
-    List<ComplexityTraining.Prediction> confident =
-        cv.stream().filter(p -> p.confidence() >= 0.8).toList();
+    List<ComplexityTraining.Prediction> confident = confident(cv);
     assertThat(accuracy).isGreaterThanOrEqualTo(CROSS_VALIDATED_FLOOR);
     assertThat(confident).hasSizeGreaterThan(cv.size() / 10);
     assertThat(ComplexityTraining.accuracy(confident)).isGreaterThanOrEqualTo(CONFIDENT_FLOOR);
+  }
+
+  /** The answers given with confidence 0.8 or more: the ones the issue asks to be right. */
+  private static List<ComplexityTraining.Prediction> confident(
+      List<ComplexityTraining.Prediction> predictions) {
+    return predictions.stream().filter(p -> p.confidence() >= 0.8).toList();
   }
 
   private static double report(
@@ -94,6 +105,16 @@ class ComplexityCorpusTest {
         predictions.size(),
         100 * accuracy);
     System.out.print(ComplexityTraining.confusionTable(predictions));
+    List<ComplexityTraining.Prediction> confident = confident(predictions);
+    System.out.printf(
+        Locale.ROOT,
+        "confidence >= 0.8: %d of %d tasks (%.1f %%), %s right%n",
+        confident.size(),
+        predictions.size(),
+        100.0 * confident.size() / predictions.size(),
+        confident.isEmpty()
+            ? "-"
+            : String.format(Locale.ROOT, "%.1f %%", 100 * ComplexityTraining.accuracy(confident)));
     if (showMiss != null) {
       predictions.stream()
           .filter(p -> !p.correct())

@@ -86,6 +86,35 @@ class ComplexityWeightsTest {
   }
 
   @Test
+  void weights_are_read_exactly_as_the_number_parser_reads_them() {
+    java.util.Random random = new java.util.Random(19);
+    StringBuilder file = new StringBuilder("# a comment\n\n");
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      double v = (random.nextInt(2_000_001) - 1_000_000) / 1000.0;
+      String text =
+          switch (i % 4) {
+            case 0 -> String.format(java.util.Locale.ROOT, "%.3f", v);
+            case 1 -> Double.toString(v);
+            case 2 -> String.format(java.util.Locale.ROOT, "%.1f", v);
+            default -> String.format(java.util.Locale.ROOT, "%.3fe0", v);
+          };
+      values.add(text);
+      file.append("word:w").append(i).append('\t').append(text).append(i % 7 == 0 ? "\r\n" : "\n");
+    }
+    Map<String, Double> read = DefaultComplexityRules.parseWeights(file.toString());
+    assertThat(read).hasSize(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(read.get("word:w" + i))
+          .as(values.get(i))
+          .isEqualTo(Double.parseDouble(values.get(i)));
+    }
+    assertThatThrownBy(() -> DefaultComplexityRules.parseWeights("no tab here\n"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not key TAB weight");
+  }
+
+  @Test
   void the_learner_is_deterministic() {
     assertThat(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1))
         .isEqualTo(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1));

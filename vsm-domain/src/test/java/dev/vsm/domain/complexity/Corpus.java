@@ -19,6 +19,11 @@ record Corpus(String name, List<Row> rows) {
   static final String EXTRA = "/complexity-extra.tsv";
   static final String REAL = "/complexity-real.tsv";
   static final String HOLDOUT = "/complexity-holdout.tsv";
+  static final String HOLDOUT2 = "/complexity-holdout2.tsv";
+  static final String DRAWN = "/complexity-drawn.tsv";
+
+  /** The real tasks the rules are judged on, never learned from: their misses are never printed. */
+  static final List<String> HELD_OUT = List.of(HOLDOUT, HOLDOUT2, DRAWN);
 
   record Row(Complexity label, String task, String url) {}
 

@@ -14,106 +14,122 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The one-pass matcher: its shortcut (literal stems tried only where a word starts, on text lower-
- * cased once) must find exactly what searching every pattern the plain way finds; the built-in
- * patterns must run in linear time; a user's pattern that blows up must be skipped, never hang or
- * crash.
+ * The patterns of a rule set matched together: the keyword matcher must find exactly what the
+ * regular-expression engine finds for every built-in pattern (start and end), on every corpus task
+ * and on random text; the built-in patterns must run in linear time on the engine too (it reads
+ * them on text the keyword matcher leaves to it); a user's pattern that blows up must be skipped,
+ * never hang or crash.
  */
 class PatternSetTest {
 
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '=',
-      value = {
-        "migrat=migrat",
-        "comments?\\b=comment",
-        "version\\s+(?:number|string)\\b=version",
-        "retr(?:y|ies)\\b=retr",
-        "multi-?thread=multi",
-        "x+y=x",
-        "\\bml\\b=ml",
-        "ci/cd\\b=ci/cd",
-        "console\\.log=console.log",
-        "Foo=foo"
-      })
-  void a_stem_is_the_literal_every_match_begins_with(String pattern, String stem) {
-    assertThat(PatternSet.stem(pattern)).isEqualTo(stem);
+  @Test
+  void the_keyword_matcher_reads_every_built_in_pattern() {
+    List<String> patterns = DefaultComplexityRules.allPatterns().stream().distinct().toList();
+    PatternSet set = new PatternSet(patterns, new HashSet<>(patterns));
+    // None is left to the regular-expression engine on ordinary text.
+    assertThat(set.readByKeywords()).isEqualTo(patterns.size());
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '=',
       value = {
-        "(?:broken|dead)\\s+links?",
-        "typo|spelling",
-        "^\\W*fix",
-        "[\\w-]+\\.md",
-        "\\w+\\(\\)",
-        "a?b",
-        "`",
-        "é"
+        // pattern = the ways it is read as, in the engine's order ('~' a step)
+        "docs?\\b=~docs~ | ~doc~",
+        "colou?rs?\\b=~colours~ | ~colour~ | ~colors~ | ~color~",
+        "(?:whole|entire)\\s+app=~whole~app | ~entire~app",
+        "^\\W*+fix=~~fix",
+        "\\bml=~ml",
+        "a(?:b|c){2}=~abb | ~abc | ~acb | ~acc",
+        "x{0,2}y=~xxy | ~xy | ~y",
       })
-  void a_pattern_without_a_literal_start_has_no_stem(String pattern) {
-    assertThat(PatternSet.stem(pattern)).isNull();
-  }
-
-  private static String firstChars(String pattern) {
-    boolean[] set = FirstChars.of(pattern);
-    if (set == null) {
-      return null;
+  void a_pattern_is_read_as_the_ways_it_can_match_in_the_engines_order(
+      String pattern, String ways) {
+    List<String> read = new java.util.ArrayList<>();
+    for (List<Object> path : KeywordMatcher.paths(pattern)) {
+      StringBuilder sb = new StringBuilder();
+      path.forEach(e -> sb.append(e instanceof Character c ? (char) c : (char) 126));
+      read.add(sb.toString());
     }
-    StringBuilder sb = new StringBuilder();
-    for (int c = 0; c < 128; c++) {
-      if (set[c]) {
-        sb.append((char) c);
-      }
+    assertThat(String.join(" | ", read)).isEqualTo(ways);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '=',
+      value = {
+        "lazy=a+?b",
+        "greedy repetition of a group=(?:ab)+",
+        "a run that could give back what follows needs=\\w+s",
+        "a run before an end that could be given back=\\s*$",
+        "a possessive choice=(?:a|ab)?+c",
+        "back-reference=(a)\\1",
+        "any character=a.b",
+        "negated class with letters=[^a]",
+        "look-ahead=(?=a)b",
+        "not ASCII=é",
+        "nested class=[[a]b]",
+      })
+  void syntax_the_keyword_matcher_cannot_read_exactly_is_left_to_the_engine(
+      String what, String pattern) {
+    assertThat(KeywordMatcher.paths(pattern)).as(what).isNull();
+  }
+
+  @Test
+  void a_user_pattern_is_searched_by_the_engine_even_when_the_keyword_matcher_could_read_it() {
+    PatternSet set = new PatternSet(List.of("typo", "spelling"), Set.of("typo"));
+    assertThat(set.readByKeywords()).isEqualTo(1);
+    PatternSet.Matches m = set.match("Fix spelling and a typo");
+    assertThat(m.matched(0)).isTrue();
+    assertThat(m.matched(1)).isTrue();
+  }
+
+  @Test
+  void text_outside_ascii_is_read_as_letters_and_other_characters() {
+    assertThat(KeywordMatcher.read("ab")).containsExactly('a', 'b');
+    assertThat(KeywordMatcher.read("é—中"))
+        .containsExactly(KeywordMatcher.LETTER, KeywordMatcher.OTHER, KeywordMatcher.LETTER);
+    // A surrogate pair is marked as one: an emoji is no letter, a mathematical letter is.
+    assertThat(KeywordMatcher.read("\uD83D\uDC1B"))
+        .containsExactly(KeywordMatcher.OTHER_PAIR, KeywordMatcher.OTHER);
+    assertThat(KeywordMatcher.read("\uD835\uDC00"))
+        .containsExactly(KeywordMatcher.LETTER_PAIR, KeywordMatcher.LETTER);
+    // Characters whose case folds to ASCII, combining marks, line separators: the engine's.
+    for (String t :
+        List.of("\u212A", "\u017F", "\u0130", "\u0131", "e\u0301", "a\u2028", "\uD83D")) {
+      assertThat(KeywordMatcher.read(t)).as(t).isNull();
     }
-    return sb.toString();
-  }
-
-  @Test
-  void first_characters_are_read_from_the_pattern() {
-    assertThat(firstChars("(?:update|bump)\\w*")).isEqualTo("BUbu");
-    assertThat(firstChars("(?<!#)[45]\\d\\d\\b")).isEqualTo("45");
-    assertThat(firstChars("v?\\d+\\.\\d+")).isEqualTo("0123456789Vv");
-    assertThat(firstChars("[\"'][^\"'\\s]")).isEqualTo("\"'");
-    assertThat(firstChars("(?-i:[A-C][a-z]+)")).isEqualTo("ABCabc");
-    assertThat(firstChars("\\?\\s*$")).isEqualTo("?");
-    assertThat(firstChars("(?:a|)b")).isEqualTo("ABab");
-    assertThat(firstChars("x{0,2}y")).isEqualTo("XYxy");
-    assertThat(firstChars("[^a]b")).hasSize(128);
-  }
-
-  @Test
-  void characters_every_match_contains_are_read_from_literals_that_are_not_optional() {
-    assertThat(FirstChars.required("\\w+\\(\\)")).containsExactly('(', ')');
-    assertThat(FirstChars.required("[a-z0-9]+_[\\w]+")).containsExactly('_');
-    assertThat(FirstChars.required("v?\\d+\\.\\d+")).containsExactly('.');
-    assertThat(FirstChars.required("--[a-z]")).containsExactly('-');
-    assertThat(FirstChars.required("Ab(?:c|d)e?")).containsExactly('a', 'b');
-    assertThat(FirstChars.required("a|b")).isNull();
-    assertThat(FirstChars.required("(?:x)")).containsExactly('x');
-    assertThat(FirstChars.required("(?:ab|cb)")).containsExactly('b');
-    assertThat(FirstChars.required("[\\w-]+(?:\\.[\\w-]+)+")).containsExactly('.');
-    assertThat(FirstChars.required("a(?:\\.b)*")).containsExactly('a');
-    assertThat(FirstChars.required("(?=x)y")).containsExactly('y');
-    assertThat(FirstChars.required("x{0,3}y{2}")).containsExactly('y');
-  }
-
-  @Test
-  void first_characters_are_not_guessed_where_the_pattern_is_not_followed() {
-    assertThat(firstChars("a*")).isNull(); // can match nothing
-    assertThat(firstChars("(a)\\1")).isNull(); // back-reference
-    assertThat(firstChars("[[a]b]")).isNull(); // nested class
-    assertThat(firstChars("ſecurity")).isNull(); // matches "security" under Unicode case folding
-    assertThat(firstChars("(?x) a")).isNull(); // comments mode
-    assertThat(firstChars("(?m)^a")).isNull();
-    assertThat(firstChars("(a")).isNull();
   }
 
   /** Texts made of pieces of the rules' own words, separators and case changes. */
   private static String randomTask(Random random, List<String> words) {
-    String[] separators = {" ", " ", " ", "-", ".", "/", "_", ": ", "(", ")", "'", "\"", "`", "#"};
+    String[] separators = {
+      " ",
+      " ",
+      " ",
+      "-",
+      ".",
+      "/",
+      "_",
+      ": ",
+      "(",
+      ")",
+      "'",
+      "\"",
+      "`",
+      "#",
+      "\t",
+      "?",
+      "\n",
+      "—",
+      "\u00a0",
+      "é",
+      "\uD83D\uDC1B",
+      "中",
+      "\uD835\uDC00",
+      "\u212A",
+      "e\u0301"
+    };
     StringBuilder sb = new StringBuilder();
     int n = 1 + random.nextInt(14);
     for (int i = 0; i < n; i++) {
@@ -138,7 +154,40 @@ class PatternSetTest {
   }
 
   @Test
-  void the_shortcut_finds_what_a_plain_search_of_every_pattern_finds() {
+  void the_keyword_matcher_finds_what_the_engine_finds_on_every_corpus_task() {
+    List<String> patterns = DefaultComplexityRules.allPatterns().stream().distinct().toList();
+    PatternSet set = new PatternSet(patterns, new HashSet<>(patterns));
+    int tasks = 0;
+    for (String corpus :
+        List.of(
+            Corpus.DEV, Corpus.EXTRA, Corpus.REAL, Corpus.HOLDOUT, Corpus.HOLDOUT2, Corpus.DRAWN)) {
+      for (Corpus.Row row : Corpus.read(corpus).rows()) {
+        assertSameAsTheEngine(set, patterns, row.task(), corpus);
+        tasks++;
+      }
+    }
+    assertThat(tasks).isGreaterThan(600);
+  }
+
+  private static void assertSameAsTheEngine(
+      PatternSet set, List<String> patterns, String task, String context) {
+    PatternSet.Matches m = set.match(task);
+    for (int p = 0; p < patterns.size(); p++) {
+      Matcher plain = WeightedPattern.compile(patterns.get(p)).matcher(task);
+      boolean found = plain.find();
+      assertThat(m.matched(p))
+          .as("%s: pattern %s on [%s]", context, patterns.get(p), task)
+          .isEqualTo(found);
+      if (found) {
+        assertThat(new int[] {m.start(p), m.end(p)})
+            .as("%s: pattern %s on [%s]", context, patterns.get(p), task)
+            .containsExactly(plain.start(), plain.end());
+      }
+    }
+  }
+
+  @Test
+  void the_keyword_matcher_finds_what_the_engine_finds_on_random_text() {
     List<String> patterns = DefaultComplexityRules.allPatterns().stream().distinct().toList();
     PatternSet set = new PatternSet(patterns, new HashSet<>(patterns));
     List<String> words =
@@ -220,31 +269,49 @@ class PatternSetTest {
             "in rust",
             "whole app",
             "todo comments",
-            "log level");
+            "log level",
+            "app.test.js",
+            "README.MD",
+            "a..b",
+            "x.yml.",
+            "increase the",
+            "connection",
+            "timeout",
+            "timeouts",
+            "from",
+            "split",
+            "into",
+            "port",
+            "dependencies",
+            "update",
+            "secrets",
+            "hashed",
+            "passwords",
+            "e2e",
+            "c++",
+            "python3",
+            "n+1",
+            "pub/sub",
+            "re-implement",
+            "[docs]",
+            "feat(api):",
+            "hot-reload",
+            "off-by-one",
+            "sign-in",
+            "e-mail",
+            "\r\n");
     long seed = Long.getLong("vsm.fuzz.seed", System.nanoTime());
     Random random = new Random(seed);
-    // Every case checks all ~700 patterns the slow way: a few hundred cases keep this quick.
-    int cases = Integer.getInteger("vsm.fuzz.cases", 400);
+    // Every case checks all ~700 patterns the slow way: a thousand cases keep this quick.
+    int cases = Integer.getInteger("vsm.fuzz.cases", 1000);
     for (int i = 0; i < cases; i++) {
-      String task = randomTask(random, words);
-      PatternSet.Matches m = set.match(task);
-      for (int p = 0; p < patterns.size(); p++) {
-        Matcher plain = WeightedPattern.compile(patterns.get(p)).matcher(task);
-        boolean found = plain.find();
-        assertThat(m.matched(p))
-            .as("seed %d, case %d, pattern %s on [%s]", seed, i, patterns.get(p), task)
-            .isEqualTo(found);
-        if (found) {
-          assertThat(new int[] {m.start(p), m.end(p)})
-              .as("seed %d, case %d, pattern %s on [%s]", seed, i, patterns.get(p), task)
-              .containsExactly(plain.start(), plain.end());
-        }
-      }
+      assertSameAsTheEngine(
+          set, patterns, randomTask(random, words), "seed " + seed + ", case " + i);
     }
   }
 
   @Test
-  void text_outside_ascii_is_searched_the_plain_way_with_unicode_case() {
+  void a_task_with_a_character_whose_case_folds_to_ascii_is_left_to_the_engine() {
     PatternSet set = new PatternSet(List.of("security"), Set.of("security"));
     // U+017F (long s) matches 's' case-insensitively under Unicode case folding.
     assertThat(set.match("Fix ſecurity hole").matched(0)).isTrue();
