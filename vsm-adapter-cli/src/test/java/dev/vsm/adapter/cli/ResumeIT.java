@@ -84,6 +84,7 @@ class ResumeIT {
       while ((line = err.readLine()) != null && !line.contains(killedIn + " started")) {
         // wait for the point to kill at
       }
+      awaitSessionOf(killedIn);
       List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
       p.destroyForcibly(); // SIGKILL
       tree.forEach(ProcessHandle::destroyForcibly);
@@ -110,14 +111,46 @@ class ResumeIT {
         .doesNotContain("\"busy\"");
   }
 
+  /**
+   * Waits until the scripted claude of {@code agent} has begun its Claude session (vsm says an
+   * agent started a moment before its process does): a kill before that leaves no session to
+   * continue.
+   */
+  private void awaitSessionOf(String agent) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (claude.callsWithSessions().stream()
+        .filter(c -> c.agent().equals(agent))
+        .noneMatch(
+            c -> Files.exists(claude.directory().resolve("sessions").resolve(c.session())))) {
+      assertThat(System.nanoTime()).as("%s never began its session", agent).isLessThan(deadline);
+      Thread.sleep(10); // another process's progress: nothing to wait on but the file it writes
+    }
+  }
+
   @Test
   void resuming_a_complex_task_whose_one_agent_failed_runs_two_agents_not_seven() throws Exception {
+    // S3 gives the task three specialists, S2 runs the backend and the tester side by side, then
+    // the reviewer: a full run is S4, S3, S2, three S1 agents and S3*.
+    claude.reply(
+        "system3-control",
+        "{\"complexity\": \"complex\", \"complexity_rationale\": \"across the stack\","
+            + " \"selected_agents\": ["
+            + "{\"agent\": \"backend\", \"role\": \"implement\", \"order\": 1},"
+            + " {\"agent\": \"tester\", \"role\": \"test\", \"order\": 1},"
+            + " {\"agent\": \"reviewer\", \"role\": \"review\", \"order\": 2}],"
+            + " \"execution_mode\": \"parallel\"}");
+    claude.reply(
+        "system2-coordination",
+        "{\"execution_schedule\": ["
+            + "{\"step\": 1, \"agents\": [\"backend\", \"tester\"], \"handoff\": \"code, tests\"},"
+            + " {\"step\": 2, \"agents\": [\"reviewer\"], \"handoff\": \"review notes\"}],"
+            + " \"parallel_groups\": [[\"backend\", \"tester\"]], \"conflict_zones\": []}");
     claude.mode("s1-tester", "fail");
     PackagedVsm.Result failed = run("run", "--json", COMPLEX);
     assertThat(failed.code()).isEqualTo(1);
     Map<?, ?> first = JSON.readValue(failed.out(), Map.class);
     String id = (String) first.get("task_id");
-    int before = claude.calls().size();
+    List<String> full = claude.calls();
     claude.mode("s1-tester", "reply");
 
     PackagedVsm.Result resumed = run("resume", "--json", id);
@@ -125,11 +158,18 @@ class ResumeIT {
     Map<?, ?> doc = JSON.readValue(resumed.out(), Map.class);
     assertThat(doc.get("success")).isEqualTo(true);
     assertThat(doc.get("attempt")).isEqualTo(2);
-    assertThat(claude.calls().subList(before, claude.calls().size()))
+    assertThat(claude.calls().subList(full.size(), claude.calls().size()))
         .containsExactly("s1-tester", "system3-audit");
-    assertThat(claude.calls().subList(0, before))
-        .as("a full run: S4, S3, S2, three S1 agents, S3*; %s", failed.err())
-        .hasSize(7);
+    assertThat(full)
+        .as("a full run")
+        .containsExactlyInAnyOrder(
+            "system4-strategy",
+            "system3-control",
+            "system2-coordination",
+            "s1-backend",
+            "s1-tester",
+            "s1-reviewer",
+            "system3-audit");
     assertThat((Double) doc.get("cost_usd")).isEqualTo(2 * 0.0123);
     assertThat((Double) first.get("cost_usd")).isEqualTo(7 * 0.0123);
   }
