@@ -128,6 +128,37 @@ class ResumeIT {
   }
 
   @Test
+  void a_second_process_cannot_resume_a_task_another_process_is_resuming() throws Exception {
+    claude.mode("s1-tester", "fail");
+    assertThat(run("run", "--medium", "Add input validation to the login form").code()).isOne();
+    String id = (String) currentTask().get("id");
+    claude.mode("s1-tester", "slow");
+    ProcessBuilder pb = vsm("resume", id);
+    pb.environment().put("FAKE_CLAUDE_SLEEP", "30");
+    Process first = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(first.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = err.readLine()) != null && !line.contains("s1-tester started")) {
+        // the first process holds the task now
+      }
+
+      PackagedVsm.Result second = run("resume", id);
+
+      assertThat(second.code()).as(second.err()).isEqualTo(3);
+      assertThat(second.err().strip()).startsWith("vsm: task " + id).doesNotContain("\n");
+      List<ProcessHandle> tree = new ArrayList<>(first.descendants().toList());
+      first.destroyForcibly();
+      tree.forEach(ProcessHandle::destroyForcibly);
+    }
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    claude.mode("s1-tester", "reply");
+    assertThat(run("resume", id).code())
+        .as("the task can be resumed once the claim is gone")
+        .isZero();
+  }
+
+  @Test
   void resuming_a_complex_task_whose_one_agent_failed_runs_two_agents_not_seven() throws Exception {
     // S3 gives the task three specialists, S2 runs the backend and the tester side by side, then
     // the reviewer: a full run is S4, S3, S2, three S1 agents and S3*.
