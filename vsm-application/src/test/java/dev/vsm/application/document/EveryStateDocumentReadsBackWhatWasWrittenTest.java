@@ -8,8 +8,6 @@ import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.CoordinationPlan;
 import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
-import dev.vsm.domain.log.EventType;
-import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.AdaptationPolicy;
@@ -154,17 +152,5 @@ class EveryStateDocumentReadsBackWhatWasWrittenTest {
         new CoordinationPlan("abc", CoordinationPlan.ofSteps(List.of(List.of("tester"))), T);
 
     assertThat(StateDocuments.plan(fields(StateDocuments.plan(p)))).isEqualTo(p);
-  }
-
-  @Test
-  void a_log_line() {
-    LogEntry e =
-        LogEntry.of(T, EventType.AGENT_COMPLETED, "abc", "s1-tester", Map.of("success", true), "s");
-
-    Map<String, Object> written = StateDocuments.logEntry(e);
-
-    assertThat(written)
-        .containsOnlyKeys("timestamp", "event_type", "task_id", "agent", "data", "session_id");
-    assertThat(StateDocuments.logEntry((Object) written)).isEqualTo(e);
   }
 }

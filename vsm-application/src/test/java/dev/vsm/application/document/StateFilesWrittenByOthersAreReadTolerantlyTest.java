@@ -8,7 +8,6 @@ import dev.vsm.domain.agent.AgentStatus;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.cycle.AllocatedAgent;
 import dev.vsm.domain.cycle.S3Allocation;
-import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.AdaptationType;
@@ -123,34 +122,5 @@ class StateFilesWrittenByOthersAreReadTolerantlyTest {
     assertThat(a.complexity()).isEqualTo("unknown");
     assertThat(a.taskId()).isEmpty();
     assertThat(a.parallelExecution()).isFalse();
-  }
-
-  @Test
-  void a_log_line_of_the_earlier_hooks_keeps_its_extra_keys_as_data() {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("timestamp", "2026-01-15T10:00:00");
-    line.put("event_type", "tool_used");
-    line.put("task_id", 7);
-    line.put("tool", "Edit");
-    line.put("data", Map.of("tool", "Write", "file", "a.py"));
-
-    LogEntry e = StateDocuments.logEntry((Object) line);
-
-    assertThat(e.timestamp()).isEqualTo("2026-01-15T10:00:00");
-    assertThat(e.taskId()).as("a task id that is not text").isNull();
-    assertThat(e.agent()).isNull();
-    assertThat(e.sessionId()).isEmpty();
-    assertThat(e.data())
-        .as("data wins over an extra key")
-        .isEqualTo(Map.of("tool", "Write", "file", "a.py"));
-  }
-
-  @Test
-  void a_line_without_a_timestamp_or_kind_or_that_is_no_object_is_no_entry() {
-    assertThat(StateDocuments.logEntry((Object) Map.of("event_type", "x"))).isNull();
-    assertThat(StateDocuments.logEntry((Object) Map.of("timestamp", "T"))).isNull();
-    assertThat(StateDocuments.logEntry((Object) Map.of("timestamp", 1, "event_type", "x")))
-        .isNull();
-    assertThat(StateDocuments.logEntry((Object) List.of())).isNull();
   }
 }
