@@ -56,34 +56,24 @@ class WhatAnAgentRunGaveTest {
 
     AgentResult judged = ran.asFailed("reported blocked");
 
-    assertThat(judged)
-        .isEqualTo(
-            new AgentResult(
-                "s1-tester",
-                false,
-                "out",
-                Optional.of(reply),
-                "reported blocked",
-                AgentResult.Failure.ERROR,
-                Duration.ofSeconds(3),
-                0.25,
-                100,
-                50,
-                "sess"));
-    assertThat(judged.withAgent("tester"))
-        .isEqualTo(
-            new AgentResult(
-                "tester",
-                false,
-                "out",
-                Optional.of(reply),
-                "reported blocked",
-                AgentResult.Failure.ERROR,
-                Duration.ofSeconds(3),
-                0.25,
-                100,
-                50,
-                "sess"));
+    assertThat(judged).isEqualTo(failedAs("s1-tester", reply));
+    assertThat(judged.withAgent("tester")).isEqualTo(failedAs("tester", reply));
+  }
+
+  /** The run of the test above, failed for "reported blocked" and run as {@code agent}. */
+  private static AgentResult failedAs(String agent, AgentReply reply) {
+    return new AgentResult(
+        agent,
+        false,
+        "out",
+        Optional.of(reply),
+        "reported blocked",
+        AgentResult.Failure.ERROR,
+        Duration.ofSeconds(3),
+        0.25,
+        100,
+        50,
+        "sess");
   }
 
   @Test
