@@ -125,9 +125,12 @@ class TaskHistoryEdgesTest {
     TaskHistory.Task running =
         new TaskHistory.Task(
             "c", null, null, null, TaskSummary.IN_PROGRESS, List.of(), null, null, null);
+    TaskHistory.Task planned =
+        new TaskHistory.Task(
+            "d", null, null, null, TaskSummary.PLANNED, List.of(), 0.04, 90L, null);
 
-    assertThat(TaskHistory.Totals.of(List.of(done, failed, running, done)))
-        .isEqualTo(new TaskHistory.Totals(4, 2, 1, 1, 1.0, 2500));
+    assertThat(TaskHistory.Totals.of(List.of(done, failed, running, done, planned)))
+        .isEqualTo(new TaskHistory.Totals(5, 2, 1, 1, 1, 1.04, 2590));
   }
 
   @Test
