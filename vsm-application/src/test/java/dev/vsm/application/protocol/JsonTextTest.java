@@ -34,4 +34,22 @@ class JsonTextTest {
     assertThat(JsonText.of(Float.POSITIVE_INFINITY)).isEqualTo("null");
     assertThat(JsonText.of(new StringBuilder("x"))).isEqualTo("\"x\"");
   }
+
+  @Test
+  void whole_doubles_lose_their_fraction_until_they_need_an_exponent_and_keys_become_text() {
+    Map<Object, Object> m = new LinkedHashMap<>();
+    m.put(7, 999_999_999_999_999.0);
+    m.put("big", 1e15);
+    m.put("f", 2.0f);
+    m.put("neg", -0.5);
+    m.put("cr", "a\rb\u001f");
+
+    assertThat(JsonText.of(m))
+        .isEqualTo(
+            "{\"7\":999999999999999,\"big\":1.0E15,\"f\":2,\"neg\":-0.5,"
+                + "\"cr\":\"a\\rb\\u001f\"}");
+    assertThat(JsonText.of(List.of())).isEqualTo("[]");
+    assertThat(JsonText.of(Map.of())).isEqualTo("{}");
+    assertThat(JsonText.of(12)).isEqualTo("12");
+  }
 }
