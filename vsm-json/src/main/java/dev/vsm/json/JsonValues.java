@@ -92,6 +92,14 @@ public final class JsonValues {
     }
   }
 
+  /**
+   * A streaming parser over part of a text, for a caller that scans for values rather than reads
+   * one (the reply reader looks for the last complete object in an agent's prose).
+   */
+  public static JsonParser parser(char[] text, int offset, int length) {
+    return FACTORY.createParser(ObjectReadContext.empty(), text, offset, length);
+  }
+
   private static Object document(JsonParser p) {
     JsonToken first = p.nextToken();
     if (first == null) {
