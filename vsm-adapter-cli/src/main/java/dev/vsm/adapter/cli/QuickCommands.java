@@ -4,18 +4,24 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * The commands run constantly from hooks and scripts ({@code state}, {@code log}, {@code tasks},
- * the Python-compatible forms {@code --state}, {@code --log}, and {@code hook EVENT [--plugin]}),
- * answered without building the picocli model: picocli's classes are too old for class-data sharing
- * and cost more start-up than the command itself. Only plain, valid forms are taken here, and they
- * run the very code the picocli commands run ({@link StateCommand#show}, {@link LogCommand#show},
- * {@link TasksCommand#list}, {@link HookCommand#record}); anything else (help, errors, other
+ * The short commands run constantly from hooks and scripts ({@code state}, {@code log}, {@code
+ * tasks}, {@code analyze TASK…}, the Python-compatible forms {@code --state}, {@code --log}, {@code
+ * --analyze}, {@code hook EVENT [--plugin]}, and {@code --version}), answered without building the
+ * picocli model: picocli reads the annotations of every command and option first, hundreds of
+ * classes and more start-up than the command itself. Only plain, valid forms are taken here, and
+ * they run the very code the picocli commands run ({@link StateCommand#show}, {@link
+ * LogCommand#show}, {@link TasksCommand#list}, {@link AnalyzeCommand#analyze}, {@link
+ * HookCommand#record}, {@link VersionCommand.Provider}); anything else (help, errors, other
  * options) goes to picocli. {@code QuickCommandsTest} runs one table of command lines through both
  * and requires the same exit code and output.
  */
@@ -33,7 +39,8 @@ final class QuickCommands {
       String task,
       Instant since,
       String event,
-      boolean plugin) {}
+      boolean plugin,
+      List<String> tasks) {}
 
   static OptionalInt tryRun(
       String[] args,
@@ -56,9 +63,18 @@ final class QuickCommands {
         return OptionalInt.of(
             HookCommand.record(context, r.dir(), null, r.event(), r.plugin(), o, e));
       }
-      Invocation inv = new Invocation(context, r.dir(), false, o, e, null, false);
+      if (r.command().equals("version")) {
+        for (String line : new VersionCommand.Provider().getVersion()) {
+          o.println(line);
+        }
+        o.flush();
+        return OptionalInt.of(ExitCode.SUCCESS);
+      }
+      boolean analyses = r.command().equals("analyze");
+      Invocation inv = new Invocation(context, r.dir(), false, o, e, null, analyses);
       code =
           switch (r.command()) {
+            case "analyze" -> AnalyzeCommand.analyze(inv, r.tasks(), null, r.json());
             case "state" -> StateCommand.show(inv, r.json());
             case "log" -> LogCommand.show(inv, r.count(), r.task(), r.json(), r.legacy());
             case "tasks" -> TasksCommand.list(inv, r.since(), r.json());
@@ -74,6 +90,9 @@ final class QuickCommands {
 
   /** The request {@code args} make, or null when picocli must read them. */
   static Request parse(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return new Request("version", true, null, false, null, null, null, null, false, List.of());
+    }
     String command = null;
     boolean legacy = false;
     Path dir = null;
@@ -83,6 +102,7 @@ final class QuickCommands {
     Instant since = null;
     String event = null;
     boolean plugin = false;
+    List<String> tasks = new ArrayList<>();
     boolean optionBeforeCommand = false; // --json, --task, ... before the command's word
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -116,11 +136,11 @@ final class QuickCommands {
           }
           dir = Path.of(value);
         }
-        case "state", "log", "tasks", "hook" -> {
+        case "state", "log", "tasks", "hook", "analyze", "analyse" -> {
           if (command != null || optionBeforeCommand) {
             return null;
           }
-          command = a;
+          command = a.equals("analyse") ? "analyze" : a;
         }
         case "--plugin" -> {
           if (!"hook".equals(command) || plugin) {
@@ -128,7 +148,7 @@ final class QuickCommands {
           }
           plugin = true;
         }
-        case "--state", "--log" -> {
+        case "--state", "--log", "--analyze" -> {
           if (command != null) {
             return null;
           }
@@ -154,10 +174,9 @@ final class QuickCommands {
           if (count != null || !allowed) {
             return null;
           }
-          try {
-            count = new Numbers.Count().convert(value);
-          } catch (TypeConversionException e) {
-            return null;
+          count = plainCount(value);
+          if (count == null) {
+            return null; // picocli says what is wrong with it
           }
           optionBeforeCommand |= command == null;
         }
@@ -165,18 +184,21 @@ final class QuickCommands {
           if (since != null || !inCommand || !command.equals("tasks")) {
             return null;
           }
-          try {
-            since = new TasksCommand.Since().convert(value);
-          } catch (TypeConversionException e) {
-            return null;
+          since = plainDate(value);
+          if (since == null) {
+            return null; // a time, or no date: picocli reads it
           }
         }
         default -> {
-          // hook's one argument, its event
-          if (!"hook".equals(command) || event != null || a.startsWith("-")) {
+          if (a.startsWith("-")) {
+            return null;
+          } else if ("analyze".equals(command)) {
+            tasks.add(a);
+          } else if ("hook".equals(command) && event == null) {
+            event = a; // hook's one argument, its event
+          } else {
             return null;
           }
-          event = a;
         }
       }
     }
@@ -190,6 +212,44 @@ final class QuickCommands {
     if ((count != null || task != null) && !command.equals("log")) {
       return null;
     }
-    return new Request(command, legacy, dir, json != null, count, task, since, event, plugin);
+    return new Request(
+        command, legacy, dir, json != null, count, task, since, event, plugin, List.copyOf(tasks));
+  }
+
+  /**
+   * A count written as plain digits, as {@link Numbers.Count} reads it; null for anything else.
+   * Checked by hand: a regular expression or picocli's converter would cost the quick path more
+   * than the command.
+   */
+  static Integer plainCount(String v) {
+    if (v.isEmpty() || v.length() > 9) {
+      return null;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return Integer.parseInt(v);
+  }
+
+  /**
+   * The start of a day {@code yyyy-MM-dd} (UTC), as {@link TasksCommand.Since} reads it; else null.
+   */
+  static Instant plainDate(String v) {
+    if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+      return null;
+    }
+    Integer year = plainCount(v.substring(0, 4));
+    Integer month = plainCount(v.substring(5, 7));
+    Integer day = plainCount(v.substring(8, 10));
+    if (year == null || month == null || day == null) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException impossible) {
+      return null;
+    }
   }
 }

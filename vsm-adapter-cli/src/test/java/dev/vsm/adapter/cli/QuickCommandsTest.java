@@ -70,6 +70,15 @@ class QuickCommandsTest {
         quick("-d {DIR}/missing hook session-end"),
         quick("-d {DIR} hook @{DIR}/targs"),
         quick("-d {DIR} log --task @{DIR}/targs"),
+        quick("-d {DIR} analyze Add OAuth2 login to the API"),
+        quick("analyse -d {DIR} Refactor"),
+        quick("-d {DIR} analyze --json Fix a typo"),
+        quick("-d {DIR} --analyze Fix a typo"),
+        quick("-d {DIR} --analyze --json Migrate the database"),
+        quick("-d {DIR} analyze"),
+        quick("-d {DIR}/missing analyze Fix it"),
+        quick("--version"),
+        quick("-V"),
         // left to picocli (errors, help, other options), with the exit code it gives
         picocli("-d {DIR} --state --log", 2),
         picocli("-d {DIR} --json state", 2),
@@ -94,7 +103,14 @@ class QuickCommandsTest {
         picocli("-d {DIR} hook session-end --plugin --plugin", 2),
         picocli("-d {DIR} hook session-end --bogus", 2),
         picocli("-d {DIR} --plugin hook session-end", 2),
-        picocli("-d {DIR} hook session-end --since 2026-11-24", 2));
+        picocli("-d {DIR} hook session-end --since 2026-11-24", 2),
+        picocli("-d {DIR} analyze --complex Add a login", 0),
+        picocli("-d {DIR} analyze --rules {DIR}/none.json Add a login", 2),
+        picocli("-d {DIR} analyze -- -x", 0),
+        picocli("-d {DIR} analyze Fix it --task t1", 2),
+        picocli("-d {DIR} Fix it --analyze", 0),
+        picocli("-d {DIR} --version", 0),
+        picocli("--version --json", 0));
   }
 
   private static Arguments quick(String line) {

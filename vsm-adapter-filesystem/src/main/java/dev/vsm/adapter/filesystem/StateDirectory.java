@@ -46,8 +46,6 @@ final class StateDirectory {
   static final String MAX_DOCUMENT_TEXT = "16 MiB";
 
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-  private static final DateTimeFormatter CORRUPT_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
   /** A state file too large to be one of vsm's: corrupt, like one that is not JSON. */
@@ -310,7 +308,11 @@ final class StateDirectory {
    */
   Path moveAside(String name, String reason) {
     Path source = dir.resolve(name);
-    String stamp = CORRUPT_STAMP.format(clock.instant());
+    // Made here, not in a static field: a formatter costs every start that reads state.
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(clock.instant());
     String base = name + ".corrupt-" + stamp;
     Path target = dir.resolve(base);
     for (int i = 1; present(target.getFileName().toString()); i++) {
