@@ -112,6 +112,19 @@ def load():
         return " ".join(f.read().split()[:3])
 
 
+def before(figure, ctx, before_home):
+    """The figure's vsm command run by the older build: the same program of that tree (./vsm, or
+    e.g. the plugin's bin/vsm), the same arguments unless the figure gives the older grammar's."""
+    vsm = figure.sides["vsm"]
+    program = vsm.argv[0]
+    if program.startswith(ctx.root + os.sep):
+        program = os.path.join(before_home, os.path.relpath(program, ctx.root))
+    else:
+        program = os.path.join(before_home, "vsm")
+    argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
+    return Cmd([program] + list(argv), cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env, setup=vsm.setup)
+
+
 def main(argv):
     wanted = set(argv)
     work = tempfile.mkdtemp(prefix="vsm-vs-python-")
@@ -131,20 +144,17 @@ def main(argv):
         print(f"load average at start: {load()}")
         started = time.time()
         for module in selected:
-            figure = module.figure(ctx)
-            if figure is None:
+            made = module.figure(ctx)
+            if made is None:
                 print(f"bench: {module.KEY}: not in this build of vsm; skipped", file=sys.stderr)
                 continue
-            if before_home:
-                vsm = figure.sides["vsm"]
-                argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
-                figure.sides["before"] = Cmd([os.path.join(before_home, "vsm")] + list(argv),
-                                             cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env,
-                                             setup=vsm.setup)
-            print(f"== {figure.label}", file=sys.stderr)
-            for side, cmd in figure.sides.items():
-                print(f"   {side}: {cmd.describe()}", file=sys.stderr)
-            rows.append((figure, harness.measure(figure, work)))
+            for figure in made if isinstance(made, list) else [made]:
+                if before_home:
+                    figure.sides["before"] = before(figure, ctx, before_home)
+                print(f"== {figure.label}", file=sys.stderr)
+                for side, cmd in figure.sides.items():
+                    print(f"   {side}: {cmd.describe()}", file=sys.stderr)
+                rows.append((figure, harness.measure(figure, work)))
         print(f"load average at end: {load()}; {time.time() - started:.0f} s")
         print()
         print(harness.table(rows, bool(before_home)))
