@@ -114,13 +114,13 @@ def load():
 
 def before(figure, ctx, before_home):
     """The figure's vsm command run by the older build: the same program of that tree (./vsm, or
-    e.g. the plugin's bin/vsm), the same arguments unless the figure gives the older grammar's."""
+    e.g. the plugin's bin/vsm), the same arguments unless the figure gives the older grammar's;
+    None when the vsm side is no program of the tree."""
     vsm = figure.sides["vsm"]
     program = vsm.argv[0]
-    if program.startswith(ctx.root + os.sep):
-        program = os.path.join(before_home, os.path.relpath(program, ctx.root))
-    else:
-        program = os.path.join(before_home, "vsm")
+    if not program.startswith(ctx.root + os.sep):
+        return None  # not a program of vsm's (the floor's java): nothing older to run
+    program = os.path.join(before_home, os.path.relpath(program, ctx.root))
     argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
     return Cmd([program] + list(argv), cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env, setup=vsm.setup)
 
@@ -149,8 +149,9 @@ def main(argv):
                 print(f"bench: {module.KEY}: not in this build of vsm; skipped", file=sys.stderr)
                 continue
             for figure in made if isinstance(made, list) else [made]:
-                if before_home:
-                    figure.sides["before"] = before(figure, ctx, before_home)
+                older = before(figure, ctx, before_home) if before_home else None
+                if older:
+                    figure.sides["before"] = older
                 print(f"== {figure.label}", file=sys.stderr)
                 for side, cmd in figure.sides.items():
                     print(f"   {side}: {cmd.describe()}", file=sys.stderr)
