@@ -115,12 +115,16 @@ def load():
 def before(figure, ctx, before_home):
     """The figure's vsm command run by the older build: the same program of that tree (./vsm, or
     e.g. the plugin's bin/vsm), the same arguments unless the figure gives the older grammar's;
-    None when the vsm side is no program of the tree."""
+    None when the vsm side is no program of the tree or the older tree lacks it."""
     vsm = figure.sides["vsm"]
     program = vsm.argv[0]
     if not program.startswith(ctx.root + os.sep):
         return None  # not a program of vsm's (the floor's java): nothing older to run
     program = os.path.join(before_home, os.path.relpath(program, ctx.root))
+    if not os.access(program, os.X_OK):
+        print(f"bench: {figure.key}: the before build has no {program}; no before figure",
+              file=sys.stderr)
+        return None
     argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
     return Cmd([program] + list(argv), cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env, setup=vsm.setup)
 
@@ -131,6 +135,8 @@ def main(argv):
     try:
         ctx = Context(work)
         before_home = os.environ.get("VSM_BEFORE_HOME")
+        # A smoke run (do the scripts work?): this many rounds per figure, no warm-up. No figures.
+        smoke = int(os.environ.get("VSM_BENCH_ROUNDS", "0"))
         selected = []
         for module, path in load_figures(ctx):
             if wanted and module.KEY not in wanted and "all" not in wanted:
@@ -149,6 +155,8 @@ def main(argv):
                 print(f"bench: {module.KEY}: not in this build of vsm; skipped", file=sys.stderr)
                 continue
             for figure in made if isinstance(made, list) else [made]:
+                if smoke:
+                    figure.rounds, figure.warmup = min(smoke, figure.rounds), 0
                 older = before(figure, ctx, before_home) if before_home else None
                 if older:
                     figure.sides["before"] = older
@@ -156,7 +164,8 @@ def main(argv):
                 for side, cmd in figure.sides.items():
                     print(f"   {side}: {cmd.describe()}", file=sys.stderr)
                 rows.append((figure, harness.measure(figure, work)))
-        print(f"load average at end: {load()}; {time.time() - started:.0f} s")
+        print(f"load average at end: {load()}; {time.time() - started:.0f} s"
+              + (f"; smoke run ({smoke} rounds): not figures" if smoke else ""))
         print()
         print(harness.table(rows, bool(before_home)))
     finally:
