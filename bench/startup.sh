@@ -8,24 +8,34 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work" "$CLASSES" "$ROOT/.vsm-launcher-only"' EXIT
 "${JAVA[@]}" LogReads "$work" 1000 generate
 fake="$ROOT/vsm-adapter-claude-cli/src/test/resources/fake-claude/claude"
+payloads="$ROOT/vsm-adapter-cli/src/test/resources/hook-payloads"
 echo "classes loaded (outside the archive) per command:"
 while IFS= read -r line; do
+  input=/dev/null
+  if [[ "$line" == *" < "* ]]; then # a hook: its JSON on stdin
+    input="$payloads/${line##* < }"
+    line="${line% < *}"
+  fi
   read -ra args <<< "$line"
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.txt" "$ROOT/vsm" -d "$work" "${args[@]}" \
-    >/dev/null 2>&1 </dev/null || true
+    >/dev/null 2>&1 <"$input" || true
   total=$(wc -l < "$work/classes.txt")
   outside=$(grep -vc "shared objects file" "$work/classes.txt" || true)
-  printf '  %-45s %5d (%d)\n' "$line" "$total" "$outside"
+  printf '  %-45s %5d (%d)\n' "${line/$fake/claude}" "$total" "$outside"
 done <<EOF2
 state
 state --json
 log --log-count 20
+tasks
 --state
 analyze Add OAuth2 login
 --version
+hook session-start < session-start.json
+hook post-tool-use --plugin < post-tool-use-edit.json
 --help
 plan Add a login form
-run --claude-command $fake Add user validation
+--claude-command $fake Add user validation
+run --claude-command $fake --model sonnet Add user validation
 EOF2
 # The launcher's own work: the same script up to the exec.
 sed 's/^exec "\$java"/exit 0; exec "$java"/' "$ROOT/vsm" > "$ROOT/.vsm-launcher-only"

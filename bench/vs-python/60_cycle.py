@@ -66,7 +66,7 @@ def figure(ctx):
                        setup=fresh(python_project), expect="VSM Cycle Complete: SUCCESS"),
         rounds=10,
         less={
-            "vsm": Cmd(["bash", "-c", loop + '"$0" -p --output-format json --agent "$a" < "$1"; done',
+            "vsm": Cmd(["bash", "-c", loop + '"$0" -p --output-format stream-json --verbose --agent "$a" < "$1"; done',
                         ctx.fake_claude, prompt]),
             "python": Cmd(["bash", "-c", loop + '"$0" --print --agent "$a" "$(< "$1")"; done',
                            stand_in, prompt], cwd=calls_project),

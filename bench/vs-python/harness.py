@@ -84,8 +84,12 @@ def run_once(cmd, out=subprocess.DEVNULL, timeout=900):
     return wall, usage.ru_maxrss, p.returncode
 
 
+class Failed(Exception):
+    """A side's command did not work when checked."""
+
+
 def check(figure, side, cmd, work):
-    """One untimed run that keeps the output: fails loudly when the command does not work."""
+    """One untimed run that keeps the output: raises Failed when the command does not work."""
     log = os.path.join(work, f"check-{figure.key}-{side}.out")
     with open(log, "wb") as out:
         _, _, code = run_once(cmd, out=out)
@@ -93,7 +97,7 @@ def check(figure, side, cmd, work):
         output = f.read().decode("utf-8", "replace")
     if code != 0 or (cmd.expect and cmd.expect not in output):
         why = f"exit {code}" if code != 0 else f"no {cmd.expect!r} in its output"
-        raise SystemExit(
+        raise Failed(
             f"bench: {figure.key}: the {side} command failed ({why}):\n"
             f"  {cmd.describe()}\n{output[-600:]}"
         )
@@ -109,11 +113,20 @@ def quartiles(values):
 
 def measure(figure, work, progress=sys.stderr):
     """Runs a figure's rounds; returns {side: {'wall': [...], 'rss': [...]}}."""
-    sides = list(figure.sides)
-    for side in sides:
-        size = check(figure, side, figure.sides[side], work)
+    for side in list(figure.sides):
+        try:
+            size = check(figure, side, figure.sides[side], work)
+        except Failed as e:
+            if side != "before":
+                raise SystemExit(str(e))
+            # An older build may not have the command yet (tasks, hook): its cells stay empty.
+            print(f"bench: {figure.key}: the before build cannot run it; no before figure\n"
+                  + str(e).split("\n", 1)[1], file=progress)
+            del figure.sides[side]
+            continue
         if size == 0:
             print(f"bench: {figure.key}: note: the {side} command printed nothing", file=progress)
+    sides = list(figure.sides)
     results = {s: {"wall": [], "rss": []} for s in sides}
     for r in range(figure.warmup + figure.rounds):
         order = sides[r % len(sides):] + sides[: r % len(sides)]

@@ -112,12 +112,31 @@ def load():
         return " ".join(f.read().split()[:3])
 
 
+def before(figure, ctx, before_home):
+    """The figure's vsm command run by the older build: the same program of that tree (./vsm, or
+    e.g. the plugin's bin/vsm), the same arguments unless the figure gives the older grammar's;
+    None when the vsm side is no program of the tree or the older tree lacks it."""
+    vsm = figure.sides["vsm"]
+    program = vsm.argv[0]
+    if not program.startswith(ctx.root + os.sep):
+        return None  # not a program of vsm's (the floor's java): nothing older to run
+    program = os.path.join(before_home, os.path.relpath(program, ctx.root))
+    if not os.access(program, os.X_OK):
+        print(f"bench: {figure.key}: the before build has no {program}; no before figure",
+              file=sys.stderr)
+        return None
+    argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
+    return Cmd([program] + list(argv), cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env, setup=vsm.setup)
+
+
 def main(argv):
     wanted = set(argv)
     work = tempfile.mkdtemp(prefix="vsm-vs-python-")
     try:
         ctx = Context(work)
         before_home = os.environ.get("VSM_BEFORE_HOME")
+        # A smoke run (do the scripts work?): this many rounds per figure, no warm-up. No figures.
+        smoke = int(os.environ.get("VSM_BENCH_ROUNDS", "0"))
         selected = []
         for module, path in load_figures(ctx):
             if wanted and module.KEY not in wanted and "all" not in wanted:
@@ -131,21 +150,22 @@ def main(argv):
         print(f"load average at start: {load()}")
         started = time.time()
         for module in selected:
-            figure = module.figure(ctx)
-            if figure is None:
+            made = module.figure(ctx)
+            if made is None:
                 print(f"bench: {module.KEY}: not in this build of vsm; skipped", file=sys.stderr)
                 continue
-            if before_home:
-                vsm = figure.sides["vsm"]
-                argv = figure.before_argv if figure.before_argv is not None else vsm.argv[1:]
-                figure.sides["before"] = Cmd([os.path.join(before_home, "vsm")] + list(argv),
-                                             cwd=vsm.cwd, stdin=vsm.stdin, env=vsm.env,
-                                             setup=vsm.setup)
-            print(f"== {figure.label}", file=sys.stderr)
-            for side, cmd in figure.sides.items():
-                print(f"   {side}: {cmd.describe()}", file=sys.stderr)
-            rows.append((figure, harness.measure(figure, work)))
-        print(f"load average at end: {load()}; {time.time() - started:.0f} s")
+            for figure in made if isinstance(made, list) else [made]:
+                if smoke:
+                    figure.rounds, figure.warmup = min(smoke, figure.rounds), 0
+                older = before(figure, ctx, before_home) if before_home else None
+                if older:
+                    figure.sides["before"] = older
+                print(f"== {figure.label}", file=sys.stderr)
+                for side, cmd in figure.sides.items():
+                    print(f"   {side}: {cmd.describe()}", file=sys.stderr)
+                rows.append((figure, harness.measure(figure, work)))
+        print(f"load average at end: {load()}; {time.time() - started:.0f} s"
+              + (f"; smoke run ({smoke} rounds): not figures" if smoke else ""))
         print()
         print(harness.table(rows, bool(before_home)))
     finally:

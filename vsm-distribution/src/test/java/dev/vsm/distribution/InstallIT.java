@@ -63,6 +63,11 @@ class InstallIT {
 
   /** Runs {@code args} as a shell does, the program looked up on {@code path}. */
   private Result run(Path cwd, String path, String... args) throws Exception {
+    return run(Map.of(), cwd, path, args);
+  }
+
+  private Result run(Map<String, String> extra, Path cwd, String path, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", "exec \"$0\" \"$@\""));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
@@ -72,6 +77,7 @@ class InstallIT {
     env.put("PATH", path);
     env.put("HOME", home.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.putAll(extra);
     Process p = pb.start();
     p.getOutputStream().close();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
@@ -141,6 +147,21 @@ class InstallIT {
         run(tmp, tools + ":/usr/bin:/bin", link.toString(), "-d", project.toString(), "state");
     assertThat(state.code()).as(state.err()).isZero();
     assertThat(state.out()).contains("completed");
+
+    // The archive is not only made but used: the entry point comes out of it, not out of the jar
+    // (Java 17 ignored it for a jar whose path has a space, as this install's has).
+    Path classes = tmp.resolve("classes.txt");
+    Result traced =
+        run(
+            Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes),
+            project,
+            path,
+            "vsm",
+            "state");
+    assertThat(traced.code()).as(traced.err()).isZero();
+    assertThat(classes)
+        .content()
+        .containsPattern("dev\\.vsm\\.adapter\\.cli\\.Main source: shared objects file");
 
     assertThat(mavenCalled).as("bin/vsm never calls Maven").doesNotExist();
     try (Stream<Path> cached = Files.walk(home.resolve(".cache/vsm"))) {

@@ -4,6 +4,7 @@ import dev.vsm.domain.complexity.Complexity;
 import dev.vsm.domain.complexity.ComplexityRules;
 import dev.vsm.domain.complexity.ScopeEstimate;
 import dev.vsm.domain.complexity.WeightedPattern;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Complexity rules from JSON, the format of a project's {@code .claude/vsm-rules.json} (and of the
@@ -46,14 +45,14 @@ public final class RulesFile {
   public static ComplexityRules apply(ComplexityRules base, Path file) {
     Object parsed;
     try {
-      parsed = JsonMapper.builder().build().readValue(Files.readAllBytes(file), Object.class);
+      parsed = JsonValues.read(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new InvalidRulesException("rules file " + file + " does not exist");
     } catch (IOException e) {
       throw new InvalidRulesException("cannot read rules file " + file + ": " + e.getMessage());
-    } catch (JacksonException e) {
+    } catch (JsonValues.MalformedJson e) {
       throw new InvalidRulesException(
-          "rules file " + file + " is not valid JSON (" + e.getOriginalMessage() + ")");
+          "rules file " + file + " is not valid JSON (" + e.getMessage() + ")");
     }
     try {
       return apply(base, parsed);

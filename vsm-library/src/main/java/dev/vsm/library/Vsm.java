@@ -150,7 +150,7 @@ public final class Vsm
    */
   public synchronized ComplexityRules rules() {
     if (rules == null) {
-      ComplexityRules read = baseRules;
+      ComplexityRules read = baseRules != null ? baseRules : ComplexityRules.defaults();
       Path project = workingDirectory.resolve(RulesFile.PROJECT_RULES);
       if (projectRules && Files.isRegularFile(project)) {
         read = RulesFile.apply(read, project);
@@ -391,7 +391,7 @@ public final class Vsm
     private Path workingDirectory = Path.of("");
     private Map<String, String> environment = Map.copyOf(System.getenv());
     private String claudeCommand;
-    private ComplexityRules rules = ComplexityRules.defaults();
+    private ComplexityRules rules; // null: the built-in ones, made when first needed
     private boolean projectRules = true;
     private Path rulesFile;
     private ProgressListener progress = ProgressListener.NONE;

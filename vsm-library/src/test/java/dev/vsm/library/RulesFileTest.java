@@ -8,6 +8,7 @@ import dev.vsm.application.testing.Fuzz;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.complexity.ComplexityAssessment;
 import dev.vsm.domain.complexity.ComplexityRules;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rules files as users write them, mistakes included: every file either extends the rules or is
@@ -273,7 +273,7 @@ class RulesFileTest {
 
   /** The JSON text of a document, sometimes cut short or with a character changed. */
   private static String text(Random r, Object doc) {
-    String json = JsonMapper.builder().build().writeValueAsString(doc);
+    String json = JsonValues.text(doc);
     switch (r.nextInt(10)) {
       case 0 -> json = json.substring(0, r.nextInt(json.length() + 1));
       case 1 -> {

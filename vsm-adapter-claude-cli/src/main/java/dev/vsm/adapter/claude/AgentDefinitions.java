@@ -4,6 +4,7 @@ import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.protocol.SystemAgent;
 import dev.vsm.domain.agent.AgentName;
 import dev.vsm.domain.agent.AgentRegistry;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Where agent definitions come from, strongest first: the project's {@code
@@ -253,13 +253,12 @@ final class AgentDefinitions {
   }
 
   /**
-   * The definition of {@code name} as the argument of {@code --agents} ({@code json} writes it).
+   * The definition of {@code name} as the argument of {@code --agents} .
    *
    * @throws Unusable when it cannot be read or is too long to pass, saying why and naming its file
    */
-  String agentsArgument(
-      String name, Path workingDirectory, AgentDefinition definition, ObjectMapper json) {
-    String argument = json.writeValueAsString(Map.of(name, definition.toAgentsValue()));
+  String agentsArgument(String name, Path workingDirectory, AgentDefinition definition) {
+    String argument = JsonValues.text(Map.of(name, definition.toAgentsValue()));
     int bytes = argument.getBytes(StandardCharsets.UTF_8).length;
     if (bytes >= MAX_ARGUMENT) {
       throw new Unusable(
@@ -276,12 +275,11 @@ final class AgentDefinitions {
    * One problem per agent of {@code names} whose definition cannot be used here, naming its file,
    * with the fix; empty when every one can be passed to claude as it is.
    */
-  List<AgentEnvironmentProbe.Problem> problems(
-      Collection<String> names, Path workingDirectory, ObjectMapper json) {
+  List<AgentEnvironmentProbe.Problem> problems(Collection<String> names, Path workingDirectory) {
     List<AgentEnvironmentProbe.Problem> problems = new ArrayList<>();
     for (String name : names) {
       try {
-        agentsArgument(name, workingDirectory, resolve(name, workingDirectory), json);
+        agentsArgument(name, workingDirectory, resolve(name, workingDirectory));
       } catch (Unusable e) {
         problems.add(e.problem());
       } catch (IllegalArgumentException e) {

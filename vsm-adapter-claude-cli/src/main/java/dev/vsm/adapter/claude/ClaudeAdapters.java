@@ -5,7 +5,6 @@ import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The one way in to the Claude CLI adapter. */
 public final class ClaudeAdapters {
@@ -15,10 +14,7 @@ public final class ClaudeAdapters {
   /** An agent runner that runs each agent as one {@code claude -p} process. */
   public static AgentRunner agentRunner(ClaudeSettings settings, Diagnostics diagnostics) {
     return new ClaudeProcessRunner(
-        settings,
-        new AgentDefinitions(settings.pluginRoot()),
-        diagnostics,
-        JsonMapper.builder().build());
+        settings, new AgentDefinitions(settings.pluginRoot()), diagnostics);
   }
 
   /**
@@ -26,7 +22,7 @@ public final class ClaudeAdapters {
    * the runner reads reply text: the last complete JSON object; empty when there is none.
    */
   public static Optional<Map<String, Object>> reportIn(String message) {
-    return new ReplyText(JsonMapper.builder().build()).lastObject(message);
+    return new ReplyText().lastObject(message);
   }
 
   /**
@@ -35,7 +31,7 @@ public final class ClaudeAdapters {
    */
   public static AgentEnvironmentProbe environmentProbe(
       ClaudeSettings settings, java.time.Duration timeout) {
-    return new ClaudeEnvironmentProbe(settings, JsonMapper.builder().build(), timeout);
+    return new ClaudeEnvironmentProbe(settings, timeout);
   }
 
   /**

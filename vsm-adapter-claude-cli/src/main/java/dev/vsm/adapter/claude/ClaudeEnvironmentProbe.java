@@ -1,6 +1,7 @@
 package dev.vsm.adapter.claude;
 
 import dev.vsm.application.port.out.AgentEnvironmentProbe;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Asks the Claude Code CLI about itself: {@code claude --version} ("2.1.197 (Claude Code)") and
@@ -34,14 +32,12 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
   static final String PLUGIN = "vsm";
 
   private final ClaudeSettings settings;
-  private final ObjectMapper json;
   private final Duration timeout;
   private Path resolved;
   private boolean looked;
 
-  ClaudeEnvironmentProbe(ClaudeSettings settings, ObjectMapper json, Duration timeout) {
+  ClaudeEnvironmentProbe(ClaudeSettings settings, Duration timeout) {
     this.settings = settings;
-    this.json = json;
     this.timeout = timeout;
   }
 
@@ -85,21 +81,14 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
     if (a.problem != null) {
       return new Login(null, null, a.problem);
     }
-    JsonNode status;
-    try {
-      status = json.readTree(a.stdout);
-    } catch (JacksonException e) {
-      status = null;
-    }
-    if (status == null || !status.path("loggedIn").isBoolean()) {
+    Map<?, ?> status = parsed(a.stdout) instanceof Map<?, ?> m ? m : Map.of();
+    if (!(status.get("loggedIn") instanceof Boolean in)) {
       return new Login(
           null,
           null,
           "'" + cmd + " auth status' " + describe(a) + ": a Claude Code CLI older than 2.1?");
     }
-    boolean in = status.get("loggedIn").asBoolean();
-    String method =
-        status.path("authMethod").isString() ? status.get("authMethod").asString() : null;
+    String method = status.get("authMethod") instanceof String s ? s : null;
     return new Login(
         in,
         in ? method : null,
@@ -118,22 +107,17 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
     if (a.problem != null) {
       return new Plugin(null, null, null, a.problem);
     }
-    JsonNode list;
-    try {
-      list = json.readTree(a.stdout);
-    } catch (JacksonException e) {
-      list = null;
-    }
-    if (a.exit != 0 || list == null || !list.isArray()) {
+    if (a.exit != 0 || !(parsed(a.stdout) instanceof List<?> list)) {
       return new Plugin(null, null, null, "'" + cmd + " plugin list --json' " + describe(a));
     }
-    for (JsonNode p : list) {
-      String id = p.path("id").isString() ? p.get("id").asString() : "";
+    for (Object o : list) {
+      Map<?, ?> p = o instanceof Map<?, ?> m ? m : Map.of();
+      String id = p.get("id") instanceof String s ? s : "";
       if (id.equals(PLUGIN) || id.startsWith(PLUGIN + "@")) {
         return new Plugin(
             true,
-            p.path("enabled").asBoolean(true),
-            p.path("version").isString() ? p.get("version").asString() : null,
+            !(p.get("enabled") instanceof Boolean enabled) || enabled,
+            p.get("version") instanceof String v ? v : null,
             null);
       }
     }
@@ -147,7 +131,7 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
     int usable = 0;
     int fromProject = 0;
     for (String name : AgentDefinitions.cycleAgents(all.names(workingDirectory))) {
-      List<Problem> problem = all.problems(List.of(name), workingDirectory, json);
+      List<Problem> problem = all.problems(List.of(name), workingDirectory);
       if (!problem.isEmpty()) {
         problems.addAll(problem);
         continue;
@@ -221,6 +205,15 @@ final class ClaudeEnvironmentProbe implements AgentEnvironmentProbe {
     t.setDaemon(true);
     t.start();
     return f;
+  }
+
+  /** The JSON value a command printed, or null when it printed none. */
+  private static Object parsed(String stdout) {
+    try {
+      return JsonValues.read(stdout);
+    } catch (JsonValues.MalformedJson e) {
+      return null;
+    }
   }
 
   private static String read(InputStream in) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a run of {@code claude -p} from its output stream (§8): the result message, or why there is
@@ -28,12 +27,7 @@ final class ClaudeOutput {
 
   /** What a run's stream held: its result message, or why there is none. */
   static Reading read(
-      ObjectMapper json,
-      String agent,
-      int exitCode,
-      ClaudeStream stream,
-      String stderr,
-      Duration duration) {
+      String agent, int exitCode, ClaudeStream stream, String stderr, Duration duration) {
     Map<String, Object> result = stream.result();
     String overlongStart = stream.overlongStart();
     String notJson = stream.notJson();
@@ -82,7 +76,7 @@ final class ClaudeOutput {
     String session = text(result.get("session_id"));
 
     if (exitCode == 0 && !isError) {
-      Optional<AgentReply> parsed = new ReplyText(json).reply(structured, resultText);
+      Optional<AgentReply> parsed = new ReplyText().reply(structured, resultText);
       return new Reading(
           new AgentResult(
               agent,

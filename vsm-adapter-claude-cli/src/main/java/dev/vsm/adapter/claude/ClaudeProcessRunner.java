@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The agent runner as {@code claude -p} child processes (§8): no shell, the prompt on standard
@@ -45,22 +44,17 @@ final class ClaudeProcessRunner implements AgentRunner {
   private final ClaudeSettings settings;
   private final AgentDefinitions definitions;
   private final Diagnostics diagnostics;
-  private final ObjectMapper json;
   private final ScratchFiles scratch;
   private final ClaudeEnvironmentProbe probe;
   private boolean leftoversRemoved;
 
   ClaudeProcessRunner(
-      ClaudeSettings settings,
-      AgentDefinitions definitions,
-      Diagnostics diagnostics,
-      ObjectMapper json) {
+      ClaudeSettings settings, AgentDefinitions definitions, Diagnostics diagnostics) {
     this.settings = settings;
     this.definitions = definitions;
     this.diagnostics = diagnostics;
-    this.json = json;
     this.scratch = new ScratchFiles(settings.scratchDirectory(), ProcessHandle.current().pid());
-    this.probe = new ClaudeEnvironmentProbe(settings, json, LOGIN_CHECK_TIMEOUT);
+    this.probe = new ClaudeEnvironmentProbe(settings, LOGIN_CHECK_TIMEOUT);
   }
 
   /** Once per runner, before its first agent: the files of killed vsm processes go. */
@@ -93,9 +87,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     }
     definitions
         .problems(
-            AgentDefinitions.cycleAgents(definitions.names(workingDirectory)),
-            workingDirectory,
-            json)
+            AgentDefinitions.cycleAgents(definitions.names(workingDirectory)), workingDirectory)
         .forEach(p -> problems.add(p.message()));
     return problems;
   }
@@ -196,7 +188,7 @@ final class ClaudeProcessRunner implements AgentRunner {
     args.add("stream-json");
     args.add("--verbose");
     args.add("--agents");
-    args.add(definitions.agentsArgument(request.agent(), request.workingDirectory(), def, json));
+    args.add(definitions.agentsArgument(request.agent(), request.workingDirectory(), def));
     args.add("--agent");
     args.add(request.agent());
     if (request.replySchema() != null) {
@@ -276,7 +268,7 @@ final class ClaudeProcessRunner implements AgentRunner {
       feed(process.getOutputStream(), request.prompt(), request.agent());
 
       try (ClaudeStream stream =
-          new ClaudeStream(stdoutFile, json, settings.outputCapBytes(), activity)) {
+          new ClaudeStream(stdoutFile, settings.outputCapBytes(), activity)) {
         boolean finished;
         try {
           finished = follow(process, stream, nanos(request.timeout()));
@@ -305,7 +297,6 @@ final class ClaudeProcessRunner implements AgentRunner {
           err = stderr.toString(StandardCharsets.UTF_8);
         }
         return ClaudeOutput.read(
-            json,
             request.agent(),
             process.exitValue(),
             stream,

@@ -2,6 +2,7 @@ package dev.vsm.adapter.claude;
 
 import dev.vsm.application.port.out.AgentActivity;
 import dev.vsm.domain.cycle.ToolCall;
+import dev.vsm.json.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * What {@code claude -p --output-format stream-json --verbose} writes to its output file, read
@@ -27,7 +26,6 @@ final class ClaudeStream implements AutoCloseable {
 
   // Not a FileChannel: an interrupt (the cycle cancelled) would close it under the reader.
   private final RandomAccessFile file;
-  private final ObjectMapper json;
   private final long lineCap;
   private final AgentActivity activity;
   private final byte[] buffer = new byte[64 * 1024];
@@ -38,10 +36,8 @@ final class ClaudeStream implements AutoCloseable {
   private String notJson;
   private Map<String, Object> result;
 
-  ClaudeStream(Path file, ObjectMapper json, long lineCap, AgentActivity activity)
-      throws IOException {
+  ClaudeStream(Path file, long lineCap, AgentActivity activity) throws IOException {
     this.file = new RandomAccessFile(file.toFile(), "r");
-    this.json = json;
     this.lineCap = lineCap;
     this.activity = activity;
   }
@@ -103,8 +99,8 @@ final class ClaudeStream implements AutoCloseable {
     Object parsed = null;
     if (text.startsWith("{") || text.startsWith("[")) {
       try {
-        parsed = json.readValue(text, Object.class);
-      } catch (JacksonException e) {
+        parsed = JsonValues.read(text);
+      } catch (JsonValues.MalformedJson e) {
         parsed = null;
       }
     }

@@ -1,6 +1,7 @@
 package dev.vsm.adapter.claude;
 
 import dev.vsm.application.port.out.AgentReply;
+import dev.vsm.json.JsonValues;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Finds an agent's report in the text of its reply: the <em>last</em> complete JSON object, bare,
@@ -31,12 +31,6 @@ final class ReplyText {
 
   /** Characters read in all, as a multiple of the text's length (plus a little). */
   static final int WORK_FACTOR = 8;
-
-  private final ObjectMapper json;
-
-  ReplyText(ObjectMapper json) {
-    this.json = json;
-  }
 
   /** Where the last complete object lies, and how much reading it took. */
   record Found(int start, int end, long work, boolean gaveUp) {}
@@ -78,9 +72,10 @@ final class ReplyText {
     }
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> m = json.readValue(text.substring(f.start(), f.end()), Map.class);
+      Map<String, Object> m =
+          (Map<String, Object>) JsonValues.read(text.substring(f.start(), f.end()));
       return Optional.ofNullable(m);
-    } catch (JacksonException e) {
+    } catch (JsonValues.MalformedJson | ClassCastException e) {
       return Optional.empty(); // cannot happen: the span was read as a complete object
     }
   }
@@ -143,7 +138,7 @@ final class ReplyText {
       }
       Deque<Integer> open = new ArrayDeque<>();
       int offset = start;
-      try (JsonParser p = json.createParser(chars, start, chars.length - start)) {
+      try (JsonParser p = JsonValues.parser(chars, start, chars.length - start)) {
         JsonToken t;
         while ((t = p.nextToken()) != null) {
           offset = start + (int) p.currentTokenLocation().getCharOffset();

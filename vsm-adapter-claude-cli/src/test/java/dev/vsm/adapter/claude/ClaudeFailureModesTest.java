@@ -290,8 +290,7 @@ class ClaudeFailureModesTest {
   }
 
   private ClaudeProcessRunner runner(ClaudeSettings s) {
-    return new ClaudeProcessRunner(
-        s, new AgentDefinitions(s.pluginRoot()), warnings::add, JsonMapper.builder().build());
+    return new ClaudeProcessRunner(s, new AgentDefinitions(s.pluginRoot()), warnings::add);
   }
 
   @Test

@@ -282,8 +282,7 @@ class ClaudeRunnerSafetyTest {
         new ClaudeProcessRunner(
                 ClaudeSettings.fromEnvironment(fake.command().toString(), env),
                 new AgentDefinitions(null),
-                warnings::add,
-                tools.jackson.databind.json.JsonMapper.builder().build())
+                warnings::add)
             .arguments(
                 new AgentRequest(
                     "s1-tester",

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The CLI's stream-json output, read from its file as the CLI writes it. */
 class ClaudeStreamTest {
@@ -37,8 +36,7 @@ class ClaudeStreamTest {
   }
 
   private ClaudeStream stream(Path file, long cap) throws IOException {
-    return new ClaudeStream(
-        file, JsonMapper.builder().build(), cap, c -> heard.add(c.tool() + " " + c.target()));
+    return new ClaudeStream(file, cap, c -> heard.add(c.tool() + " " + c.target()));
   }
 
   private static void append(Path file, String text) throws IOException {
@@ -120,7 +118,6 @@ class ClaudeStreamTest {
     try (ClaudeStream s =
         new ClaudeStream(
             file,
-            JsonMapper.builder().build(),
             1 << 20,
             c -> {
               calls.add(c);

@@ -35,7 +35,7 @@ class ReplyFuzzTest {
 
   private static final long SEED = Long.getLong("vsm.fuzz.seed", 20261125L);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private final ReplyText reader = new ReplyText(JSON);
+  private final ReplyText reader = new ReplyText();
 
   /** Runs {@code cases} cases, each from a seed of its own derived from {@link #SEED}. */
   private static void forEachCase(int cases, CaseBody body) {
@@ -87,14 +87,13 @@ class ReplyFuzzTest {
           AgentResult r;
           try {
             Files.writeString(file, stdout);
-            try (ClaudeStream stream = new ClaudeStream(file, JSON, cap, calls::add)) {
+            try (ClaudeStream stream = new ClaudeStream(file, cap, calls::add)) {
               if (random.nextBoolean()) {
                 stream.poll();
               }
               stream.finish();
               r =
                   ClaudeOutput.read(
-                          JSON,
                           "s1-tester",
                           exit,
                           stream,

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Finding an agent's report in the text of its reply. */
 class ReplyTextTest {
 
-  private final ReplyText reader = new ReplyText(JsonMapper.builder().build());
+  private final ReplyText reader = new ReplyText();
 
   private Optional<Map<String, Object>> last(String text) {
     return reader.lastObject(text);

@@ -24,8 +24,9 @@ import java.util.Set;
  * The workload {@code ./vsm} records into its start-up archive (a class-data-sharing archive, or
  * the ahead-of-time cache of a newer JDK): every command once, against a scratch directory with a
  * little state, so that whatever a user runs starts with its classes already parsed and verified.
- * The read commands run both on the quick path and through picocli; a cycle runs against a scratch
- * stand-in for {@code claude} that answers at once. Run only by the launcher (with {@code
+ * The short commands run both on the quick path and through picocli; a cycle runs against a scratch
+ * stand-in for {@code claude} that answers at once. The ahead-of-time cache, which loads all its
+ * classes at every start, is trained on the quick path alone. Run only by the launcher (with {@code
  * VSM_CDS_TRAINING} set); prints nothing. {@code ClassDataTrainingTest} holds {@link #commandLines}
  * to naming every subcommand.
  */
@@ -47,7 +48,8 @@ final class ClassDataTraining {
       "usage":{"input_tokens":0,"output_tokens":0}}'
       """;
 
-  static int run(Path scratch) {
+  /** Runs the training; {@code shortOnly}: the short commands of the quick path alone. */
+  static int run(Path scratch, boolean shortOnly) {
     Path claude = standIn(scratch);
     seed(scratch);
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
@@ -56,6 +58,16 @@ final class ClassDataTraining {
           args, Map.of(), Terminal.NONE, InputStream.nullInputStream(), nowhere, nowhere);
     }
     hooks(scratch.toString(), nowhere);
+    if (shortOnly) {
+      return 0;
+    }
+    QuickCommands.tryRun(
+        new String[] {"-d", scratch.toString(), "--claude-command", claude.toString(), "Add tests"},
+        environment(),
+        Terminal.NONE,
+        InputStream.nullInputStream(),
+        nowhere,
+        nowhere);
     for (String[] args : commandLines(scratch.toString(), claude.toString())) {
       VsmCommand.Context context =
           new VsmCommand.Context(
@@ -121,9 +133,12 @@ final class ClassDataTraining {
     }
   }
 
-  /** The forms of the read commands the quick path answers. */
+  /** The forms of the short commands the quick path answers. */
   static List<String[]> quickCommandLines(String dir) {
     return List.of(
+        new String[] {"--version"},
+        new String[] {"-d", dir, "analyze", "Add OAuth2 login to the API and the React UI"},
+        new String[] {"-d", dir, "--analyze", "--json", "Fix typo in README"},
         new String[] {"-d", dir, "state"},
         new String[] {"-d", dir, "state", "--json"},
         new String[] {"-d", dir, "log"},

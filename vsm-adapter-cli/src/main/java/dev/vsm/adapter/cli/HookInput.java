@@ -4,15 +4,12 @@ import dev.vsm.application.port.in.HookEvent;
 import dev.vsm.application.port.in.HookOrigin;
 import dev.vsm.application.port.out.AgentRequest;
 import dev.vsm.domain.cycle.ToolUse;
+import dev.vsm.json.JsonValues;
 import dev.vsm.library.Vsm;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON a Claude Code hook hands {@code vsm hook <event>} on standard input, read into a {@link
@@ -55,7 +52,6 @@ record HookInput(Optional<HookEvent> event, String cwd) {
   /** Bigger input is refused unread: a hook must stay fast. */
   static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int MAX_NAME = 200;
   private static final int MAX_PATH = 4096;
 
@@ -65,7 +61,7 @@ record HookInput(Optional<HookEvent> event, String cwd) {
    * @param viaPlugin true when the plugin's hooks made the call
    */
   static HookInput read(String event, String stdin, Map<String, String> env, boolean viaPlugin) {
-    JsonNode root = null;
+    Object root = null;
     String problem = null;
     Optional<Event> known = Event.of(event);
     if (known.isEmpty()) {
@@ -74,15 +70,15 @@ record HookInput(Optional<HookEvent> event, String cwd) {
       problem = "no JSON on standard input";
     } else {
       try {
-        root = JSON.readTree(stdin);
-        if (!root.isObject()) {
+        root = JsonValues.read(stdin);
+        if (!(root instanceof Map)) {
           problem = "standard input is JSON but not an object";
         }
-      } catch (JacksonException e) {
-        problem = "standard input is not JSON: " + firstLine(e.getOriginalMessage());
+      } catch (JsonValues.MalformedJson e) {
+        problem = "standard input is not JSON: " + firstLine(e.getMessage());
       }
     }
-    JsonNode in = root != null && root.isObject() ? root : JSON.createObjectNode();
+    Map<?, ?> in = root instanceof Map<?, ?> m ? m : Map.of();
     HookOrigin origin =
         new HookOrigin(
             text(in, "session_id", MAX_NAME),
@@ -118,7 +114,7 @@ record HookInput(Optional<HookEvent> event, String cwd) {
     return new HookInput(Optional.of(new HookEvent.Unreadable(origin, event, problem)), null);
   }
 
-  private static Optional<HookEvent> event(Event kind, JsonNode in, HookOrigin origin) {
+  private static Optional<HookEvent> event(Event kind, Map<?, ?> in, HookOrigin origin) {
     return switch (kind) {
       case SESSION_START ->
           Optional.of(new HookEvent.SessionStarted(origin, text(in, "source", MAX_NAME)));
@@ -134,24 +130,24 @@ record HookInput(Optional<HookEvent> event, String cwd) {
     };
   }
 
-  private static Optional<HookEvent> toolUse(JsonNode in, HookOrigin origin) {
+  private static Optional<HookEvent> toolUse(Map<?, ?> in, HookOrigin origin) {
     String tool = text(in, "tool_name", MAX_NAME);
-    JsonNode input = in.get("tool_input");
+    Object input = in.get("tool_input");
     if (tool == null) {
       return unreadable(origin, "PostToolUse input has no tool_name");
     }
     if (!ToolUse.CHANGING_TOOLS.contains(tool)) {
       return Optional.empty(); // it changed nothing
     }
-    if (input == null || !input.isObject()) {
+    if (!(input instanceof Map)) {
       return unreadable(origin, tool + " input has no tool_input object");
     }
-    JsonNode response = in.get("tool_response");
-    if (response != null && response.path("staged").asBoolean(false)) {
+    if (in.get("tool_response") instanceof Map<?, ?> response
+        && Boolean.TRUE.equals(response.get("staged"))) {
       return Optional.empty(); // held for review: the file is unchanged
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> fields = JSON.convertValue(input, Map.class);
+    Map<String, Object> fields = (Map<String, Object>) input;
     Optional<ToolUse> use = ToolUse.of(tool, fields);
     if (use.isEmpty()) {
       return unreadable(origin, tool + " input names no file or command");
@@ -168,12 +164,10 @@ record HookInput(Optional<HookEvent> event, String cwd) {
   }
 
   /** A string field, cut to {@code max} characters; null when absent, not text or blank. */
-  private static String text(JsonNode in, String field, int max) {
-    JsonNode v = in.get(field);
-    if (v == null || !v.isString() || v.asString().isBlank()) {
+  private static String text(Map<?, ?> in, String field, int max) {
+    if (!(in.get(field) instanceof String s) || s.isBlank()) {
       return null;
     }
-    String s = v.asString();
     return s.length() <= max ? s : s.substring(0, max);
   }
 

@@ -16,6 +16,8 @@ import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.Adaptation;
 import dev.vsm.domain.viability.HealthCheck;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,35 @@ final class HumanFormat {
   private HumanFormat() {}
 
   static String percent(double v) {
-    return String.format(Locale.ROOT, "%.2f%%", v * 100);
+    return fixed(v * 100, 2) + "%";
+  }
+
+  /**
+   * {@code v} with {@code decimals} digits after the point, as {@code String.format(Locale.ROOT,
+   * "%.2f", v)} writes it (half up, from the shortest decimal form of {@code v}), without {@code
+   * java.util.Formatter}: that costs a short command regular expressions and locale data.
+   */
+  static String fixed(double v, int decimals) {
+    if (!Double.isFinite(v)) {
+      return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+    }
+    String digits =
+        new BigDecimal(Double.toString(Math.abs(v)))
+            .setScale(decimals, RoundingMode.HALF_UP)
+            .toPlainString();
+    return Double.compare(v, 0.0) < 0 ? "-" + digits : digits;
+  }
+
+  /** {@code s} followed by spaces up to {@code width} characters ({@code %-Ns}). */
+  static String left(String s, int width) {
+    String t = String.valueOf(s);
+    return t.length() >= width ? t : t + " ".repeat(width - t.length());
+  }
+
+  /** {@code s} after spaces up to {@code width} characters ({@code %Ns}). */
+  static String right(String s, int width) {
+    String t = String.valueOf(s);
+    return t.length() >= width ? t : " ".repeat(width - t.length()) + t;
   }
 
   /**
@@ -107,9 +137,7 @@ final class HumanFormat {
     b.append("  Audit Pass Rate: ").append(percent(m.auditPassRate())).append('\n');
     b.append("  Oscillation Rate: ").append(percent(m.oscillationRate())).append('\n');
     b.append("  S3/S4 Conflicts: ").append(m.s3S4Conflicts()).append('\n');
-    b.append("  Avg Cycle Iterations: ")
-        .append(String.format(Locale.ROOT, "%.2f", m.avgCycleIterations()))
-        .append('\n');
+    b.append("  Avg Cycle Iterations: ").append(fixed(m.avgCycleIterations(), 2)).append('\n');
     if (!m.agentErrors().isEmpty()) {
       b.append("\n  Agent Error Rates:\n");
       m.agentErrors()
@@ -151,8 +179,7 @@ final class HumanFormat {
   }
 
   private static String agentLine(String name, AgentProfile p) {
-    String line =
-        String.format(Locale.ROOT, "%-17s %-10s %s", name, p.type().label(), p.status().label());
+    String line = left(name, 17) + " " + left(p.type().label(), 10) + " " + p.status().label();
     return p.currentTask() != null ? line + " (task " + p.currentTask() + ")" : line;
   }
 
@@ -164,14 +191,15 @@ final class HumanFormat {
   static String logLine(LogEntry e, int width) {
     String data = compact(e.data());
     String line =
-        String.format(
-                Locale.ROOT,
-                "%-27s %-20s %-9s %-21s %s",
-                printable(e.timestamp()),
-                printable(e.eventType()),
-                e.taskId() == null ? "-" : printable(e.taskId()),
-                e.agent() == null ? "-" : printable(e.agent()),
-                shorten(data, 160))
+        (left(printable(e.timestamp()), 27)
+                + " "
+                + left(printable(e.eventType()), 20)
+                + " "
+                + left(e.taskId() == null ? "-" : printable(e.taskId()), 9)
+                + " "
+                + left(e.agent() == null ? "-" : printable(e.agent()), 21)
+                + " "
+                + shorten(data, 160))
             .stripTrailing();
     return width > 0 ? fit(line, width) : line;
   }
@@ -229,7 +257,9 @@ final class HumanFormat {
         + "\n"
         + "  Complexity: "
         + a.complexity().label()
-        + String.format(Locale.ROOT, " (confidence %.2f)", a.confidence())
+        + " (confidence "
+        + fixed(a.confidence(), 2)
+        + ")"
         + "\n"
         + "  Rationale: "
         + a.rationale()
@@ -394,21 +424,24 @@ final class HumanFormat {
     for (String n : r.notes()) {
       b.append("Note: ").append(n).append('\n');
     }
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "Cost: $%.4f   Tokens: %d in / %d out   Duration: %.1fs%n",
-            r.costUsd(),
-            r.inputTokens(),
-            r.outputTokens(),
-            r.duration().toMillis() / 1000.0));
+    b.append("Cost: $")
+        .append(fixed(r.costUsd(), 4))
+        .append("   Tokens: ")
+        .append(r.inputTokens())
+        .append(" in / ")
+        .append(r.outputTokens())
+        .append(" out   Duration: ")
+        .append(fixed(r.duration().toMillis() / 1000.0, 1))
+        .append("s\n");
     for (AgentRun a : r.s1Results()) {
       if (verbose || !a.success()) {
         b.append('\n')
             .append(a.agent())
             .append(": ")
             .append(a.success() ? "succeeded" : "FAILED")
-            .append(String.format(Locale.ROOT, " (%.1fs)", a.duration().toMillis() / 1000.0))
+            .append(" (")
+            .append(fixed(a.duration().toMillis() / 1000.0, 1))
+            .append("s)")
             .append('\n');
         if (!a.success() && a.error() != null) {
           b.append("  Error: ").append(a.error()).append('\n');

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,22 +23,35 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (System.getenv("VSM_CDS_TRAINING") != null && args.length == 1) {
-      System.exit(ClassDataTraining.run(java.nio.file.Path.of(args[0])));
+    String training = System.getenv("VSM_CDS_TRAINING");
+    if (training != null && args.length == 1) {
+      System.exit(ClassDataTraining.run(java.nio.file.Path.of(args[0]), training.equals("short")));
     }
     Map<String, String> env = System.getenv();
     Terminal terminal = Terminal.detect(env);
     var quick = QuickCommands.tryRun(args, env, terminal, System.in, System.out, System.err);
-    if (quick.isPresent()) {
-      System.out.flush();
-      System.exit(quick.getAsInt());
-    }
+    int code =
+        quick.isPresent()
+            ? quick.getAsInt()
+            : interruptible(
+                cancellation ->
+                    commandLine(
+                            new VsmCommand.Context(env, System.in, cancellation, terminal), args)
+                        .execute(args));
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs {@code command} so that Ctrl-C stops its agents and gives the cycle time to record the
+   * task as failed before the JVM exits.
+   */
+  static int interruptible(ToIntFunction<CycleCancellation> command) {
     CycleCancellation cancellation = new CycleCancellation();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              // Ctrl-C: stop the agents, then give the cycle time to record the task as failed.
               cancellation.cancel();
               try {
                 finished.await(20, TimeUnit.SECONDS);
@@ -47,24 +61,22 @@ public final class Main {
             },
             "vsm-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
-    int code;
     try {
-      code =
-          commandLine(new VsmCommand.Context(env, System.in, cancellation, terminal), args)
-              .execute(args);
+      return command.applyAsInt(cancellation);
     } finally {
       finished.countDown();
     }
-    System.exit(code);
   }
 
   /**
    * The configured command line for {@code args}; tests call {@code execute(args)} on it with their
-   * own writers. When the first word of {@code args} names no command, the words are a task and the
-   * subcommands are left out, so that no later word of the task is read as one.
+   * own writers. It has the subcommands {@code args} need ({@link Subcommands#addTo}): when the
+   * first word of {@code args} names no command, the words are a task and it has none, so that no
+   * later word of the task is read as one.
    */
   static CommandLine commandLine(VsmCommand.Context context, String... args) {
     CommandLine cmd = new CommandLine(new VsmCommand(context));
+    Subcommands.addTo(cmd, args); // before the settings below, which reach the subcommands present
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     // A word is what it says: "@notes.txt" is a task or a value, never a file to read arguments
     // from (picocli's default), and the quick path reads it the same way.
@@ -72,12 +84,6 @@ public final class Main {
     cmd.setColorScheme(
         CommandLine.Help.defaultColorScheme(context.terminal().color() ? Ansi.ON : Ansi.OFF));
     HelpSections.addTo(cmd);
-    String first = Subcommands.firstWord(cmd.getCommandSpec(), args);
-    if (first != null
-        && !Subcommands.isCommand(cmd.getCommandSpec(), first)
-        && !Subcommands.asksForHelp(args)) {
-      Subcommands.taskOnly(cmd);
-    }
     cmd.setExecutionStrategy(Main::execute);
     cmd.setParameterExceptionHandler(
         (ex, badArgs) -> {

@@ -66,7 +66,12 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
 
   private synchronized void line(String text) {
     clearLive();
-    err.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(start), HumanFormat.printable(text));
+    err.print(
+        "["
+            + HumanFormat.right(HumanFormat.fixed(seconds(start), 1), 6)
+            + "s] "
+            + HumanFormat.printable(text)
+            + "\n");
     err.flush();
     drawLive();
   }
@@ -84,12 +89,12 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
       running.forEach((agent, doing) -> agents.add(doing == null ? agent : agent + ": " + doing));
       String text =
           HumanFormat.printable(
-              String.format(
-                  Locale.ROOT,
-                  "  ... %s%s (%.0fs)",
-                  String.join(" · ", agents),
-                  running.values().stream().allMatch(d -> d == null) ? " running" : "",
-                  seconds(start)));
+              "  ... "
+                  + String.join(" · ", agents)
+                  + (running.values().stream().allMatch(d -> d == null) ? " running" : "")
+                  + " ("
+                  + HumanFormat.fixed(seconds(start), 0)
+                  + "s)");
       // One column short of the edge: a line that fills it wraps on some terminals.
       err.print(HumanFormat.shorten(text, width - 1));
       err.flush();
@@ -152,14 +157,16 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
                 + ": "
                 + HumanFormat.shorten(r.error() == null ? "" : r.error().replace('\n', ' '), 120)
                 + ")";
+    double took = startedAt == null ? r.duration().toMillis() / 1000.0 : seconds(startedAt);
     line(
-        String.format(
-            Locale.ROOT,
-            "  %s %s in %.1fs%s",
-            r.agent(),
-            outcome,
-            startedAt == null ? r.duration().toMillis() / 1000.0 : seconds(startedAt),
-            r.costUsd() > 0 ? String.format(Locale.ROOT, ", $%.4f", r.costUsd()) : ""));
+        "  "
+            + r.agent()
+            + " "
+            + outcome
+            + " in "
+            + HumanFormat.fixed(took, 1)
+            + "s"
+            + (r.costUsd() > 0 ? ", $" + HumanFormat.fixed(r.costUsd(), 4) : ""));
   }
 
   @Override

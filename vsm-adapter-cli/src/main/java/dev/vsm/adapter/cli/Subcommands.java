@@ -1,5 +1,7 @@
 package dev.vsm.adapter.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -39,20 +41,36 @@ final class Subcommands {
     return null;
   }
 
-  /** The names (and aliases) of the subcommands listed on {@link VsmCommand}. */
+  /** The names (and aliases) of the subcommands listed on {@link VsmCommand#SUBCOMMANDS}. */
   static Set<String> names() {
     Set<String> names = new java.util.TreeSet<>();
-    for (Class<?> c : VsmCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
-      CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
-      names.add(command.name());
-      names.addAll(java.util.List.of(command.aliases()));
+    for (Class<?> c : VsmCommand.SUBCOMMANDS) {
+      names.addAll(names(c));
     }
     return names;
   }
 
-  /** Whether {@code word} names a subcommand of {@code top}, or one of their aliases. */
-  static boolean isCommand(CommandSpec top, String word) {
-    return word != null && top.subcommands().containsKey(word);
+  private static List<String> names(Class<?> c) {
+    CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+    List<String> names = new ArrayList<>(List.of(command.aliases()));
+    names.add(0, command.name());
+    return names;
+  }
+
+  /**
+   * Gives the top command the subcommands {@code args} need: the one its first word names, all of
+   * them for help (of vsm, or the {@code help} and {@code completion} commands, which list them),
+   * none when the words are a task — so that no later word of the task is taken for a command.
+   */
+  static void addTo(CommandLine top, String[] args) {
+    String first = firstWord(top.getCommandSpec(), args);
+    boolean command = first != null && names().contains(first);
+    boolean all = command ? first.equals("help") || first.equals("completion") : asksForHelp(args);
+    for (Class<?> c : VsmCommand.SUBCOMMANDS) {
+      if (all || (command && names(c).contains(first))) {
+        top.addSubcommand(c);
+      }
+    }
   }
 
   /** Whether help or the version was asked for on the top command. */
@@ -66,16 +84,6 @@ final class Subcommands {
       }
     }
     return false;
-  }
-
-  /**
-   * Makes the top command read a task: its subcommands are dropped so that no later word of the
-   * task is taken for one.
-   */
-  static void taskOnly(CommandLine top) {
-    for (String name : Set.copyOf(top.getSubcommands().keySet())) {
-      top.getCommandSpec().removeSubcommand(name);
-    }
   }
 
   /**

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -93,7 +92,7 @@ final class TasksCommand implements Callable<Integer> {
                   t.startedAt() == null ? "-" : shortTime(t.startedAt()),
                   t.complexity() == null ? "-" : HumanFormat.printable(t.complexity()),
                   t.status(),
-                  t.costUsd() == null ? "-" : String.format(Locale.ROOT, "$%.4f", t.costUsd()),
+                  t.costUsd() == null ? "-" : "$" + HumanFormat.fixed(t.costUsd(), 4),
                   t.durationMs() == null ? "-" : duration(t.durationMs()),
                   t.agents().isEmpty()
                       ? "-"
@@ -107,18 +106,19 @@ final class TasksCommand implements Callable<Integer> {
     }
     b.append(
         fit(
-            String.format(
-                    Locale.ROOT,
-                    "%d task%s: %d completed, %d failed, %d in progress%s; cost $%.4f;"
-                        + " duration %s",
-                    totals.tasks(),
-                    totals.tasks() == 1 ? "" : "s",
-                    totals.completed(),
-                    totals.failed(),
-                    totals.inProgress(),
-                    totals.planned() == 0 ? "" : ", " + totals.planned() + " planned",
-                    totals.costUsd(),
-                    duration(totals.durationMs()))
+            (totals.tasks()
+                    + (totals.tasks() == 1 ? " task: " : " tasks: ")
+                    + totals.completed()
+                    + " completed, "
+                    + totals.failed()
+                    + " failed, "
+                    + totals.inProgress()
+                    + " in progress"
+                    + (totals.planned() == 0 ? "" : ", " + totals.planned() + " planned")
+                    + "; cost $"
+                    + HumanFormat.fixed(totals.costUsd(), 4)
+                    + "; duration "
+                    + duration(totals.durationMs()))
                 .strip(),
             width));
     return inv.print(b.toString());
@@ -133,7 +133,19 @@ final class TasksCommand implements Callable<Integer> {
   }
 
   private static String line(String... cells) {
-    return String.format(Locale.ROOT, "%-9s %-19s %-10s %-11s %9s %9s  %s", (Object[]) cells)
+    return (HumanFormat.left(cells[0], 9)
+            + " "
+            + HumanFormat.left(cells[1], 19)
+            + " "
+            + HumanFormat.left(cells[2], 10)
+            + " "
+            + HumanFormat.left(cells[3], 11)
+            + " "
+            + HumanFormat.right(cells[4], 9)
+            + " "
+            + HumanFormat.right(cells[5], 9)
+            + "  "
+            + cells[6])
         .stripTrailing();
   }
 
@@ -155,13 +167,17 @@ final class TasksCommand implements Callable<Integer> {
   /** {@code 41.3s}, {@code 8m 15s}, {@code 2h 03m}. */
   static String duration(long ms) {
     if (ms < 60_000) {
-      return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+      return HumanFormat.fixed(ms / 1000.0, 1) + "s";
     }
     long s = ms / 1000;
     if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+      return s / 60 + "m " + twoDigits(s % 60) + "s";
     }
-    return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
+    return s / 3600 + "h " + twoDigits((s % 3600) / 60) + "m";
+  }
+
+  private static String twoDigits(long n) {
+    return n < 10 ? "0" + n : Long.toString(n);
   }
 
   private static Map<String, Object> document(TaskHistory.Task t) {

@@ -29,25 +29,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.Provider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    // To add a subcommand: write its class (a Callable<Integer> with @ParentCommand VsmCommand
-    // for the shared plumbing) and list it here; help, completion and man pages follow.
-    subcommands = {
-      RunCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      ResumeTaskCommand.class,
-      StateCommand.class,
-      LogCommand.class,
-      TasksCommand.class,
-      ResetCommand.class,
-      AnalyzeCommand.class,
-      DoctorCommand.class,
-      StoreCommand.class,
-      CompletionCommand.class,
-      VersionCommand.class,
-      HookCommand.class,
-      CommandLine.HelpCommand.class
-    },
     synopsisSubcommandLabel = "COMMAND",
     customSynopsis = {
       "vsm COMMAND [OPTIONS] [ARGS]",
@@ -68,6 +49,31 @@ import picocli.CommandLine.Spec;
           + "task of a cycle, as in the Python implementation: vsm \"Add a login feature\"."
     })
 final class VsmCommand implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order help lists them. To add one: write its class (a {@code
+   * Callable<Integer>} with {@code @ParentCommand VsmCommand} for the shared plumbing) and list it
+   * here; help, completion and man pages follow. Not in the {@code @Command} annotation: picocli
+   * would then read every option of every subcommand at each start, where {@link Main#commandLine}
+   * adds only the one asked for.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          RunCommand.class,
+          PlanCommand.class,
+          ApplyCommand.class,
+          ResumeTaskCommand.class,
+          StateCommand.class,
+          LogCommand.class,
+          TasksCommand.class,
+          ResetCommand.class,
+          AnalyzeCommand.class,
+          DoctorCommand.class,
+          StoreCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class,
+          HookCommand.class,
+          CommandLine.HelpCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -46,6 +46,16 @@ class ArchitectureTest {
           .resideInAnyPackage("dev.vsm.application..", "dev.vsm.domain..", "java..");
 
   @ArchTest
+  static final ArchRule json_is_jacksons_streaming_core_and_the_jdk_only =
+      classes()
+          .that()
+          .resideInAPackage("dev.vsm.json..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.vsm.json..", "tools.jackson.core..", "java..")
+          .because("every adapter reads and writes JSON through it: no object mapper, no vsm type");
+
+  @ArchTest
   static final ArchRule the_filesystem_adapter_uses_no_other_adapter =
       noClasses()
           .that()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class ClassDataTrainingTest {
   @Test
   void theTrainingNamesEverySubcommand() {
     Set<String> commands = new TreeSet<>();
-    Arrays.stream(VsmCommand.class.getAnnotation(CommandLine.Command.class).subcommands())
+    VsmCommand.SUBCOMMANDS.stream()
         .map(c -> c.getAnnotation(CommandLine.Command.class).name())
         .forEach(commands::add);
 
@@ -29,12 +28,20 @@ class ClassDataTrainingTest {
 
   @Test
   void theTrainingRunsACycleAgainstItsStandInAndLeavesNoState() throws IOException {
-    assertThat(ClassDataTraining.run(scratch)).isZero();
+    assertThat(ClassDataTraining.run(scratch, false)).isZero();
 
     Path state = scratch.resolve(".claude/vsm-state");
     String log = Files.readString(state.resolve("execution-log.jsonl"));
     assertThat(log).contains("\"description\":\"Add validation\"");
     assertThat(log).contains("task_completed");
     assertThat(state.resolve("current-task.json")).doesNotExist();
+  }
+
+  @Test
+  void theShortTrainingRunsTheQuickPathAndTheHooksButNoCycle() throws IOException {
+    assertThat(ClassDataTraining.run(scratch, true)).isZero();
+
+    String log = Files.readString(scratch.resolve(".claude/vsm-state/execution-log.jsonl"));
+    assertThat(log).contains("session_completed").doesNotContain("Add validation");
   }
 }

@@ -21,7 +21,8 @@ public final class ManPages {
     CommandLine cmd =
         Main.commandLine(
             new VsmCommand.Context(
-                Map.of(), InputStream.nullInputStream(), new CycleCancellation(), Terminal.NONE));
+                Map.of(), InputStream.nullInputStream(), new CycleCancellation(), Terminal.NONE),
+            "help"); // help's command line has every subcommand
     // The help subcommand documents nothing of its own.
     cmd.getCommandSpec().removeSubcommand("help");
     int code =

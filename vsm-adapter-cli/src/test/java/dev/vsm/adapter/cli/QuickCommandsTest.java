@@ -2,6 +2,7 @@ package dev.vsm.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vsm.adapter.claude.FakeClaude;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,12 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +73,16 @@ class QuickCommandsTest {
         quick("-d {DIR}/missing hook session-end"),
         quick("-d {DIR} hook @{DIR}/targs"),
         quick("-d {DIR} log --task @{DIR}/targs"),
+        quick("-d {DIR} analyze Add OAuth2 login to the API"),
+        quick("analyse -d {DIR} Refactor"),
+        quick("-d {DIR} analyze --json Fix a typo"),
+        quick("-d {DIR} --analyze Fix a typo"),
+        quick("-d {DIR} --analyze --json Migrate the database"),
+        quick("-d {DIR} analyze"),
+        quick("-d {DIR}/missing analyze Fix it"),
+        quick("--version"),
+        quick("-V"),
+        quick("-d {DIR}/missing run Fix it"),
         // left to picocli (errors, help, other options), with the exit code it gives
         picocli("-d {DIR} --state --log", 2),
         picocli("-d {DIR} --json state", 2),
@@ -94,7 +107,21 @@ class QuickCommandsTest {
         picocli("-d {DIR} hook session-end --plugin --plugin", 2),
         picocli("-d {DIR} hook session-end --bogus", 2),
         picocli("-d {DIR} --plugin hook session-end", 2),
-        picocli("-d {DIR} hook session-end --since 2026-11-24", 2));
+        picocli("-d {DIR} hook session-end --since 2026-11-24", 2),
+        picocli("-d {DIR} analyze --complex Add a login", 0),
+        picocli("-d {DIR} analyze --rules {DIR}/none.json Add a login", 2),
+        picocli("-d {DIR} analyze -- -x", 0),
+        picocli("-d {DIR} analyze Fix it --task t1", 2),
+        picocli("-d {DIR} Fix it --analyze", 0),
+        picocli("-d {DIR} --version", 0),
+        picocli("--version --json", 0),
+        picocli("-d {DIR} stat", 2),
+        picocli("-d {DIR} run", 2),
+        picocli("-d {DIR} plan Fix it", 0),
+        picocli("-d {DIR} --json run Fix it", 2),
+        picocli("-d {DIR} run --model opus Fix it", 3),
+        picocli("-d {DIR} run --simple --complex Fix it", 2),
+        picocli("-d {DIR} Fix it --state", 2));
   }
 
   private static Arguments quick(String line) {
@@ -205,5 +232,96 @@ class QuickCommandsTest {
         .isEqualTo(picocli.err().replace(b.toString(), "DIR"));
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
     assertThat(stateOf(a)).as(line).isEqualTo(stateOf(b));
+  }
+
+  @Test
+  void the_quick_path_knows_every_command_name() {
+    assertThat(QuickCommands.COMMAND_NAMES).isEqualTo(Subcommands.names());
+  }
+
+  static Stream<String> cycles() {
+    return Stream.of(
+        "-d {DIR} Add user validation",
+        "-d {DIR} run Add user validation",
+        "run -d {DIR} --claude-command {CLAUDE} --no-progress Add the state file",
+        "-d {DIR} --claude-command {CLAUDE} Add user validation",
+        "-d {DIR} --claude-command={CLAUDE} --json --complex Add user validation",
+        "-v -d {DIR} run --medium Fix it",
+        "-d {DIR} run Fix it -v --json",
+        "-d {DIR} fix the state file --no-progress",
+        "-d {DIR} -- state",
+        "-d {DIR} run -- --state log",
+        "-d {DIR} --simple -- -x");
+  }
+
+  /** What picocli makes of a cycle's command line, in the quick path's terms. */
+  private static QuickCommands.Request byPicocli(String[] argv) {
+    CommandLine cmd =
+        Main.commandLine(
+            new VsmCommand.Context(Map.of(), InputStream.nullInputStream(), null, Terminal.NONE),
+            argv);
+    CommandLine.ParseResult parsed = cmd.parseArgs(argv);
+    VsmCommand top = cmd.getCommand();
+    boolean legacy = !parsed.hasSubcommand();
+    RunCommand run = legacy ? null : parsed.subcommand().commandSpec().commandLine().getCommand();
+    SharedOptions.Agents agents = legacy ? top.agents : run.agents;
+    return new QuickCommands.Request(
+        "run",
+        legacy,
+        top.dir,
+        legacy ? top.json.json : run.json.json,
+        null,
+        null,
+        null,
+        null,
+        false,
+        legacy ? top.task : run.task,
+        new QuickCommands.Run(
+            agents == null ? null : agents.claudeCommand,
+            agents != null && agents.noProgress,
+            legacy ? top.hint.complexity() : run.hint.complexity(),
+            top.verbose));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cycles")
+  void the_quick_path_reads_a_cycle_as_picocli_does(String line) {
+    String[] argv = argv(line.replace("{CLAUDE}", "/opt/claude"), tmp);
+    QuickCommands.Request quick = QuickCommands.parse(argv);
+    assertThat(quick).as("taken by the quick path: " + line).isNotNull();
+    assertThat(quick).as(line).isEqualTo(byPicocli(argv));
+  }
+
+  @Test
+  void a_quick_cycle_answers_as_picocli_does() throws IOException {
+    Path a = project("a");
+    Path b = project("b");
+    Path claude = FakeClaude.installIn(tmp.resolve("claude")).command();
+    String line = "-d {DIR} --claude-command " + claude + " Add user validation";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    OptionalInt quick =
+        QuickCommands.tryRun(
+            argv(line, a),
+            Map.of("PATH", "/usr/bin:/bin"),
+            Terminal.NONE,
+            InputStream.nullInputStream(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    InProcessVsm.Run picocli = new InProcessVsm(b).exactly(argv(line, b));
+
+    assertThat(quick).hasValue(picocli.code());
+    assertThat(settled(out.toString(StandardCharsets.UTF_8), a))
+        .contains("VSM Cycle Complete: SUCCESS")
+        .isEqualTo(settled(picocli.out(), b));
+    assertThat(settled(err.toString(StandardCharsets.UTF_8), a))
+        .isEqualTo(settled(picocli.err(), b));
+  }
+
+  /** Output without what differs from run to run: task ids, times, the directory. */
+  private static String settled(String text, Path dir) {
+    return text.replace(dir.toString(), "DIR")
+        .replaceAll("[0-9a-f]{8}", "ID")
+        .replaceAll("[0-9]+\\.[0-9]s", "Ts");
   }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The execution log as JSON lines in {@code execution-log.jsonl}: appends are whole lines written
@@ -36,21 +35,13 @@ final class FileExecutionLog implements ExecutionLog {
   static final int DEFAULT_KEEP = 5;
 
   private final StateDirectory dir;
-  private final ObjectMapper json;
   private final String sessionId;
   private final long maxBytes;
   private final int keep;
   private final int maxLine;
 
-  FileExecutionLog(
-      StateDirectory dir,
-      ObjectMapper json,
-      String sessionId,
-      long maxBytes,
-      int keep,
-      int maxLine) {
+  FileExecutionLog(StateDirectory dir, String sessionId, long maxBytes, int keep, int maxLine) {
     this.dir = dir;
-    this.json = json;
     this.sessionId = sessionId;
     this.maxBytes = maxBytes;
     this.keep = keep;
@@ -68,7 +59,7 @@ final class FileExecutionLog implements ExecutionLog {
 
   @Override
   public void append(LogEntry entry) {
-    byte[] line = LogJson.toLine(json, entry);
+    byte[] line = LogJson.toLine(entry);
     Path file = dir.file(FILE);
     if (line.length - 1 > maxLine) {
       throw new StateAccessException(
@@ -203,7 +194,7 @@ final class FileExecutionLog implements ExecutionLog {
         if (line.isBlank()) {
           continue;
         }
-        LogEntry e = line == LogLines.TOO_LONG ? null : LogJson.fromLine(json, line);
+        LogEntry e = line == LogLines.TOO_LONG ? null : LogJson.fromLine(line);
         if (e == null) {
           skipped++;
         } else {

@@ -14,6 +14,7 @@ import dev.vsm.domain.cycle.TaskPlan;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,8 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The state store as JSON files in {@code .claude/vsm-state/}, one per kind of state, each replaced
@@ -53,13 +52,11 @@ final class FileStateStore implements StateStore {
   static final String PLAN_PREFIX = "task-";
 
   private final StateDirectory dir;
-  private final ObjectMapper json;
   private final Clock clock;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-  FileStateStore(StateDirectory dir, ObjectMapper json, Clock clock) {
+  FileStateStore(StateDirectory dir, Clock clock) {
     this.dir = dir;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -67,7 +64,7 @@ final class FileStateStore implements StateStore {
   private <T> Optional<T> read(String name, Function<DocumentFields, T> mapping) {
     try {
       return parse(name, mapping);
-    } catch (JacksonException
+    } catch (JsonValues.MalformedJson
         | DocumentFields.WrongShape
         | IllegalArgumentException
         | StateDirectory.TooLarge e) {
@@ -76,7 +73,7 @@ final class FileStateStore implements StateStore {
             // Another process may have replaced it meanwhile: only move aside what is still bad.
             try {
               return parse(name, mapping);
-            } catch (JacksonException
+            } catch (JsonValues.MalformedJson
                 | DocumentFields.WrongShape
                 | IllegalArgumentException
                 | StateDirectory.TooLarge still) {
@@ -92,7 +89,7 @@ final class FileStateStore implements StateStore {
     if (bytes == null) {
       return Optional.empty();
     }
-    Object parsed = json.readValue(bytes, Object.class);
+    Object parsed = JsonValues.read(bytes);
     return Optional.of(mapping.apply(DocumentFields.of(parsed, name, m -> warnOnce(name, m))));
   }
 
@@ -105,14 +102,14 @@ final class FileStateStore implements StateStore {
   }
 
   private static String reason(Exception e) {
-    if (e instanceof JacksonException) {
+    if (e instanceof JsonValues.MalformedJson) {
       return "not valid JSON";
     }
     return e.getMessage();
   }
 
   private void write(String name, Map<String, Object> content) {
-    dir.writeAtomically(name, Json.pretty(json, content));
+    dir.writeAtomically(name, JsonValues.pretty(content));
   }
 
   @Override

@@ -3,19 +3,19 @@ package dev.vsm.adapter.filesystem;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import tools.jackson.databind.ObjectMapper;
 
 /** The one way in to the filesystem adapter: state store and execution log for a directory. */
 public final class FileSystemAdapters {
 
   /** Where the state lives below a working directory. */
   public static final String STATE_DIR = ".claude/vsm-state";
-
-  private static final ObjectMapper JSON = Json.mapper();
 
   private FileSystemAdapters() {}
 
@@ -26,7 +26,7 @@ public final class FileSystemAdapters {
 
   public static StateStore stateStore(Path workingDirectory, Clock clock, Diagnostics diagnostics) {
     return new FileStateStore(
-        new StateDirectory(stateDirectory(workingDirectory), clock, diagnostics), JSON, clock);
+        new StateDirectory(stateDirectory(workingDirectory), clock, diagnostics), clock);
   }
 
   public static ExecutionLog executionLog(
@@ -40,7 +40,6 @@ public final class FileSystemAdapters {
       Path workingDirectory, String sessionId, Diagnostics diagnostics, long maxBytes) {
     return new FileExecutionLog(
         new StateDirectory(stateDirectory(workingDirectory), Clock.systemUTC(), diagnostics),
-        JSON,
         sessionId,
         maxBytes,
         FileExecutionLog.DEFAULT_KEEP,
@@ -52,8 +51,24 @@ public final class FileSystemAdapters {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return fromEnvironment;
     }
-    byte[] b = new byte[6];
+    return HexFormat.of().formatHex(randomBytes(6));
+  }
+
+  /**
+   * The kernel's random bytes, read directly: a {@code SecureRandom} would set up the security
+   * providers first, a tenth of a short command's start.
+   */
+  private static byte[] randomBytes(int n) {
+    try (InputStream in = Files.newInputStream(Path.of("/dev/urandom"))) {
+      byte[] b = in.readNBytes(n);
+      if (b.length == n) {
+        return b;
+      }
+    } catch (IOException | RuntimeException noDevice) {
+      // not Linux, or no /dev: the JDK's own source below
+    }
+    byte[] b = new byte[n];
     new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
+    return b;
   }
 }

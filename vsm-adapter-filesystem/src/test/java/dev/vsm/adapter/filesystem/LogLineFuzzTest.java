@@ -7,6 +7,7 @@ import dev.vsm.application.testing.RandomJson;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
+import dev.vsm.json.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * §6 and §10: seeded random logs — vsm's own lines, lines of the earlier implementation's hooks,
@@ -33,7 +33,6 @@ class LogLineFuzzTest {
 
   private static final int CASES = 2000;
   private static final int MAX_LINE = 2_000; // small, so lines past it are cheap to make
-  private static final ObjectMapper JSON = Json.mapper();
   private static final String[] TASKS = {"t1", "abc12345", "task-7", "x"};
   private static final String[] SESSIONS = {"b76eb72d2e10", "abcdef123456", "s"};
 
@@ -46,7 +45,6 @@ class LogLineFuzzTest {
     return new FileExecutionLog(
         new StateDirectory(
             FileSystemAdapters.stateDirectory(work), Clock.systemUTC(), warnings::add),
-        JSON,
         "s",
         FileExecutionLog.DEFAULT_MAX_BYTES,
         FileExecutionLog.DEFAULT_KEEP,
@@ -71,7 +69,7 @@ class LogLineFuzzTest {
     Map<String, Object> e = entry(j);
     String text =
         switch (j.random().nextInt(10)) {
-          case 0, 1, 2 -> JSON.writeValueAsString(e); // as vsm writes it
+          case 0, 1, 2 -> asVsmWritesIt(j, e);
           case 3 -> { // as the earlier implementation's hooks write it: no data, extra keys
             e.remove("data");
             e.remove("session_id");
@@ -82,13 +80,18 @@ class LogLineFuzzTest {
           case 5 -> j.pick("", "   ", "\r", "\t");
           case 6 -> { // past the limit
             e.put("data", Map.of("pad", "x".repeat(j.between(MAX_LINE - 150, 2 * MAX_LINE))));
-            yield JSON.writeValueAsString(e);
+            yield asVsmWritesIt(j, e);
           }
           case 7 -> j.text(60);
           default -> j.write(e, false);
         };
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return j.chance(0.15) ? j.damage(bytes) : bytes;
+  }
+
+  /** The entry as vsm writes a line (its raw numbers read first, as vsm would read them). */
+  private static String asVsmWritesIt(RandomJson j, Map<String, Object> e) {
+    return JsonValues.text(JsonValues.read(j.write(e, false)));
   }
 
   private static byte[] file(RandomJson j) {
@@ -121,7 +124,7 @@ class LogLineFuzzTest {
         if (piece.length <= MAX_LINE && text.isBlank()) {
           continue;
         }
-        LogEntry e = piece.length > MAX_LINE ? null : LogJson.fromLine(JSON, text);
+        LogEntry e = piece.length > MAX_LINE ? null : LogJson.fromLine(text);
         if (e == null) {
           unreadable++;
         } else {

@@ -3,6 +3,7 @@ package dev.vsm.adapter.filesystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.json.JsonValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,13 +20,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
 
 /** Real child JVMs writing one state directory at once, and being killed with SIGKILL. */
 class MultiProcessStateTest {
 
   @TempDir Path work;
-  private static final ObjectMapper JSON = Json.mapper();
 
   private Process writer(String id, int count) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -65,7 +64,7 @@ class MultiProcessStateTest {
     List<String> lines = Files.readAllLines(stateFile("execution-log.jsonl"));
     assertThat(lines).hasSize(800);
     for (String line : lines) {
-      assertThat(JSON.readValue(line, Map.class)).containsKeys("timestamp", "data");
+      assertThat((Map<String, Object>) JsonValues.read(line)).containsKeys("timestamp", "data");
     }
     List<LogEntry> entries = FileSystemAdapters.executionLog(work, "x", m -> {}).readAll();
     Map<Object, List<Integer>> byWriter =
@@ -105,7 +104,7 @@ class MultiProcessStateTest {
 
       for (String name : listStateFiles()) {
         if (name.endsWith(".json")) {
-          assertThat(JSON.readValue(Files.readAllBytes(stateFile(name)), Map.class))
+          assertThat((Map<?, ?>) JsonValues.read(Files.readAllBytes(stateFile(name))))
               .as(name)
               .isNotNull();
         }

@@ -10,6 +10,7 @@ import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * §5 and §2.2 at the file: vsm reads back every file it writes (no {@code "Infinity"}, no text
@@ -50,7 +50,7 @@ class NumbersAndUnknownEntriesTest {
   }
 
   private static Map<?, ?> parse(Path p) throws IOException {
-    return JsonMapper.builder().build().readValue(Files.readString(p), Map.class);
+    return (Map<?, ?>) JsonValues.read(Files.readString(p));
   }
 
   @Test

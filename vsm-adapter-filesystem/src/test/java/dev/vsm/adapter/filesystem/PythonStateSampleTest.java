@@ -9,6 +9,7 @@ import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.task.TaskStatus;
 import dev.vsm.domain.viability.AdaptationPolicy;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
 
 /** The earlier Python implementation's state directory: we read it, and write its keys back. */
 class PythonStateSampleTest {
@@ -34,7 +34,6 @@ class PythonStateSampleTest {
           "s3-allocations.json",
           "s4-environment.json",
           "viability-metrics.json");
-  private static final ObjectMapper JSON = Json.mapper();
 
   @TempDir Path work;
   private final List<String> warnings = new ArrayList<>();
@@ -55,8 +54,8 @@ class PythonStateSampleTest {
   }
 
   private Map<?, ?> file(String name) throws IOException {
-    return JSON.readValue(
-        Files.readAllBytes(FileSystemAdapters.stateDirectory(work).resolve(name)), Map.class);
+    return (Map<?, ?>)
+        JsonValues.read(Files.readAllBytes(FileSystemAdapters.stateDirectory(work).resolve(name)));
   }
 
   @Test
@@ -157,7 +156,7 @@ class PythonStateSampleTest {
 
     List<String> lines =
         Files.readAllLines(FileSystemAdapters.stateDirectory(work).resolve("execution-log.jsonl"));
-    Map<?, ?> last = JSON.readValue(lines.get(lines.size() - 1), Map.class);
+    Map<?, ?> last = (Map<?, ?>) JsonValues.read(lines.get(lines.size() - 1));
     assertThat(new ArrayList<Object>(last.keySet()))
         .containsExactly("timestamp", "event_type", "task_id", "agent", "data", "session_id");
     assertThat(last.get("agent")).isNull();

@@ -11,6 +11,7 @@ import dev.vsm.domain.cycle.S3Allocation;
 import dev.vsm.domain.cycle.S4Environment;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.viability.ViabilityMetrics;
+import dev.vsm.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * §10: seeded random state files — documents of the right shape with random values, changed in one
@@ -40,7 +40,6 @@ import tools.jackson.databind.ObjectMapper;
 class StateFileFuzzTest {
 
   private static final int CASES_PER_FILE = 400;
-  private static final ObjectMapper JSON = Json.mapper();
 
   @TempDir(factory = MemoryTempDir.class)
   Path work;
@@ -231,7 +230,7 @@ class StateFileFuzzTest {
   private static Object pythonSample(String file) throws IOException {
     try (InputStream in =
         StateFileFuzzTest.class.getResourceAsStream("/python-state-sample/" + file)) {
-      return in == null ? null : JSON.readValue(in.readAllBytes(), Object.class);
+      return in == null ? null : JsonValues.read(in.readAllBytes());
     }
   }
 
@@ -331,7 +330,7 @@ class StateFileFuzzTest {
 
     kind.write().accept(store, value);
     byte[] written = Files.readAllBytes(file);
-    JSON.readValue(written, Object.class); // strict JSON
+    JsonValues.read(written); // strict JSON
     warnings.clear();
     Object again = kind.read().apply(store()).orElseThrow();
     kind.write().accept(store(), again);

@@ -28,16 +28,21 @@ public enum EventType {
   /** A planned, failed, interrupted or abandoned task goes on from its saved plan. */
   TASK_RESUMED;
 
+  // Made once: parse runs for every line a log query decodes.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   public static Optional<EventType> parse(String label) {
-    for (EventType t : values()) {
-      if (t.label().equals(label)) {
+    for (EventType t : VALUES) {
+      if (t.label.equals(label)) {
         return Optional.of(t);
       }
     }
     return Optional.empty();
   }
+
+  private static final EventType[] VALUES = values();
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vsm.domain.task.CurrentTask;
 import dev.vsm.domain.task.TaskStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HealthCheckTest {
@@ -70,5 +72,18 @@ class HealthCheckTest {
 
     assertThat(issues).hasSize(2);
     assertThat(issues.get(1).answeredBy()).isEqualTo(AdaptationType.LOWER_COMPLEXITY_THRESHOLD);
+  }
+
+  @Test
+  void percentages_read_as_string_format_writes_them() {
+    double[] listed = {0, -0.0, 0.005, 0.125, 0.145, 0.295, 0.3, 0.695, 0.995, 1, 1.5, -0.2};
+    Random r = new Random(18);
+    for (int i = 0; i < listed.length + 5_000; i++) {
+      double v = i < listed.length ? listed[i] : r.nextInt(100_001) / 100_000.0;
+      assertThat(HealthCheck.percent(v))
+          .as("%s", v)
+          .isEqualTo(String.format(Locale.ROOT, "%.0f%%", v * 100));
+    }
+    assertThat(HealthCheck.percent(Double.NaN)).isEqualTo(String.format("%.0f%%", Double.NaN));
   }
 }
