@@ -3,10 +3,15 @@ package dev.vsm.adapter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.adapter.claude.FakeClaude;
+import dev.vsm.adapter.postgres.PostgresAdapters;
+import dev.vsm.adapter.postgres.PostgresStore;
 import dev.vsm.adapter.postgres.testing.LocalPostgres;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.library.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +110,57 @@ class TeamStoreIT {
     assertThat(env.err() + env.out()).doesNotContain(wrong);
   }
 
+  /** The team store's log, read in-process. */
+  private List<LogEntry> storeLog() {
+    try (PostgresStore pg = PostgresAdapters.open(store, Map.of(), Clock.systemUTC(), m -> {})) {
+      return pg.executionLog("test").readAll();
+    }
+  }
+
+  /** The log of {@code dir}'s state files, read in-process. */
+  private static List<LogEntry> filesLog(Path dir) {
+    return Store.files(dir, m -> {}).executionLog("test").readAll();
+  }
+
+  @Test
+  void a_log_that_grew_since_its_import_moves_only_its_new_entries() throws Exception {
+    assertThat(vsm("run", "--medium", "Add input validation").code()).isZero();
+    int first = filesLog(project).size();
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: " + first + " entries\n");
+
+    assertThat(vsm("run", "--medium", "Add a login form").code()).isZero();
+    int both = filesLog(project).size();
+    assertThat(both).isGreaterThan(first);
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: " + (both - first) + " entries (" + first + " already there)\n");
+    assertThat(storeLog()).isEqualTo(filesLog(project));
+
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: nothing new (" + both + " entries already there)\n");
+    assertThat(storeLog()).hasSize(both);
+  }
+
+  @Test
+  void a_team_log_that_grew_since_its_export_moves_only_its_new_entries() throws Exception {
+    Path backup = Files.createDirectories(tmp.resolve("backup"));
+    assertThat(vsm("--store", store, "run", "--medium", "Add input validation").code()).isZero();
+    int first = storeLog().size();
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: " + first + " entries\n");
+
+    assertThat(vsm("--store", store, "run", "--medium", "Add a login form").code()).isZero();
+    int both = storeLog().size();
+    assertThat(both).isGreaterThan(first);
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: " + (both - first) + " entries (" + first + " already there)\n");
+    assertThat(filesLog(backup)).isEqualTo(storeLog());
+
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: nothing new (" + both + " entries already there)\n");
+    assertThat(filesLog(backup)).hasSize(both);
+  }
+
   @Test
   void a_directorys_history_moves_into_the_team_store_once_and_back_out_as_state_files()
       throws Exception {
@@ -123,7 +179,7 @@ class TeamStoreIT {
     assertThat(vsm("--store", store, "log", "--task", task).out())
         .contains("Task " + task + ": completed");
     assertThat(vsm("--store", store, "store", "import").out())
-        .contains("log: already there")
+        .contains("log: nothing new (" + lines + " entries already there)")
         .contains("kept the target's (--replace overwrites): current task");
 
     Path elsewhere = Files.createDirectories(tmp.resolve("backup"));

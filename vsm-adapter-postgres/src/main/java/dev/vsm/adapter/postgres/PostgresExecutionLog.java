@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The execution log as rows of {@code vsm.execution_log}: each entry the JSON text of its log line
@@ -27,12 +28,13 @@ final class PostgresExecutionLog implements ExecutionLog {
   static final String INSERT = "INSERT INTO vsm.execution_log (entry) VALUES (?::json)";
   static final String BY_TASK =
       "SELECT entry::text FROM vsm.execution_log WHERE task_id = ? ORDER BY seq";
-  static final String BY_SESSION =
-      "SELECT entry::text FROM vsm.execution_log WHERE session_id = ? ORDER BY seq";
+  static final String OF_SESSIONS =
+      "SELECT entry::text FROM vsm.execution_log WHERE session_id = ANY(?) ORDER BY seq";
   static final String RECENT =
       "SELECT entry FROM (SELECT seq, entry::text FROM vsm.execution_log"
           + " ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq";
   static final String ALL = "SELECT entry::text FROM vsm.execution_log ORDER BY seq";
+
   static final String OF_TYPES =
       "SELECT entry::text FROM vsm.execution_log WHERE event_type = ANY(?) ORDER BY seq";
 
@@ -62,10 +64,11 @@ final class PostgresExecutionLog implements ExecutionLog {
   }
 
   /**
-   * Appends every entry of {@code source}, oldest first, as one transaction sent in batches of
-   * {@value #FETCH}: a log moved into the store arrives whole or not at all. Returns how many.
+   * Appends the entries of {@code source} that {@code which} accepts, oldest first, as one
+   * transaction sent in batches of {@value #FETCH}: a log moved into the store arrives whole or not
+   * at all. Returns how many.
    */
-  long appendAll(ExecutionLog source) {
+  long appendAll(ExecutionLog source, Predicate<LogEntry> which) {
     return db.transaction(
         c -> {
           try (PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -73,6 +76,9 @@ final class PostgresExecutionLog implements ExecutionLog {
             try {
               source.forEach(
                   e -> {
+                    if (!which.test(e)) {
+                      return;
+                    }
                     try {
                       s.setString(1, Json.text(LogDocuments.logEntry(e)));
                       s.addBatch();
@@ -103,16 +109,19 @@ final class PostgresExecutionLog implements ExecutionLog {
   }
 
   /**
-   * Feeds the rows of {@code sql} (one parameter or none) to {@code action}, in the query's order;
-   * a cursor (inside a transaction) fetches them {@value #FETCH} at a time.
+   * Feeds the rows of {@code sql} to {@code action}, in the query's order; a cursor (inside a
+   * transaction) fetches them {@value #FETCH} at a time. {@code parameter}: none (null), a text, or
+   * texts for {@code = ANY(?)}.
    */
-  private void stream(String sql, String parameter, Consumer<LogEntry> action) {
+  private void stream(String sql, Object parameter, Consumer<LogEntry> action) {
     db.transaction(
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(FETCH);
-            if (parameter != null) {
-              s.setString(1, Json.withoutNul(parameter));
+            if (parameter instanceof String text) {
+              s.setString(1, Json.withoutNul(text));
+            } else if (parameter instanceof String[] texts) {
+              s.setArray(1, c.createArrayOf("text", texts));
             }
             feed(s, action);
           }
@@ -139,16 +148,7 @@ final class PostgresExecutionLog implements ExecutionLog {
   /** The entries of some types only, through the event-type index when they are a small share. */
   @Override
   public void forEachOfTypes(Set<EventType> types, Consumer<LogEntry> action) {
-    String[] labels = types.stream().map(EventType::label).sorted().toArray(String[]::new);
-    db.transaction(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(OF_TYPES)) {
-            s.setFetchSize(FETCH);
-            s.setArray(1, c.createArrayOf("text", labels));
-            feed(s, action);
-          }
-          return null;
-        });
+    stream(OF_TYPES, types.stream().map(EventType::label).sorted().toArray(String[]::new), action);
   }
 
   @Override
@@ -178,8 +178,17 @@ final class PostgresExecutionLog implements ExecutionLog {
   @Override
   public List<LogEntry> readSession(String session) {
     List<LogEntry> out = new ArrayList<>();
-    stream(BY_SESSION, session, out::add);
+    forEachOfSessions(Set.of(session), out::add);
     return out;
+  }
+
+  /** Through the session index. */
+  @Override
+  public void forEachOfSessions(Set<String> sessionIds, Consumer<LogEntry> action) {
+    if (sessionIds.isEmpty()) {
+      return;
+    }
+    stream(OF_SESSIONS, sessionIds.stream().map(Json::withoutNul).toArray(String[]::new), action);
   }
 
   @Override

@@ -4,9 +4,11 @@ import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.application.port.out.StateStore;
+import dev.vsm.domain.log.LogEntry;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A team store in one PostgreSQL database: the state store and execution log ports, the schema's
@@ -63,12 +65,17 @@ public final class PostgresStore implements AutoCloseable {
   }
 
   /**
-   * Appends every entry of {@code source} (a file log joining the team's) in batches; their session
-   * ids are kept. Returns how many were appended.
+   * Appends every entry of {@code source} (a file log joining the team's) in batches, as one
+   * transaction; their session ids are kept. Returns how many were appended.
    */
   public long importLog(ExecutionLog source) {
+    return importLog(source, e -> true);
+  }
+
+  /** Like {@link #importLog(ExecutionLog)}, only the entries {@code which} accepts. */
+  public long importLog(ExecutionLog source, Predicate<LogEntry> which) {
     ensureSchema();
-    return new PostgresExecutionLog(db, "").appendAll(source);
+    return new PostgresExecutionLog(db, "").appendAll(source, which);
   }
 
   /** Applies the migrations this vsm ships that the database lacks; returns their versions. */

@@ -89,11 +89,13 @@ class QueryPlanTest {
   }
 
   @Test
-  void a_sessions_entries_come_from_the_session_index() throws Exception {
-    assertThat(scans(PostgresExecutionLog.BY_SESSION, "sess-7"))
-        .isNotEmpty()
-        .noneMatch(s -> s.startsWith("Seq Scan"))
-        .anyMatch(s -> s.contains("execution_log_session"));
+  void the_entries_of_a_few_sessions_come_from_the_session_index() throws Exception {
+    for (String[] sessions : List.of(new String[] {"sess-7"}, new String[] {"sess-7", "sess-9"})) {
+      assertThat(scans(PostgresExecutionLog.OF_SESSIONS, sessions))
+          .isNotEmpty()
+          .noneMatch(s -> s.startsWith("Seq Scan"))
+          .anyMatch(s -> s.contains("execution_log_session"));
+    }
   }
 
   @Test

@@ -116,6 +116,32 @@ public abstract class AbstractExecutionLogContract {
   }
 
   @Test
+  void the_entries_of_some_sessions_come_oldest_first_and_no_others() {
+    for (int i = 0; i < 30; i++) {
+      log()
+          .append(
+              LogEntry.of(
+                  "2026-01-15T10:00:00Z",
+                  EventType.STATE_CHANGED,
+                  "t",
+                  null,
+                  Map.of("n", i),
+                  "session-" + (i % 4)));
+    }
+
+    List<LogEntry> some = new ArrayList<>();
+    log().forEachOfSessions(java.util.Set.of("session-1", "session-3", "none"), some::add);
+
+    assertThat(some)
+        .extracting(e -> ((Number) e.data().get("n")).intValue())
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 30).filter(i -> i % 2 == 1).boxed().toList());
+    List<LogEntry> none = new ArrayList<>();
+    log().forEachOfSessions(java.util.Set.of(), none::add);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
   void clear_removes_every_entry() {
     log().append(entry(1, "t1", EventType.TASK_STARTED));
     log().clear();

@@ -36,6 +36,19 @@ public interface ExecutionLog {
         });
   }
 
+  /**
+   * Calls {@code action} for the entries of the given sessions, oldest first (moving history
+   * between stores compares what the target holds of the source's sessions).
+   */
+  default void forEachOfSessions(Set<String> sessionIds, Consumer<LogEntry> action) {
+    forEach(
+        e -> {
+          if (sessionIds.contains(e.sessionId())) {
+            action.accept(e);
+          }
+        });
+  }
+
   default List<LogEntry> readAll() {
     List<LogEntry> all = new java.util.ArrayList<>();
     forEach(all::add);
