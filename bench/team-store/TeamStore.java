@@ -13,7 +13,6 @@ import dev.vsm.application.testing.SequentialIds;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
-import dev.vsm.domain.log.TaskHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -182,10 +181,9 @@ public final class TeamStore {
     return url;
   }
 
+  /** What vsm tasks reads: the files fold the log; the team store reads the fold it keeps. */
   static Object tasks(ExecutionLog log) {
-    TaskHistory history = new TaskHistory();
-    log.forEachOfTypes(TaskHistory.EVENTS, history::accept);
-    return history.tasks().size();
+    return log.taskHistory();
   }
 
   static void row(String what, Supplier<Object> files, Supplier<Object> postgres, int runs) {

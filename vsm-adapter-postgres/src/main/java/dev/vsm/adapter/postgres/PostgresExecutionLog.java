@@ -2,8 +2,8 @@ package dev.vsm.adapter.postgres;
 
 import dev.vsm.application.document.LogDocuments;
 import dev.vsm.application.port.out.ExecutionLog;
-import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskHistory;
 import dev.vsm.domain.log.TaskSummary;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * The execution log as rows of {@code vsm.execution_log}: each entry the JSON text of its log line
  * (the same text the file holds), in order of {@code seq}. Task, session and recent queries read an
- * index, never the whole table; long reads stream through a cursor instead of holding the log in
- * memory.
+ * index, never the whole table; the task history reads the fold the database keeps of it; long
+ * reads stream through a cursor instead of holding the log in memory.
  */
 final class PostgresExecutionLog implements ExecutionLog {
 
@@ -35,8 +35,12 @@ final class PostgresExecutionLog implements ExecutionLog {
           + " ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq";
   static final String ALL = "SELECT entry::text FROM vsm.execution_log ORDER BY seq";
 
-  static final String OF_TYPES =
-      "SELECT entry::text FROM vsm.execution_log WHERE event_type = ANY(?) ORDER BY seq";
+  /** The tasks, from the fold the database keeps (V4__task_history.sql); the log is not read. */
+  static final String TASKS =
+      "SELECT task_id, started_at, description, complexity, ended_seq IS NOT NULL, failed,"
+          + " ARRAY(SELECT a.key FROM jsonb_each_text(agents) AS a"
+          + " ORDER BY a.value::bigint), cost_usd, duration_ms, ended_at"
+          + " FROM vsm.task_history ORDER BY first_seq";
 
   private final Database db;
   private final String sessionId;
@@ -145,12 +149,6 @@ final class PostgresExecutionLog implements ExecutionLog {
     stream(ALL, null, action);
   }
 
-  /** The entries of some types only, through the event-type index when they are a small share. */
-  @Override
-  public void forEachOfTypes(Set<EventType> types, Consumer<LogEntry> action) {
-    stream(OF_TYPES, types.stream().map(EventType::label).sorted().toArray(String[]::new), action);
-  }
-
   @Override
   public List<LogEntry> recent(int count) {
     List<LogEntry> out = new ArrayList<>();
@@ -198,13 +196,56 @@ final class PostgresExecutionLog implements ExecutionLog {
     return fold.result();
   }
 
+  /** One row per task, kept by the database as entries are appended: no entry is read. */
+  @Override
+  public List<TaskHistory.Task> taskHistory() {
+    return db.transaction(
+        c -> {
+          List<TaskHistory.Task> tasks = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement(TASKS)) {
+            s.setFetchSize(FETCH);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                tasks.add(task(r));
+              }
+            }
+          }
+          return tasks;
+        });
+  }
+
+  private static TaskHistory.Task task(ResultSet r) throws SQLException {
+    String status =
+        !r.getBoolean(5)
+            ? TaskSummary.IN_PROGRESS
+            : r.getBoolean(6) ? TaskSummary.FAILED : TaskSummary.COMPLETED;
+    double cost = r.getDouble(8);
+    Double costUsd = r.wasNull() ? null : cost;
+    long duration = r.getLong(9);
+    Long durationMs = r.wasNull() ? null : duration;
+    return TaskHistory.task(
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        status,
+        List.of((String[]) r.getArray(7).getArray()),
+        costUsd,
+        durationMs,
+        r.getString(10));
+  }
+
+  /** The log and the task history kept from it. */
   @Override
   public void clear() {
-    db.run(
+    db.transaction(
         c -> {
-          try (PreparedStatement s = c.prepareStatement("DELETE FROM vsm.execution_log")) {
-            return s.executeUpdate();
+          for (String table : List.of("vsm.execution_log", "vsm.task_history")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table)) {
+              s.executeUpdate();
+            }
           }
+          return null;
         });
   }
 }
