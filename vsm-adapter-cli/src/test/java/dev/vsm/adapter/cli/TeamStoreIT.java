@@ -86,6 +86,41 @@ class TeamStoreIT {
   }
 
   @Test
+  void tasks_lists_the_same_history_from_the_team_store_as_from_the_files() throws Exception {
+    assertThat(vsm("run", "--medium", "Add input validation").code()).isZero();
+    assertThat(vsm("run", "Fix typo in README").code()).isZero();
+    assertThat(vsm("--store", store, "store", "import").code()).isZero();
+
+    for (List<String> args : List.of(List.of("tasks"), List.of("tasks", "--json"))) {
+      PackagedVsm.Result files = vsm(args.toArray(String[]::new));
+      List<String> withStore = new java.util.ArrayList<>(List.of("--store", store));
+      withStore.addAll(args);
+      PackagedVsm.Result team = vsm(withStore.toArray(String[]::new));
+      assertThat(team.code()).as(team.err()).isZero();
+      assertThat(team.out()).as(args.toString()).isEqualTo(files.out());
+    }
+    assertThat(vsm("--store", store, "tasks").out())
+        .contains("2 tasks: 2 completed, 0 failed, 0 in progress");
+
+    // A cycle the team store records itself joins the list, with its S1 agents and its end.
+    int inFiles = filesLog(project).size();
+    String task = taskId(vsm("--store", store, "run", "--medium", "Add a logout button"));
+    Map<?, ?> listed = json(vsm("--store", store, "tasks", "--json").out());
+    List<?> tasks = (List<?>) listed.get("tasks");
+    assertThat(tasks).hasSize(3);
+    Map<?, ?> last = (Map<?, ?>) tasks.get(2);
+    assertThat(last.get("task_id")).isEqualTo(task);
+    assertThat(last.get("status")).isEqualTo("completed");
+    assertThat(last.get("complexity")).isEqualTo("medium");
+    assertThat((List<?>) last.get("agents"))
+        .isNotEmpty()
+        .allMatch(a -> !a.toString().startsWith("system"));
+    assertThat(last.get("duration_ms")).isNotNull();
+    assertThat(((Map<?, ?>) listed.get("totals")).get("completed")).isEqualTo(3);
+    assertThat(filesLog(project)).as("the files' log is left as it was").hasSize(inFiles);
+  }
+
+  @Test
   void a_wrong_password_is_an_environment_error_that_never_shows_the_password() throws Exception {
     String wrong = "NotThePassword" + System.nanoTime();
     String url =
