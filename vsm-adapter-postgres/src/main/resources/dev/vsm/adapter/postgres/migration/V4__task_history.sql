@@ -26,6 +26,11 @@ CREATE TABLE vsm.task_history (
   agents          jsonb NOT NULL DEFAULT '{}'  -- S1 agent -> the seq of its first agent_invoked
 );
 
+-- Of two values, each with the seq of the entry that gave it (or none), the one given last.
+CREATE FUNCTION vsm.given_last(a_seq bigint, a anyelement, b_seq bigint, b anyelement)
+  RETURNS anyelement LANGUAGE sql IMMUTABLE AS
+  'SELECT CASE WHEN b_seq > a_seq OR a_seq IS NULL THEN b ELSE a END';
+
 CREATE FUNCTION vsm.task_history_fold(s bigint, e json) RETURNS void LANGUAGE plpgsql AS $fold$
 DECLARE
   task text := e ->> 'task_id';
@@ -91,28 +96,19 @@ BEGIN
         WHEN excluded.started_seq < h.started_seq OR h.started_seq IS NULL
         THEN excluded.started_at ELSE h.started_at END,
     description_seq = greatest(h.description_seq, excluded.description_seq),
-    description = CASE
-        WHEN excluded.description_seq > h.description_seq OR h.description_seq IS NULL
-        THEN excluded.description ELSE h.description END,
+    description = vsm.given_last(
+        h.description_seq, h.description, excluded.description_seq, excluded.description),
     complexity_seq = greatest(h.complexity_seq, excluded.complexity_seq),
-    complexity = CASE
-        WHEN excluded.complexity_seq > h.complexity_seq OR h.complexity_seq IS NULL
-        THEN excluded.complexity ELSE h.complexity END,
+    complexity = vsm.given_last(
+        h.complexity_seq, h.complexity, excluded.complexity_seq, excluded.complexity),
     ended_seq = greatest(h.ended_seq, excluded.ended_seq),
-    ended_at = CASE
-        WHEN excluded.ended_seq > h.ended_seq OR h.ended_seq IS NULL
-        THEN excluded.ended_at ELSE h.ended_at END,
-    failed = CASE
-        WHEN excluded.ended_seq > h.ended_seq OR h.ended_seq IS NULL
-        THEN excluded.failed ELSE h.failed END,
+    ended_at = vsm.given_last(h.ended_seq, h.ended_at, excluded.ended_seq, excluded.ended_at),
+    failed = vsm.given_last(h.ended_seq, h.failed, excluded.ended_seq, excluded.failed),
     cost_seq = greatest(h.cost_seq, excluded.cost_seq),
-    cost_usd = CASE
-        WHEN excluded.cost_seq > h.cost_seq OR h.cost_seq IS NULL
-        THEN excluded.cost_usd ELSE h.cost_usd END,
+    cost_usd = vsm.given_last(h.cost_seq, h.cost_usd, excluded.cost_seq, excluded.cost_usd),
     duration_seq = greatest(h.duration_seq, excluded.duration_seq),
-    duration_ms = CASE
-        WHEN excluded.duration_seq > h.duration_seq OR h.duration_seq IS NULL
-        THEN excluded.duration_ms ELSE h.duration_ms END,
+    duration_ms = vsm.given_last(
+        h.duration_seq, h.duration_ms, excluded.duration_seq, excluded.duration_ms),
     agents = CASE WHEN s1_agent IS NULL OR (h.agents ->> s1_agent)::bigint < s THEN h.agents
         ELSE h.agents || excluded.agents END;
 END
