@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -38,8 +40,7 @@ final class PostgresExecutionLog implements ExecutionLog {
   /** The tasks, from the fold the database keeps (V4__task_history.sql); the log is not read. */
   static final String TASKS =
       "SELECT task_id, started_at, description, complexity, ended_seq IS NOT NULL, failed,"
-          + " ARRAY(SELECT a.key FROM jsonb_each_text(agents) AS a"
-          + " ORDER BY a.value::bigint), cost_usd, duration_ms, ended_at"
+          + " agents::text, cost_usd, duration_ms, ended_at"
           + " FROM vsm.task_history ORDER BY first_seq";
 
   private final Database db;
@@ -229,10 +230,22 @@ final class PostgresExecutionLog implements ExecutionLog {
         r.getString(3),
         r.getString(4),
         status,
-        List.of((String[]) r.getArray(7).getArray()),
+        agents(r.getString(7)),
         costUsd,
         durationMs,
         r.getString(10));
+  }
+
+  /**
+   * The S1 agents in the order they were first invoked, from their object of {@code agent: seq}.
+   * (Sorted here: a subquery per row would cost the database several times the whole read.)
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> agents(String json) {
+    Map<String, Number> firstSeq = (Map<String, Number>) Json.parse(json);
+    List<String> agents = new ArrayList<>(firstSeq.keySet());
+    agents.sort(Comparator.comparingLong(a -> firstSeq.get(a).longValue()));
+    return agents;
   }
 
   /** The log and the task history kept from it. */
