@@ -145,6 +145,51 @@ class TeamStoreIT {
     assertThat(env.err() + env.out()).doesNotContain(wrong);
   }
 
+  @Test
+  void the_right_password_is_never_printed_logged_or_stored() throws Exception {
+    String password = PG.password();
+    assertThat(store).contains(":" + password + "@");
+    StringBuilder said = new StringBuilder();
+    for (List<String> args :
+        List.of(
+            List.of("--store", store, "store", "migrate"),
+            List.of("-v", "--store", store, "run", "--medium", "Add input validation"),
+            List.of("-v", "run", "--medium", "Add a login form"),
+            List.of("--store", store, "store", "import"),
+            List.of("--store", store, "store", "export", "--to", tmp.resolve("out").toString()),
+            List.of("--store", store, "doctor", "--claude-command", "/x"),
+            List.of("--store", store, "state", "--json"),
+            List.of("--store", store, "log", "-n", "100"),
+            List.of("--store", store, "tasks"),
+            List.of("--store", store, "reset", "--yes"))) {
+      PackagedVsm.Result r = vsm(args.toArray(String[]::new));
+      said.append(r.out()).append(r.err());
+    }
+    // Through VSM_STORE, and with the password in PGPASSWORD instead of the URL.
+    said.append(vsmIn(project, Map.of("VSM_STORE", store), "-v", "state").err());
+    said.append(
+        vsmIn(
+                project,
+                Map.of("PGPASSWORD", password),
+                "--store",
+                PG.urlWithoutPassword(store.substring(store.lastIndexOf('/') + 1)),
+                "doctor",
+                "--claude-command",
+                "/x")
+            .out());
+
+    assertThat(said.toString())
+        .as("what the commands printed")
+        .contains("postgresql://" + LocalPostgres.USER + "@127.0.0.1:", "reachable")
+        .doesNotContain(password);
+    assertThat(storeLog()).isNotEmpty().noneMatch(e -> e.toString().contains(password));
+    try (var files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(password);
+      }
+    }
+  }
+
   /** The team store's log, read in-process. */
   private List<LogEntry> storeLog() {
     try (PostgresStore pg = PostgresAdapters.open(store, Map.of(), Clock.systemUTC(), m -> {})) {
