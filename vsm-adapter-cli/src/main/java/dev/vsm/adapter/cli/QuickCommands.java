@@ -60,7 +60,7 @@ final class QuickCommands {
       code =
           switch (r.command()) {
             case "state" -> StateCommand.show(inv, r.json());
-            case "log" -> LogCommand.show(inv, r.count(), r.task(), r.json(), r.legacy());
+            case "log" -> LogCommand.show(inv, r.count(), r.task(), null, r.json(), r.legacy());
             case "tasks" -> TasksCommand.list(inv, r.since(), r.json());
             default -> throw new IllegalStateException(r.command());
           };
