@@ -185,10 +185,50 @@ public final class TeamStore {
       String task = task(entries);
       row("recent(20)   (log --log-count 20)", () -> files.recent(20).size(), () -> postgres.recent(20).size(), 15);
       row("readTask(id) (log --task ID)", () -> files.readTask(task).size(), () -> postgres.readTask(task).size(), 7);
+      row("readSession(id) (log --session ID)", () -> files.readSession("bench" + task).size(),
+          () -> postgres.readSession("bench" + task).size(), 7);
       row("taskSummary(id)", () -> files.taskSummary(task).status(), () -> postgres.taskSummary(task).status(), 7);
       row("task history (tasks)", () -> tasks(files), () -> tasks(postgres), 3);
+      plans(server, database, task);
     }
     return url;
+  }
+
+  /**
+   * The planner's plans (EXPLAIN ANALYZE) for the adapter's own statements on this log: the
+   * statements are read from PostgresExecutionLog, so these are the queries vsm sends.
+   */
+  static void plans(LocalPostgres server, String database, String task) throws Exception {
+    Class<?> log = Class.forName("dev.vsm.adapter.postgres.PostgresExecutionLog");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database, LocalPostgres.USER,
+        server.password())) {
+      plan(c, "log -n 20", statement(log, "RECENT"), 20);
+      plan(c, "log --task " + task, statement(log, "BY_TASK"), task);
+      plan(c, "log --session bench" + task, statement(log, "OF_SESSIONS"),
+          c.createArrayOf("text", new String[] {"bench" + task}));
+      plan(c, "tasks", statement(log, "TASKS"), null);
+    }
+  }
+
+  static String statement(Class<?> log, String name) throws Exception {
+    java.lang.reflect.Field f = log.getDeclaredField(name);
+    f.setAccessible(true);
+    return (String) f.get(null);
+  }
+
+  static void plan(java.sql.Connection c, String what, String sql, Object parameter) throws Exception {
+    try (java.sql.PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
+      if (parameter != null) {
+        s.setObject(1, parameter);
+      }
+      System.out.println("  plan of " + what + ":");
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          System.out.println("    " + r.getString(1));
+        }
+      }
+    }
   }
 
   /** What vsm tasks reads: the files fold the log; the team store reads the fold it keeps. */
