@@ -82,8 +82,8 @@ final class StoreCommand implements Callable<Integer> {
       header = "Add a directory's log and state documents to the team store.",
       description = {
         "Append the entries of the execution log of DIR/.claude/vsm-state/ (the rotated files "
-            + "too) that the team store does not hold yet, in one transaction, and copy each state "
-            + "document the store does not have yet (with --replace, also those it has)."
+            + "too) that the team store does not hold yet, and copy each state document the store "
+            + "does not have yet (with --replace, also those it has), all in one transaction."
       })
   static final class Import implements Callable<Integer> {
     @ParentCommand StoreCommand store;
