@@ -172,13 +172,14 @@ public final class TeamStore {
           (System.nanoTime() - t) / 1e9);
       String database = url.substring(url.lastIndexOf('/') + 1);
       server.execute(database, "VACUUM ANALYZE vsm.execution_log");
-      // What schema version 3 does once to a store that has a log: fold it into vsm.task_history.
+      // What schema version 4 does once to a store that has a log: fold it into vsm.task_history.
       server.execute(database, "TRUNCATE vsm.task_history");
       t = System.nanoTime();
       server.execute(database, "SELECT vsm.task_history_fold(seq, entry) FROM vsm.execution_log"
           + " WHERE task_id <> '' AND event_type IN ('task_started', 'task_completed',"
-          + " 'task_failed', 'agent_invoked', 'allocation_made') ORDER BY seq");
-      System.out.printf(Locale.ROOT, "  its task history built by the schema 3 migration in %.1f s%n",
+          + " 'task_failed', 'agent_invoked', 'allocation_made', 'task_planned', 'task_resumed')"
+          + " ORDER BY seq");
+      System.out.printf(Locale.ROOT, "  its task history built by the schema 4 migration in %.1f s%n",
           (System.nanoTime() - t) / 1e9);
       server.execute(database, "VACUUM ANALYZE vsm.task_history");
       ExecutionLog postgres = pg.executionLog("bench");

@@ -39,8 +39,8 @@ final class PostgresExecutionLog implements ExecutionLog {
 
   /** The tasks, from the fold the database keeps (V4__task_history.sql); the log is not read. */
   static final String TASKS =
-      "SELECT task_id, started_at, description, complexity, ended_seq IS NOT NULL, failed,"
-          + " agents::text, cost_usd, duration_ms, ended_at"
+      "SELECT task_id, started_at, description, complexity, status,"
+          + " agents::text, costs::text, duration_ms, ended_at"
           + " FROM vsm.task_history ORDER BY first_seq";
 
   private final Database db;
@@ -216,24 +216,21 @@ final class PostgresExecutionLog implements ExecutionLog {
   }
 
   private static TaskHistory.Task task(ResultSet r) throws SQLException {
-    String status =
-        !r.getBoolean(5)
-            ? TaskSummary.IN_PROGRESS
-            : r.getBoolean(6) ? TaskSummary.FAILED : TaskSummary.COMPLETED;
-    double cost = r.getDouble(8);
-    Double costUsd = r.wasNull() ? null : cost;
-    long duration = r.getLong(9);
+    // Null while the task runs; else completed, failed or planned, TaskSummary's words.
+    String status = r.getString(5);
+    Double costUsd = cost(r.getString(7));
+    long duration = r.getLong(8);
     Long durationMs = r.wasNull() ? null : duration;
     return TaskHistory.task(
         r.getString(1),
         r.getString(2),
         r.getString(3),
         r.getString(4),
-        status,
-        agents(r.getString(7)),
+        status == null ? TaskSummary.IN_PROGRESS : status,
+        agents(r.getString(6)),
         costUsd,
         durationMs,
-        r.getString(10));
+        r.getString(9));
   }
 
   /**
@@ -246,6 +243,26 @@ final class PostgresExecutionLog implements ExecutionLog {
     List<String> agents = new ArrayList<>(firstSeq.keySet());
     agents.sort(Comparator.comparingLong(a -> firstSeq.get(a).longValue()));
     return agents;
+  }
+
+  /**
+   * The sum of a task's costs, from their object of {@code seq: cost}, added in log order from 0 as
+   * the Java fold adds them (in another order a double sum can differ in its last digit); null when
+   * no end gave a cost.
+   */
+  @SuppressWarnings("unchecked")
+  private static Double cost(String json) {
+    Map<String, Number> bySeq = (Map<String, Number>) Json.parse(json);
+    if (bySeq.isEmpty()) {
+      return null;
+    }
+    List<String> seqs = new ArrayList<>(bySeq.keySet());
+    seqs.sort(Comparator.comparingLong(Long::parseLong));
+    double sum = 0;
+    for (String seq : seqs) {
+      sum += bySeq.get(seq).doubleValue();
+    }
+    return sum;
   }
 
   /** The log and the task history kept from it. */

@@ -115,7 +115,7 @@ public final class TaskHistory {
 
   /**
    * A task from the parts the fold keeps (a store that keeps them itself builds its tasks here):
-   * its duration is the one its end gave, else the time from its start to its end.
+   * its duration is what its ends gave, else the time from its start to its end.
    */
   public static Task task(
       String taskId,

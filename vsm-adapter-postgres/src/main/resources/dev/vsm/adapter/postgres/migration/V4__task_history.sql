@@ -6,7 +6,10 @@
 -- The rules are those of the Java fold (dev.vsm.domain.log.TaskHistory); PostgresTaskHistoryTest
 -- checks them against it on generated logs. Each value keeps the seq of the entry that gave it and
 -- the first (or last) one wins by seq, so entries appended at once by several processes give the
--- same row in any commit order.
+-- same row in any commit order. Cost and duration are sums over the task's attempts (each end says
+-- what its attempt spent): the whole milliseconds add up here (at most the longest bigint, in any
+-- order the same), the costs are kept by seq and added up in log order by the reader, as adding
+-- doubles in another order can give another last digit.
 CREATE TABLE vsm.task_history (
   task_id         text PRIMARY KEY,
   first_seq       bigint NOT NULL,             -- its first entry of a kind folded: list order
@@ -16,13 +19,12 @@ CREATE TABLE vsm.task_history (
   description     text,
   complexity_seq  bigint,                      -- the last task_started (but 'unknown') or
   complexity      text,                        -- allocation_made with a complexity
-  ended_seq       bigint,                      -- the last task_completed or task_failed
-  ended_at        text,
-  failed          boolean,
-  cost_seq        bigint,                      -- the last end with a cost
-  cost_usd        double precision,
-  duration_seq    bigint,                      -- the last end with a duration
-  duration_ms     bigint,
+  status_seq      bigint,                      -- the last end (task_completed, task_failed,
+  status          text,                        -- task_planned) or task_resumed; null status:
+  ended_at        text,                        -- in progress
+  costs           jsonb NOT NULL DEFAULT '{}', -- seq of an end -> the cost it gives
+  duration_ms     bigint,                      -- the sum over the ends that give one (at most
+                                               -- the longest bigint)
   agents          jsonb NOT NULL DEFAULT '{}'  -- S1 agent -> the seq of its first agent_invoked
 );
 
@@ -37,7 +39,8 @@ DECLARE
   kind text := e ->> 'event_type';
   d json := e -> 'data';
   s1_agent text := e ->> 'agent';
-  is_end boolean := kind IN ('task_completed', 'task_failed');
+  is_end boolean := kind IN ('task_completed', 'task_failed', 'task_planned');
+  new_status text;
   new_description text;
   new_complexity text;
   cost double precision;
@@ -45,9 +48,18 @@ DECLARE
   n numeric;
 BEGIN
   IF task IS NULL OR task = '' OR kind IS NULL OR kind NOT IN
-      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made') THEN
+      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made',
+       'task_planned', 'task_resumed') THEN
     RETURN;
   END IF;
+  IF kind = 'task_planned' THEN
+    new_status := 'planned';
+  ELSIF kind = 'task_failed'
+      OR (kind = 'task_completed' AND coalesce((d -> 'success')::jsonb = 'false'::jsonb, false)) THEN
+    new_status := 'failed';
+  ELSIF kind = 'task_completed' THEN
+    new_status := 'completed';
+  END IF;                                      -- task_resumed: null, in progress
   IF kind = 'task_started' AND json_typeof(d -> 'description') = 'string' THEN
     new_description := d ->> 'description';
   END IF;
@@ -75,19 +87,17 @@ BEGIN
   INSERT INTO vsm.task_history AS h (
     task_id, first_seq,
     started_seq, started_at, description_seq, description, complexity_seq, complexity,
-    ended_seq, ended_at, failed, cost_seq, cost_usd, duration_seq, duration_ms, agents)
+    status_seq, status, ended_at, costs, duration_ms, agents)
   VALUES (
     task, s,
     CASE WHEN kind = 'task_started' THEN s END,
     CASE WHEN kind = 'task_started' THEN e ->> 'timestamp' END,
     CASE WHEN new_description IS NOT NULL THEN s END, new_description,
     CASE WHEN new_complexity IS NOT NULL THEN s END, new_complexity,
-    CASE WHEN is_end THEN s END,
-    CASE WHEN is_end THEN e ->> 'timestamp' END,
-    CASE WHEN is_end
-        THEN kind = 'task_failed' OR coalesce((d -> 'success')::jsonb = 'false'::jsonb, false) END,
-    CASE WHEN cost IS NOT NULL THEN s END, cost,
-    CASE WHEN duration IS NOT NULL THEN s END, duration,
+    CASE WHEN is_end OR kind = 'task_resumed' THEN s END, new_status,
+    CASE WHEN kind IN ('task_completed', 'task_failed') THEN e ->> 'timestamp' END,
+    CASE WHEN cost IS NOT NULL THEN jsonb_build_object(s::text, cost) ELSE '{}' END,
+    duration,
     CASE WHEN s1_agent IS NOT NULL THEN jsonb_build_object(s1_agent, s) ELSE '{}' END)
   ON CONFLICT (task_id) DO UPDATE SET
     first_seq = least(h.first_seq, excluded.first_seq),
@@ -101,14 +111,13 @@ BEGIN
     complexity_seq = greatest(h.complexity_seq, excluded.complexity_seq),
     complexity = vsm.given_last(
         h.complexity_seq, h.complexity, excluded.complexity_seq, excluded.complexity),
-    ended_seq = greatest(h.ended_seq, excluded.ended_seq),
-    ended_at = vsm.given_last(h.ended_seq, h.ended_at, excluded.ended_seq, excluded.ended_at),
-    failed = vsm.given_last(h.ended_seq, h.failed, excluded.ended_seq, excluded.failed),
-    cost_seq = greatest(h.cost_seq, excluded.cost_seq),
-    cost_usd = vsm.given_last(h.cost_seq, h.cost_usd, excluded.cost_seq, excluded.cost_usd),
-    duration_seq = greatest(h.duration_seq, excluded.duration_seq),
-    duration_ms = vsm.given_last(
-        h.duration_seq, h.duration_ms, excluded.duration_seq, excluded.duration_ms),
+    status_seq = greatest(h.status_seq, excluded.status_seq),
+    status = vsm.given_last(h.status_seq, h.status, excluded.status_seq, excluded.status),
+    ended_at = vsm.given_last(h.status_seq, h.ended_at, excluded.status_seq, excluded.ended_at),
+    costs = h.costs || excluded.costs,
+    duration_ms = CASE WHEN excluded.duration_ms IS NULL THEN h.duration_ms
+        ELSE least(coalesce(h.duration_ms, 0)::numeric + excluded.duration_ms,
+                   9223372036854775807)::bigint END,
     agents = CASE WHEN s1_agent IS NULL OR (h.agents ->> s1_agent)::bigint < s THEN h.agents
         ELSE h.agents || excluded.agents END;
 END
@@ -125,12 +134,14 @@ $append$;
 -- below sees every entry appended before, and the trigger every one after.
 CREATE TRIGGER task_history AFTER INSERT ON vsm.execution_log FOR EACH ROW
   WHEN (NEW.task_id <> '' AND NEW.event_type IN
-      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made'))
+      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made',
+       'task_planned', 'task_resumed'))
   EXECUTE FUNCTION vsm.task_history_append();
 
 SELECT vsm.task_history_fold(seq, entry) FROM vsm.execution_log
   WHERE task_id <> '' AND event_type IN
-      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made')
+      ('task_started', 'task_completed', 'task_failed', 'agent_invoked', 'allocation_made',
+       'task_planned', 'task_resumed')
   ORDER BY seq;
 
 -- vsm tasks no longer reads the log by event type; the index only cost every append.
