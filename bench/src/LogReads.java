@@ -47,8 +47,9 @@ public final class LogReads {
   }
 
   /**
-   * Writes a log of realistic cycle entries (16 per task, about 300 bytes each) directly, as one
-   * file the way the earlier implementation (which never rotates) leaves it.
+   * Writes a log of realistic cycle entries (16 per task, about 300 bytes each, each task run by its
+   * own vsm process: session benchTASK) directly, as one file the way the earlier implementation
+   * (which never rotates) leaves it.
    */
   static void generate(Path dir, int entries) throws Exception {
     Path stateDir = FileSystemAdapters.stateDirectory(dir);
@@ -65,8 +66,8 @@ public final class LogReads {
                 + "\"agent\":\"s1-code-writer\",\"data\":{\"success\":true,\"result_summary\":\"Done; "
                 + "tests pass\",\"duration_ms\":%d,\"cost_usd\":0.0123,"
                 + "\"input_tokens\":1000,\"output_tokens\":200,\"claude_session_id\":\"%012d\"},"
-                + "\"session_id\":\"bench00000000\"}\n",
-            (i / 60000) % 60, (i / 1000) % 60, i % 1000000, type, task, 1000 + i % 5000, i));
+                + "\"session_id\":\"bench%s\"}\n",
+            (i / 60000) % 60, (i / 1000) % 60, i % 1000000, type, task, 1000 + i % 5000, i, task));
       }
     }
   }

@@ -13,7 +13,6 @@ import dev.vsm.application.testing.SequentialIds;
 import dev.vsm.domain.complexity.ComplexityAnalyzer;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
-import dev.vsm.domain.log.TaskHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -171,21 +170,71 @@ public final class TeamStore {
       long loaded = pg.importLog(files);
       System.out.printf(Locale.ROOT, "log of %d entries: loaded into postgres in %.1f s%n", loaded,
           (System.nanoTime() - t) / 1e9);
-      server.execute(url.substring(url.lastIndexOf('/') + 1), "VACUUM ANALYZE vsm.execution_log");
+      String database = url.substring(url.lastIndexOf('/') + 1);
+      server.execute(database, "VACUUM ANALYZE vsm.execution_log");
+      // What schema version 4 does once to a store that has a log: fold it into vsm.task_history.
+      server.execute(database, "TRUNCATE vsm.task_history");
+      t = System.nanoTime();
+      server.execute(database, "SELECT vsm.task_history_fold(seq, entry) FROM vsm.execution_log"
+          + " WHERE task_id <> '' AND event_type IN ('task_started', 'task_completed',"
+          + " 'task_failed', 'agent_invoked', 'allocation_made', 'task_planned', 'task_resumed')"
+          + " ORDER BY seq");
+      System.out.printf(Locale.ROOT, "  its task history built by the schema 4 migration in %.1f s%n",
+          (System.nanoTime() - t) / 1e9);
+      server.execute(database, "VACUUM ANALYZE vsm.task_history");
       ExecutionLog postgres = pg.executionLog("bench");
       String task = task(entries);
       row("recent(20)   (log --log-count 20)", () -> files.recent(20).size(), () -> postgres.recent(20).size(), 15);
       row("readTask(id) (log --task ID)", () -> files.readTask(task).size(), () -> postgres.readTask(task).size(), 7);
+      row("readSession(id) (log --session ID)", () -> files.readSession("bench" + task).size(),
+          () -> postgres.readSession("bench" + task).size(), 7);
       row("taskSummary(id)", () -> files.taskSummary(task).status(), () -> postgres.taskSummary(task).status(), 7);
       row("task history (tasks)", () -> tasks(files), () -> tasks(postgres), 3);
+      plans(server, database, task);
     }
     return url;
   }
 
+  /**
+   * The planner's plans (EXPLAIN ANALYZE) for the adapter's own statements on this log: the
+   * statements are read from PostgresExecutionLog, so these are the queries vsm sends.
+   */
+  static void plans(LocalPostgres server, String database, String task) throws Exception {
+    Class<?> log = Class.forName("dev.vsm.adapter.postgres.PostgresExecutionLog");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database, LocalPostgres.USER,
+        server.password())) {
+      plan(c, "log -n 20", statement(log, "RECENT"), 20);
+      plan(c, "log --task " + task, statement(log, "BY_TASK"), task);
+      plan(c, "log --session bench" + task, statement(log, "OF_SESSIONS"),
+          c.createArrayOf("text", new String[] {"bench" + task}));
+      plan(c, "tasks", statement(log, "TASKS"), null);
+    }
+  }
+
+  static String statement(Class<?> log, String name) throws Exception {
+    java.lang.reflect.Field f = log.getDeclaredField(name);
+    f.setAccessible(true);
+    return (String) f.get(null);
+  }
+
+  static void plan(java.sql.Connection c, String what, String sql, Object parameter) throws Exception {
+    try (java.sql.PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
+      if (parameter != null) {
+        s.setObject(1, parameter);
+      }
+      System.out.println("  plan of " + what + ":");
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          System.out.println("    " + r.getString(1));
+        }
+      }
+    }
+  }
+
+  /** What vsm tasks reads: the files fold the log; the team store reads the fold it keeps. */
   static Object tasks(ExecutionLog log) {
-    TaskHistory history = new TaskHistory();
-    log.forEachOfTypes(TaskHistory.EVENTS, history::accept);
-    return history.tasks().size();
+    return log.taskHistory();
   }
 
   static void row(String what, Supplier<Object> files, Supplier<Object> postgres, int runs) {

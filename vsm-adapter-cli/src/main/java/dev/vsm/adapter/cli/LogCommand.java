@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Show the last entries of the execution log, one per line (time, event, task, agent, "
-          + "data), or with --task one task's entries and its summary."
+          + "data), with --task one task's entries and its summary, or with --session one session's entries."
     })
 final class LogCommand implements Callable<Integer> {
 
@@ -37,19 +37,32 @@ final class LogCommand implements Callable<Integer> {
       description = "Only this task's entries, and its summary.")
   String task;
 
+  @Option(
+      names = "--session",
+      paramLabel = "ID",
+      description =
+          "Only this session's entries (one vsm process or Claude Code session: the entries'"
+              + " session_id, as --json shows it).")
+  String session;
+
   @Mixin SharedOptions.Json json;
 
   @Override
   public Integer call() {
-    return show(vsm.invocation(spec, null, false), count, task, json.json, false);
+    if (task != null && session != null) {
+      throw new UsageException("--task and --session do not go together: give one of them");
+    }
+    return show(vsm.invocation(spec, null, false), count, task, session, json.json, false);
   }
 
   /**
    * Prints the entries. {@code listOnly}: the Python-compatible {@code --log --json}, a bare list
    * of entries; otherwise a document with the schema version (and the task's summary).
    */
-  static int show(Invocation inv, Integer count, String task, boolean json, boolean listOnly) {
+  static int show(
+      Invocation inv, Integer count, String task, String session, boolean json, boolean listOnly) {
     return inv.print(
-        LogView.render(inv.vsm().log(), count, task, json, listOnly, inv.terminal().columns()));
+        LogView.render(
+            inv.vsm().log(), count, task, session, json, listOnly, inv.terminal().columns()));
   }
 }

@@ -5,7 +5,10 @@ import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.List;
 
-/** What {@code log} prints: the last entries, or one task's entries and its summary. */
+/**
+ * What {@code log} prints: the last entries, one task's entries and its summary, or one session's
+ * entries.
+ */
 final class LogView {
 
   static final int DEFAULT_COUNT = 20;
@@ -17,13 +20,21 @@ final class LogView {
    * entries); {@code width}: the terminal's columns, 0 for no limit.
    */
   static String render(
-      ShowLogUseCase q, Integer count, String task, boolean json, boolean listOnly, int width) {
+      ShowLogUseCase q,
+      Integer count,
+      String task,
+      String session,
+      boolean json,
+      boolean listOnly,
+      int width) {
     List<LogEntry> entries;
     TaskSummary summary = null;
     if (task != null) {
       List<LogEntry> all = q.task(task);
       summary = TaskSummary.of(task, all);
-      entries = count == null ? all : all.subList(Math.max(0, all.size() - count), all.size());
+      entries = last(all, count);
+    } else if (session != null) {
+      entries = last(q.session(session), count);
     } else {
       entries = q.recent(count == null ? DEFAULT_COUNT : count);
     }
@@ -33,9 +44,11 @@ final class LogView {
     StringBuilder b = new StringBuilder();
     if (entries.isEmpty() && (count == null || count > 0)) {
       b.append(
-              task == null
-                  ? "The execution log is empty."
-                  : "No log entries for task " + HumanFormat.printable(task) + ".")
+              task != null
+                  ? "No log entries for task " + HumanFormat.printable(task) + "."
+                  : session != null
+                      ? "No log entries for session " + HumanFormat.printable(session) + "."
+                      : "The execution log is empty.")
           .append('\n');
     }
     entries.forEach(e -> b.append(HumanFormat.logLine(e, width)).append('\n'));
@@ -43,5 +56,10 @@ final class LogView {
       b.append(HumanFormat.taskSummary(summary));
     }
     return HumanFormat.printable(b.toString(), true);
+  }
+
+  /** The last {@code count} of {@code all}; all of them when no count is given. */
+  private static List<LogEntry> last(List<LogEntry> all, Integer count) {
+    return count == null ? all : all.subList(Math.max(0, all.size() - count), all.size());
   }
 }

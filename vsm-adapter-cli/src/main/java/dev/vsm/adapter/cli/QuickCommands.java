@@ -122,7 +122,7 @@ final class QuickCommands {
             case "run" -> cycle(inv, r);
             case "analyze" -> AnalyzeCommand.analyze(inv, r.tasks(), null, r.json());
             case "state" -> StateCommand.show(inv, r.json());
-            case "log" -> LogCommand.show(inv, r.count(), r.task(), r.json(), r.legacy());
+            case "log" -> LogCommand.show(inv, r.count(), r.task(), null, r.json(), r.legacy());
             case "tasks" -> TasksCommand.list(inv, r.since(), r.json());
             default -> throw new IllegalStateException(r.command());
           };

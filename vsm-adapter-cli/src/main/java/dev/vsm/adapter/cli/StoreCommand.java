@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + "does it on purpose.",
       "'import' adds a directory's execution log to the store's and copies its state documents "
           + "where the store has none; 'export' does the reverse, into DIR/.claude/vsm-state/. "
-          + "A log already moved is not moved again."
+          + "Log entries the other side already holds are not moved again."
     },
     subcommands = {
       StoreCommand.Migrate.class,
@@ -81,9 +81,9 @@ final class StoreCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       header = "Add a directory's log and state documents to the team store.",
       description = {
-        "Append the execution log of DIR/.claude/vsm-state/ (the rotated files too) to the team "
-            + "store's, in one transaction, and copy each state document the store does not have "
-            + "yet (with --replace, also those it has)."
+        "Append the entries of the execution log of DIR/.claude/vsm-state/ (the rotated files "
+            + "too) that the team store does not hold yet, and copy each state document the store "
+            + "does not have yet (with --replace, also those it has), all in one transaction."
       })
   static final class Import implements Callable<Integer> {
     @ParentCommand StoreCommand store;
@@ -112,9 +112,10 @@ final class StoreCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       header = "Write the team store's log and state documents into a directory's state files.",
       description = {
-        "Append the team store's execution log to DIR/.claude/vsm-state/execution-log.jsonl "
-            + "and write each state document the directory does not have yet (with --replace, "
-            + "also those it has), as the state files vsm and the Python implementation read."
+        "Append the entries of the team store's execution log that "
+            + "DIR/.claude/vsm-state/execution-log.jsonl does not hold yet, and write each state "
+            + "document the directory does not have yet (with --replace, also those it has), as "
+            + "the state files vsm and the Python implementation read."
       })
   static final class Export implements Callable<Integer> {
     @ParentCommand StoreCommand store;
@@ -152,14 +153,16 @@ final class StoreCommand implements Callable<Integer> {
   static String report(StoreTransfer.Result r, String verb) {
     StringBuilder b = new StringBuilder();
     b.append(verb).append(" from ").append(r.from()).append(" into ").append(r.to()).append('\n');
-    if (r.logAlreadyThere()) {
-      b.append("  log: already there (its last entry is in the target); not moved again\n");
+    b.append("  log: ");
+    if (r.entries() == 0 && r.alreadyThere() > 0) {
+      b.append("nothing new (").append(entries(r.alreadyThere())).append(" already there)");
     } else {
-      b.append("  log: ")
-          .append(r.entries())
-          .append(r.entries() == 1 ? " entry" : " entries")
-          .append('\n');
+      b.append(entries(r.entries()));
+      if (r.alreadyThere() > 0) {
+        b.append(" (").append(r.alreadyThere()).append(" already there)");
+      }
     }
+    b.append('\n');
     b.append("  state documents: ")
         .append(r.copied().isEmpty() ? "none" : String.join(", ", r.copied()))
         .append('\n');
@@ -169,5 +172,9 @@ final class StoreCommand implements Callable<Integer> {
           .append('\n');
     }
     return HumanFormat.printable(b.toString(), true);
+  }
+
+  private static String entries(long n) {
+    return n + (n == 1 ? " entry" : " entries");
   }
 }

@@ -104,16 +104,23 @@ final class TeamStore {
     return required().migrate();
   }
 
-  /** The state files and log of {@code dir} into the team store. */
+  /**
+   * The state files and log of {@code dir} into the team store, as one transaction: what the store
+   * lacks is read and written with no other import or cycle writing in between.
+   */
   StoreTransfer.Result importFrom(Path dir, boolean replace) {
     PostgresStore pg = required();
     Store files = Store.files(dir, diagnostics);
-    return StoreTransfer.copy(
-        new StoreTransfer.Side(
-            Store.filesDirectory(dir).toString(), files.stateStore(), files.executionLog("import")),
-        new StoreTransfer.Side(pg.location(), pg.stateStore(), pg.executionLog("import")),
-        pg::importLog,
-        replace);
+    return pg.atomically(
+        () ->
+            StoreTransfer.copy(
+                new StoreTransfer.Side(
+                    Store.filesDirectory(dir).toString(),
+                    files.stateStore(),
+                    files.executionLog("import")),
+                new StoreTransfer.Side(pg.location(), pg.stateStore(), pg.executionLog("import")),
+                pg::importLog,
+                replace));
   }
 
   /** The team store's documents and log into the state files of {@code dir}. */

@@ -215,7 +215,7 @@ final class VsmCommand implements Callable<Integer> {
       return StateCommand.show(inv, json.json);
     }
     if (l.log) {
-      return LogCommand.show(inv, l.logCount, l.logTask, json.json, true);
+      return LogCommand.show(inv, l.logCount, l.logTask, null, json.json, true);
     }
     if (l.reset) {
       return ResetCommand.reset(inv);

@@ -135,6 +135,18 @@ class ArchitectureTest {
           .because("the team store plugs into the library's Store in one place");
 
   @ArchTest
+  static final ArchRule the_library_knows_no_team_store =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.vsm.library..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.vsm.adapter.postgres..")
+          .because(
+              "Java programs using the library get the files; only the CLI's TeamStore plugs a"
+                  + " PostgreSQL store in, through Store.of");
+
+  @ArchTest
   static final ArchRule no_adapter_depends_on_the_library_but_the_cli =
       noClasses()
           .that()

@@ -22,7 +22,7 @@ class StoreCommandTest {
 
     InProcessVsm.Run first = vsm().run("--store", url, "store", "migrate");
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).isEqualTo("Applied schema versions 1, 2, 3.\n");
+    assertThat(first.out()).isEqualTo("Applied schema versions 1, 2, 3, 4.\n");
     assertThat(vsm().env("VSM_STORE", url).run("store", "migrate").out())
         .isEqualTo("The team store's schema is up to date.\n");
   }
@@ -82,13 +82,13 @@ class StoreCommandTest {
     String before = doctorsStoreLine(vsm().run("--store", url, "doctor", "--claude-command", "/x"));
     assertThat(before)
         .startsWith("- team store: " + shown + " reachable (PostgreSQL ")
-        .contains("schema version 0 of 3")
+        .contains("schema version 0 of 4")
         .contains("vsm store migrate");
     vsm().run("--store", url, "store", "migrate");
     assertThat(
             doctorsStoreLine(vsm().env("VSM_STORE", url).run("doctor", "--claude-command", "/x")))
         .startsWith("✓ team store: " + shown + " reachable (PostgreSQL ")
-        .endsWith("schema version 3");
+        .endsWith("schema version 4");
 
     int closed = LocalPostgres.freePort();
     InProcessVsm.Run down =

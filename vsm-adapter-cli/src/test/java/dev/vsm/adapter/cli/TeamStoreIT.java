@@ -3,10 +3,15 @@ package dev.vsm.adapter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.adapter.claude.FakeClaude;
+import dev.vsm.adapter.postgres.PostgresAdapters;
+import dev.vsm.adapter.postgres.PostgresStore;
 import dev.vsm.adapter.postgres.testing.LocalPostgres;
+import dev.vsm.domain.log.LogEntry;
+import dev.vsm.library.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +86,41 @@ class TeamStoreIT {
   }
 
   @Test
+  void tasks_lists_the_same_history_from_the_team_store_as_from_the_files() throws Exception {
+    assertThat(vsm("run", "--medium", "Add input validation").code()).isZero();
+    assertThat(vsm("run", "Fix typo in README").code()).isZero();
+    assertThat(vsm("--store", store, "store", "import").code()).isZero();
+
+    for (List<String> args : List.of(List.of("tasks"), List.of("tasks", "--json"))) {
+      PackagedVsm.Result files = vsm(args.toArray(String[]::new));
+      List<String> withStore = new java.util.ArrayList<>(List.of("--store", store));
+      withStore.addAll(args);
+      PackagedVsm.Result team = vsm(withStore.toArray(String[]::new));
+      assertThat(team.code()).as(team.err()).isZero();
+      assertThat(team.out()).as(args.toString()).isEqualTo(files.out());
+    }
+    assertThat(vsm("--store", store, "tasks").out())
+        .contains("2 tasks: 2 completed, 0 failed, 0 in progress");
+
+    // A cycle the team store records itself joins the list, with its S1 agents and its end.
+    int inFiles = filesLog(project).size();
+    String task = taskId(vsm("--store", store, "run", "--medium", "Add a logout button"));
+    Map<?, ?> listed = json(vsm("--store", store, "tasks", "--json").out());
+    List<?> tasks = (List<?>) listed.get("tasks");
+    assertThat(tasks).hasSize(3);
+    Map<?, ?> last = (Map<?, ?>) tasks.get(2);
+    assertThat(last.get("task_id")).isEqualTo(task);
+    assertThat(last.get("status")).isEqualTo("completed");
+    assertThat(last.get("complexity")).isEqualTo("medium");
+    assertThat((List<?>) last.get("agents"))
+        .isNotEmpty()
+        .allMatch(a -> !a.toString().startsWith("system"));
+    assertThat(last.get("duration_ms")).isNotNull();
+    assertThat(((Map<?, ?>) listed.get("totals")).get("completed")).isEqualTo(3);
+    assertThat(filesLog(project)).as("the files' log is left as it was").hasSize(inFiles);
+  }
+
+  @Test
   void a_wrong_password_is_an_environment_error_that_never_shows_the_password() throws Exception {
     String wrong = "NotThePassword" + System.nanoTime();
     String url =
@@ -106,6 +146,102 @@ class TeamStoreIT {
   }
 
   @Test
+  void the_right_password_is_never_printed_logged_or_stored() throws Exception {
+    String password = PG.password();
+    assertThat(store).contains(":" + password + "@");
+    StringBuilder said = new StringBuilder();
+    for (List<String> args :
+        List.of(
+            List.of("--store", store, "store", "migrate"),
+            List.of("-v", "--store", store, "run", "--medium", "Add input validation"),
+            List.of("-v", "run", "--medium", "Add a login form"),
+            List.of("--store", store, "store", "import"),
+            List.of("--store", store, "store", "export", "--to", tmp.resolve("out").toString()),
+            List.of("--store", store, "doctor", "--claude-command", "/x"),
+            List.of("--store", store, "state", "--json"),
+            List.of("--store", store, "log", "-n", "100"),
+            List.of("--store", store, "tasks"),
+            List.of("--store", store, "reset", "--yes"))) {
+      PackagedVsm.Result r = vsm(args.toArray(String[]::new));
+      said.append(r.out()).append(r.err());
+    }
+    // Through VSM_STORE, and with the password in PGPASSWORD instead of the URL.
+    said.append(vsmIn(project, Map.of("VSM_STORE", store), "-v", "state").err());
+    said.append(
+        vsmIn(
+                project,
+                Map.of("PGPASSWORD", password),
+                "--store",
+                PG.urlWithoutPassword(store.substring(store.lastIndexOf('/') + 1)),
+                "doctor",
+                "--claude-command",
+                "/x")
+            .out());
+
+    assertThat(said.toString())
+        .as("what the commands printed")
+        .contains("postgresql://" + LocalPostgres.USER + "@127.0.0.1:", "reachable")
+        .doesNotContain(password);
+    assertThat(storeLog()).isNotEmpty().noneMatch(e -> e.toString().contains(password));
+    try (var files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(password);
+      }
+    }
+  }
+
+  /** The team store's log, read in-process. */
+  private List<LogEntry> storeLog() {
+    try (PostgresStore pg = PostgresAdapters.open(store, Map.of(), Clock.systemUTC(), m -> {})) {
+      return pg.executionLog("test").readAll();
+    }
+  }
+
+  /** The log of {@code dir}'s state files, read in-process. */
+  private static List<LogEntry> filesLog(Path dir) {
+    return Store.files(dir, m -> {}).executionLog("test").readAll();
+  }
+
+  @Test
+  void a_log_that_grew_since_its_import_moves_only_its_new_entries() throws Exception {
+    assertThat(vsm("run", "--medium", "Add input validation").code()).isZero();
+    int first = filesLog(project).size();
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: " + first + " entries\n");
+
+    assertThat(vsm("run", "--medium", "Add a login form").code()).isZero();
+    int both = filesLog(project).size();
+    assertThat(both).isGreaterThan(first);
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: " + (both - first) + " entries (" + first + " already there)\n");
+    assertThat(storeLog()).isEqualTo(filesLog(project));
+
+    assertThat(vsm("--store", store, "store", "import").out())
+        .contains("log: nothing new (" + both + " entries already there)\n");
+    assertThat(storeLog()).hasSize(both);
+  }
+
+  @Test
+  void a_team_log_that_grew_since_its_export_moves_only_its_new_entries() throws Exception {
+    Path backup = Files.createDirectories(tmp.resolve("backup"));
+    assertThat(vsm("--store", store, "run", "--medium", "Add input validation").code()).isZero();
+    int first = storeLog().size();
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: " + first + " entries\n");
+
+    assertThat(vsm("--store", store, "run", "--medium", "Add a login form").code()).isZero();
+    int both = storeLog().size();
+    assertThat(both).isGreaterThan(first);
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: " + (both - first) + " entries (" + first + " already there)\n");
+    assertThat(filesLog(backup)).isEqualTo(storeLog());
+
+    assertThat(vsm("--store", store, "store", "export", "--to", backup.toString()).out())
+        .contains("log: nothing new (" + both + " entries already there)\n");
+    assertThat(filesLog(backup)).hasSize(both);
+  }
+
+  @Test
   void a_directorys_history_moves_into_the_team_store_once_and_back_out_as_state_files()
       throws Exception {
     PackagedVsm.Result run = vsm("run", "--medium", "Add input validation");
@@ -123,7 +259,7 @@ class TeamStoreIT {
     assertThat(vsm("--store", store, "log", "--task", task).out())
         .contains("Task " + task + ": completed");
     assertThat(vsm("--store", store, "store", "import").out())
-        .contains("log: already there")
+        .contains("log: nothing new (" + lines + " entries already there)")
         .contains("kept the target's (--replace overwrites): current task");
 
     Path elsewhere = Files.createDirectories(tmp.resolve("backup"));

@@ -318,6 +318,35 @@ class VsmCommandTest {
   }
 
   @Test
+  void log_session_shows_one_sessions_entries_and_its_last_n() throws IOException {
+    Path stateDir = Files.createDirectories(dir.resolve(".claude/vsm-state"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      lines.append(
+          String.format(
+              "{\"timestamp\":\"2026-01-15T10:00:0%dZ\",\"event_type\":\"state_changed\","
+                  + "\"task_id\":\"t%d\",\"agent\":null,\"data\":{\"n\":%d},"
+                  + "\"session_id\":\"%s\"}%n",
+              i, i, i, i % 2 == 0 ? "even" : "odd"));
+    }
+    Files.writeString(stateDir.resolve("execution-log.jsonl"), lines);
+
+    Map<?, ?> odd = json(vsm("log", "--session", "odd", "--json").out());
+    assertThat(
+            ((List<?>) odd.get("entries"))
+                .stream().map(e -> (Object) ((Map<?, ?>) e).get("task_id")))
+        .containsExactly("t1", "t3", "t5");
+    assertThat(vsm("log", "--session", "even", "-n", "1").out())
+        .contains("t4")
+        .doesNotContain("t2");
+    assertThat(vsm("log", "--session", "none").out())
+        .isEqualTo("No log entries for session none.\n");
+    InProcessVsm.Run both = vsm("log", "--session", "odd", "--task", "t1");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--task and --session do not go together");
+  }
+
+  @Test
   void a_broken_rules_file_blocks_only_the_commands_that_analyse() throws IOException {
     Files.createDirectories(dir.resolve(".claude"));
     Files.writeString(dir.resolve(".claude/vsm-rules.json"), "{\"keywords\": oops");

@@ -37,6 +37,10 @@ final class Database implements AutoCloseable {
 
   private final StoreLocation location;
   private final Deque<Connection> idle = new ArrayDeque<>();
+
+  /** The connection of the calling thread's {@link #joined} transaction, if any. */
+  private final ThreadLocal<Connection> joined = new ThreadLocal<>();
+
   private boolean closed;
 
   Database(StoreLocation location) {
@@ -47,8 +51,14 @@ final class Database implements AutoCloseable {
     return location;
   }
 
-  /** Runs {@code work} on a connection in auto-commit mode. */
+  /**
+   * Runs {@code work} on a connection in auto-commit mode (within the calling thread's {@link
+   * #joined} transaction if there is one).
+   */
   <T> T run(Work<T> work) {
+    if (joined.get() != null) {
+      return inJoined(work);
+    }
     Connection c = borrow();
     boolean healthy = false;
     try {
@@ -65,8 +75,12 @@ final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws.
+   * Within the calling thread's {@link #joined} transaction it is part of that one.
    */
   <T> T transaction(Work<T> work) {
+    if (joined.get() != null) {
+      return inJoined(work);
+    }
     Connection c = borrow();
     boolean healthy = false;
     try {
@@ -101,6 +115,34 @@ final class Database implements AutoCloseable {
   /** Gives back a connection {@link #hold} lent; a broken one is closed. */
   void release(Connection c, boolean healthy) {
     giveBack(c, healthy);
+  }
+
+  /**
+   * Runs {@code prepare}, then {@code work}, as one transaction that everything the calling thread
+   * does with this store meanwhile joins, so several port calls read and write as one.
+   */
+  <T> T joined(Work<?> prepare, java.util.function.Supplier<T> work) {
+    if (joined.get() != null) {
+      throw new IllegalStateException("already in a joined transaction");
+    }
+    return transaction(
+        c -> {
+          prepare.apply(c);
+          joined.set(c);
+          try {
+            return work.get();
+          } finally {
+            joined.remove();
+          }
+        });
+  }
+
+  private <T> T inJoined(Work<T> work) {
+    try {
+      return work.apply(joined.get());
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   private static void rollback(Connection c) {

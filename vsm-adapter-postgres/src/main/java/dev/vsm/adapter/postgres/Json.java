@@ -4,16 +4,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The adapter's JSON: state documents ({@code jsonb}) and log entries ({@code json}) are the text
  * Jackson writes of the application's document maps, and come back as plain maps for its readers.
+ * JSON has no infinity or NaN, and Jackson would write the strings {@code "Infinity"} and {@code
+ * "NaN"}: as in the state files, a non-finite number in free-form data (metadata, a plan, log data)
+ * is written as {@code null}.
  */
 final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(
+              new SimpleModule("finite-numbers")
+                  .addSerializer(Double.class, new FiniteOrNull<>(Double.class))
+                  .addSerializer(Float.class, new FiniteOrNull<>(Float.class)))
+          .build();
+
+  private static final class FiniteOrNull<T extends Number> extends StdSerializer<T> {
+    FiniteOrNull(Class<T> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializationContext context) {
+      if (!Double.isFinite(value.doubleValue())) {
+        gen.writeNull();
+      } else if (value instanceof Float f) {
+        gen.writeNumber(f);
+      } else {
+        gen.writeNumber(value.doubleValue());
+      }
+    }
+  }
 
   private Json() {}
 

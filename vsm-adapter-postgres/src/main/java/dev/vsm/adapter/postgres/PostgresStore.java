@@ -4,9 +4,14 @@ import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateAccessException;
 import dev.vsm.application.port.out.StateStore;
+import dev.vsm.domain.log.LogEntry;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A team store in one PostgreSQL database: the state store and execution log ports, the schema's
@@ -63,12 +68,41 @@ public final class PostgresStore implements AutoCloseable {
   }
 
   /**
-   * Appends every entry of {@code source} (a file log joining the team's) in batches; their session
-   * ids are kept. Returns how many were appended.
+   * Appends every entry of {@code source} (a file log joining the team's) in batches, as one
+   * transaction; their session ids are kept. Returns how many were appended.
    */
   public long importLog(ExecutionLog source) {
+    return importLog(source, e -> true);
+  }
+
+  /** Like {@link #importLog(ExecutionLog)}, only the entries {@code which} accepts. */
+  public long importLog(ExecutionLog source, Predicate<LogEntry> which) {
     ensureSchema();
-    return new PostgresExecutionLog(db, "").appendAll(source);
+    return new PostgresExecutionLog(db, "").appendAll(source, which);
+  }
+
+  /**
+   * Runs {@code work} (this store's ports, used by the calling thread) as one transaction that
+   * first locks every state document: moving history in, which reads what the store holds and
+   * writes what it lacks, then sees no other move and no cycle's write between its read and its
+   * write. Cycles writing state meanwhile wait for it; reading goes on.
+   */
+  public <T> T atomically(Supplier<T> work) {
+    ensureSchema();
+    return db.joined(
+        c -> {
+          // In name order, so two of these never wait for each other's rows.
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT name FROM vsm.state_document ORDER BY name FOR UPDATE");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              // Locked.
+            }
+          }
+          return null;
+        },
+        work);
   }
 
   /** Applies the migrations this vsm ships that the database lacks; returns their versions. */

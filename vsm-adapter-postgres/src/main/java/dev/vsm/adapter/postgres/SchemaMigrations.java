@@ -30,7 +30,8 @@ final class SchemaMigrations {
       List.of(
           "V1__state_documents_and_execution_log.sql",
           "V2__event_type_index.sql",
-          "V3__task_plans.sql");
+          "V3__task_plans.sql",
+          "V4__task_history.sql");
 
   static final int LATEST = SCRIPTS.size();
 

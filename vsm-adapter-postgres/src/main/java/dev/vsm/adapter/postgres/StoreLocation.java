@@ -62,6 +62,30 @@ final class StoreLocation {
           "a store URL starts with postgresql:// (e.g. postgresql://vsm@db.example:5432/vsm)");
     }
     String rest = url.substring(url.indexOf("://") + 3);
+    // The user name and password come first and run to the last @, so a password may hold @, :,
+    // / and ? as they are. They are split off before anything else is read: no message below can
+    // quote a part of them.
+    String userInfo = null;
+    int at = rest.lastIndexOf('@');
+    if (at >= 0) {
+      userInfo = rest.substring(0, at);
+      rest = rest.substring(at + 1);
+    }
+    String user = null;
+    String password = null;
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      String userText = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
+      if (userText.contains("/") || userText.contains("?")) {
+        throw new IllegalArgumentException(
+            "the store URL's user name cannot hold / or ? (an @ in the database name or a"
+                + " parameter is written %40)");
+      }
+      user = decode(userText, "user name");
+      if (colon >= 0) {
+        password = decode(userInfo.substring(colon + 1), "password");
+      }
+    }
     String query = "";
     int q = rest.indexOf('?');
     if (q >= 0) {
@@ -73,21 +97,6 @@ final class StoreLocation {
     if (slash >= 0) {
       path = rest.substring(slash + 1);
       rest = rest.substring(0, slash);
-    }
-    String userInfo = null;
-    int at = rest.lastIndexOf('@');
-    if (at >= 0) {
-      userInfo = rest.substring(0, at);
-      rest = rest.substring(at + 1);
-    }
-    String user = null;
-    String password = null;
-    if (userInfo != null) {
-      int colon = userInfo.indexOf(':');
-      user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo, "user name");
-      if (colon >= 0) {
-        password = decode(userInfo.substring(colon + 1), "password");
-      }
     }
     String host = rest;
     String portText = null;

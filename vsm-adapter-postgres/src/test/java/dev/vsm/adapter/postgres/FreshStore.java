@@ -35,6 +35,11 @@ final class FreshStore implements BeforeEachCallback, AfterEachCallback {
     return store;
   }
 
+  /** The store's URL (with its password), to open it again as another process would. */
+  String url() {
+    return url;
+  }
+
   /** The database's name on the shared server. */
   String database() {
     return url.substring(url.lastIndexOf('/') + 1);

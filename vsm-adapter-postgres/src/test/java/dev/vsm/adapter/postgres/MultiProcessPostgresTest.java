@@ -3,6 +3,7 @@ package dev.vsm.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vsm.adapter.postgres.testing.LocalPostgres;
+import dev.vsm.domain.agent.AgentRegistry;
 import dev.vsm.domain.log.LogEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -64,6 +65,16 @@ class MultiProcessPostgresTest {
       assertThat(metrics.s3S4Conflicts()).isEqualTo(processes * cycles);
       assertThat(metrics.agentErrors())
           .containsOnlyKeys("agent-1", "agent-2", "agent-3", "agent-4");
+      AgentRegistry registry = pg.stateStore().registry();
+      List<String> numbers = IntStream.rangeClosed(1, cycles).mapToObj(String::valueOf).toList();
+      for (int w = 1; w <= processes; w++) {
+        assertThat(registry.find("writer-" + w).orElseThrow().capabilities())
+            .as("writer-%d's capabilities", w)
+            .containsExactlyElementsOf(numbers);
+      }
+      assertThat(registry.agents()).hasSize(AgentRegistry.defaults("").agents().size() + processes);
+      assertThat(registry.find("tester").orElseThrow().currentTask())
+          .matches("task-[1-4]-" + cycles);
       List<LogEntry> entries = pg.executionLog("x").readAll();
       assertThat(entries).hasSize(processes * cycles);
       Map<Object, List<Integer>> byWriter =
@@ -113,7 +124,28 @@ class MultiProcessPostgresTest {
         assertThat(pg.executionLog("x").readSession("writerk"))
             .as("round %d", round)
             .anyMatch(e -> ((Number) e.data().get("n")).intValue() == reported);
+        // The registry holds each round's numbers as a run 1, 2, 3, ... (no update lost, none
+        // applied twice), at least up to the last one the killed writer reported.
+        List<List<Integer>> runs =
+            runs(pg.stateStore().registry().find("writer-k").orElseThrow().capabilities());
+        assertThat(runs).as("round %d", round).hasSize(round + 1);
+        assertThat(runs.get(round).size()).as("round %d", round).isGreaterThanOrEqualTo(reported);
       }
     }
+  }
+
+  /** Numbers split into runs that each start at 1; fails unless each run counts up by one. */
+  private static List<List<Integer>> runs(List<String> numbers) {
+    List<List<Integer>> runs = new ArrayList<>();
+    for (String text : numbers) {
+      int n = Integer.parseInt(text);
+      if (n == 1) {
+        runs.add(new ArrayList<>());
+      }
+      List<Integer> run = runs.get(runs.size() - 1);
+      assertThat(n).as("after %s", run).isEqualTo(run.size() + 1);
+      run.add(n);
+    }
+    return runs;
   }
 }

@@ -177,6 +177,36 @@ class PostgresStoreTest {
   }
 
   @Test
+  void a_non_finite_number_is_written_as_null_never_as_infinity_or_nan() throws SQLException {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("cost_usd", Double.POSITIVE_INFINITY);
+    data.put("ratio", Double.NaN);
+    data.put("scores", List.of(1.5, Float.NEGATIVE_INFINITY));
+    pg.executionLog("s")
+        .append(
+            LogEntry.of("2026-01-15T10:00:00Z", EventType.TASK_COMPLETED, "t1", null, data, "s"));
+    pg.stateStore()
+        .saveCurrentTask(
+            new CurrentTask(
+                "t1",
+                "d",
+                "2026-01-15T10:00:00Z",
+                TaskStatus.COMPLETED,
+                "simple",
+                List.of(),
+                Map.of("cost_usd", Double.NEGATIVE_INFINITY)));
+
+    assertThat(query("SELECT entry::text FROM vsm.execution_log").get(0))
+        .contains("\"data\":{\"cost_usd\":null,\"ratio\":null,\"scores\":[1.5,null]}");
+    assertThat(
+            query("SELECT document::text FROM vsm.state_document WHERE name = ?", "current-task"))
+        .singleElement()
+        .asString()
+        .contains("\"metadata\": {\"cost_usd\": null}");
+    assertThat(pg.executionLog("s").recent(1).get(0).data()).containsEntry("cost_usd", null);
+  }
+
+  @Test
   void an_imported_log_keeps_its_order_and_session_ids_across_batches() {
     InMemoryExecutionLog source = new InMemoryExecutionLog();
     int n = PostgresExecutionLog.FETCH * 2 + 17;

@@ -50,6 +50,21 @@ class StoreLocationTest {
   }
 
   @Test
+  void the_user_name_and_password_run_to_the_last_at_sign_so_a_password_may_hold_any_of_them() {
+    for (String password : List.of("se/cret", "4321/cret", "se?cret", "p@ss:w/o?rd", "a@b/c")) {
+      StoreLocation l =
+          parse("postgresql://vsm:" + password + "@127.0.0.1:6543/team?sslmode=require", env());
+
+      assertThat(l.properties())
+          .as(password)
+          .containsEntry("user", "vsm")
+          .containsEntry("password", password)
+          .containsEntry("sslmode", "require");
+      assertThat(l.toString()).as(password).isEqualTo("postgresql://vsm@127.0.0.1:6543/team");
+    }
+  }
+
+  @Test
   void what_the_url_leaves_out_comes_from_the_pg_variables() {
     StoreLocation l =
         parse(
@@ -145,6 +160,25 @@ class StoreLocationTest {
     assertThatThrownBy(() -> parse("postgresql://u:pw6@%2Ftmp/d", env()))
         .hasMessageContaining("socket directory")
         .hasMessageNotContaining("pw6");
+    // Unescaped / and ? in a password: whatever else is wrong, no part of the password shows.
+    assertThatThrownBy(() -> parse("postgresql://vsm:se/cret@127.0.0.1:99999/team", env()))
+        .hasMessageContaining("99999")
+        .hasMessageNotContaining("se")
+        .hasMessageNotContaining("cret");
+    assertThatThrownBy(() -> parse("postgresql://vsm:4321/cret@127.0.0.1:x/team", env()))
+        .hasMessageContaining("'x'")
+        .hasMessageNotContaining("4321")
+        .hasMessageNotContaining("cret");
+    assertThatThrownBy(() -> parse("postgresql://vsm:se?cret@127.0.0.1/team?pool=9", env()))
+        .hasMessageContaining("'pool'")
+        .hasMessageNotContaining("cret");
+    assertThatThrownBy(() -> parse("postgresql://vsm:se/c%zzret@127.0.0.1/team", env()))
+        .hasMessageContaining("password has a bad %-escape")
+        .hasMessageNotContaining("cret");
+    // An @ after the host that is not %40-escaped cannot end a user name holding / or ?.
+    assertThatThrownBy(() -> parse("postgresql://h/d?application_name=a@b", env()))
+        .hasMessageContaining("%40")
+        .hasMessageNotContaining("application_name");
   }
 
   private Path pgpass(String... lines) throws IOException {

@@ -72,9 +72,7 @@ public final class StateQueryService
 
   @Override
   public List<TaskHistory.Task> tasks() {
-    TaskHistory history = new TaskHistory();
-    log.get().forEachOfTypes(TaskHistory.EVENTS, history::accept);
-    return history.tasks();
+    return log.get().taskHistory();
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskHistory;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,11 +91,67 @@ public abstract class AbstractExecutionLogContract {
         .isNotEmpty();
   }
 
+  private void append(String time, String type, String task, String agent, Map<String, ?> data) {
+    log().append(new LogEntry(time, type, task, agent, Map.copyOf(data), log().sessionId()));
+  }
+
+  @Test
+  void the_task_history_is_the_fold_of_the_entries() {
+    String started = EventType.TASK_STARTED.label();
+    String invoked = EventType.AGENT_INVOKED.label();
+    String completed = EventType.TASK_COMPLETED.label();
+    append("2026-11-24T10:00:00Z", started, "a", null, Map.of("description", "Add login"));
+    append("2026-11-24T10:00:01Z", invoked, "a", "system4-strategy", Map.of());
+    append("2026-11-24T10:00:02Z", "allocation_made", "a", null, Map.of("complexity", "medium"));
+    append("2026-11-24T10:00:03Z", invoked, "a", "s1-code-writer", Map.of());
+    append("2026-11-24T10:00:04Z", started, "b", null, Map.of("complexity", "unknown"));
+    append("2026-11-24T10:00:05Z", invoked, "a", "s1-tester", Map.of());
+    append("2026-11-24T10:00:06Z", invoked, "b", "s1-documenter", Map.of());
+    append("2026-11-24T10:00:07Z", invoked, "a", "s1-code-writer", Map.of());
+    append("2026-11-24T10:00:08Z", "agent_completed", "a", "s1-x", Map.of("success", false));
+    append(
+        "2026-11-24T10:00:41Z",
+        completed,
+        "a",
+        null,
+        Map.of("success", true, "cost_usd", 0.0738, "duration_ms", 41300));
+    append(
+        "2026-11-24T10:00:42Z",
+        "task_failed",
+        "b",
+        null,
+        Map.of("duration_ms", -3, "cost_usd", "0.5"));
+    append("2026-11-24T10:00:43Z", started, "c", null, Map.of("description", 7));
+    append("2026-11-24T10:00:44Z", completed, "d", null, Map.of("success", false));
+    append("2026-11-24T10:00:45Z", started, "", null, Map.of("description", "no task"));
+    append("2026-11-24T10:00:46Z", "Task_Started", "f", null, Map.of());
+    append("2026-11-24T10:00:47Z", invoked, "e", "system3-audit", Map.of());
+    append("2026-11-24T10:00:59Z", completed, "a", null, Map.of("success", true));
+
+    TaskHistory fold = new TaskHistory();
+    log().readAll().forEach(fold::accept);
+    List<TaskHistory.Task> tasks = log().taskHistory();
+
+    assertThat(tasks).isEqualTo(fold.tasks());
+    assertThat(tasks).extracting(TaskHistory.Task::taskId).containsExactly("a", "b", "c", "d", "e");
+    TaskHistory.Task a = tasks.get(0);
+    assertThat(a.agents()).containsExactly("s1-code-writer", "s1-tester");
+    assertThat(a.complexity()).isEqualTo("medium");
+    assertThat(a.costUsd()).isEqualTo(0.0738);
+    assertThat(a.durationMs()).isEqualTo(41300);
+    assertThat(a.endedAt()).isEqualTo("2026-11-24T10:00:59Z");
+    assertThat(tasks.get(1).status()).isEqualTo(TaskSummary.FAILED);
+    assertThat(tasks.get(1).durationMs()).as("from start to end").isEqualTo(38000);
+    assertThat(tasks.get(2).status()).isEqualTo(TaskSummary.IN_PROGRESS);
+    assertThat(tasks.get(3).status()).isEqualTo(TaskSummary.FAILED);
+  }
+
   @Test
   void an_empty_log_reads_as_empty() {
     assertThat(log().readAll()).isEmpty();
     assertThat(log().recent(20)).isEmpty();
     assertThat(log().taskSummary("x").status()).isEqualTo(TaskSummary.NOT_FOUND);
+    assertThat(log().taskHistory()).isEmpty();
   }
 
   @Test
@@ -116,10 +173,37 @@ public abstract class AbstractExecutionLogContract {
   }
 
   @Test
+  void the_entries_of_some_sessions_come_oldest_first_and_no_others() {
+    for (int i = 0; i < 30; i++) {
+      log()
+          .append(
+              LogEntry.of(
+                  "2026-01-15T10:00:00Z",
+                  EventType.STATE_CHANGED,
+                  "t",
+                  null,
+                  Map.of("n", i),
+                  "session-" + (i % 4)));
+    }
+
+    List<LogEntry> some = new ArrayList<>();
+    log().forEachOfSessions(java.util.Set.of("session-1", "session-3", "none"), some::add);
+
+    assertThat(some)
+        .extracting(e -> ((Number) e.data().get("n")).intValue())
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 30).filter(i -> i % 2 == 1).boxed().toList());
+    List<LogEntry> none = new ArrayList<>();
+    log().forEachOfSessions(java.util.Set.of(), none::add);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
   void clear_removes_every_entry() {
     log().append(entry(1, "t1", EventType.TASK_STARTED));
     log().clear();
     assertThat(log().readAll()).isEmpty();
+    assertThat(log().taskHistory()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vsm.domain.log;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -99,11 +100,7 @@ public final class TaskHistory {
     }
 
     Task build() {
-      Long d = duration;
-      if (d == null && endedAt != null && startedAt != null) {
-        d = between(startedAt, endedAt);
-      }
-      return new Task(
+      return task(
           taskId,
           startedAt,
           description,
@@ -111,9 +108,31 @@ public final class TaskHistory {
           status,
           new ArrayList<>(agents),
           cost,
-          d,
+          duration,
           endedAt);
     }
+  }
+
+  /**
+   * A task from the parts the fold keeps (a store that keeps them itself builds its tasks here):
+   * its duration is what its ends gave, else the time from its start to its end.
+   */
+  public static Task task(
+      String taskId,
+      String startedAt,
+      String description,
+      String complexity,
+      String status,
+      List<String> agents,
+      Double costUsd,
+      Long durationMs,
+      String endedAt) {
+    Long d = durationMs;
+    if (d == null && endedAt != null && startedAt != null) {
+      d = between(startedAt, endedAt);
+    }
+    return new Task(
+        taskId, startedAt, description, complexity, status, agents, costUsd, d, endedAt);
   }
 
   private final Map<String, Builder> tasks = new LinkedHashMap<>();
@@ -164,8 +183,13 @@ public final class TaskHistory {
         if (data.get("cost_usd") instanceof Number n && Double.isFinite(n.doubleValue())) {
           t.cost = (t.cost == null ? 0 : t.cost) + n.doubleValue();
         }
-        if (data.get("duration_ms") instanceof Number n && n.longValue() >= 0) {
-          t.duration = (t.duration == null ? 0 : t.duration) + n.longValue();
+        if (data.get("duration_ms") instanceof Number n) {
+          Long ms = wholeMillis(n);
+          if (ms != null) {
+            // Both are at least 0: a sum beyond a long wraps below 0, and stays at the longest.
+            long sum = (t.duration == null ? 0 : t.duration) + ms;
+            t.duration = sum < 0 ? Long.MAX_VALUE : sum;
+          }
         }
       }
       case TASK_RESUMED -> {
@@ -181,6 +205,19 @@ public final class TaskHistory {
     List<Task> out = new ArrayList<>(tasks.size());
     tasks.values().forEach(b -> out.add(b.build()));
     return out;
+  }
+
+  private static final BigDecimal LONGEST = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /**
+   * A duration in whole milliseconds (a fraction cut off), or null when below 0 or beyond a long.
+   */
+  private static Long wholeMillis(Number n) {
+    if (!Double.isFinite(n.doubleValue())) {
+      return null;
+    }
+    BigDecimal ms = new BigDecimal(n.toString());
+    return ms.signum() >= 0 && ms.compareTo(LONGEST) <= 0 ? ms.longValue() : null;
   }
 
   /** The instant of a log timestamp (with or without zone; none means UTC), or null. */

@@ -95,6 +95,36 @@ class TaskHistoryTest {
   }
 
   @Test
+  void a_duration_counts_in_whole_milliseconds_from_zero_to_the_longest_a_long_holds() {
+    Map<Object, Long> durations = new java.util.LinkedHashMap<>();
+    durations.put(1200, 1200L);
+    durations.put(12.9, 12L);
+    durations.put(0, 0L);
+    durations.put(Long.MAX_VALUE, Long.MAX_VALUE);
+    durations.put(-0.5, 9000L); // below zero: the time from start to end instead
+    durations.put(-1, 9000L);
+    durations.put(1e30, 9000L);
+    durations.put(new java.math.BigInteger("18446744073709551616"), 9000L); // 2^64
+    durations.put(Double.POSITIVE_INFINITY, 9000L);
+    durations.put("1200", 9000L);
+    int i = 0;
+    for (var d : durations.entrySet()) {
+      String task = "t" + i++;
+      log("2026-11-24T10:00:00Z", EventType.TASK_STARTED, task, null, Map.of());
+      log(
+          "2026-11-24T10:00:09Z",
+          EventType.TASK_COMPLETED,
+          task,
+          null,
+          Map.of("duration_ms", d.getKey()));
+    }
+
+    assertThat(history.tasks())
+        .extracting(TaskHistory.Task::durationMs)
+        .containsExactlyElementsOf(durations.values());
+  }
+
+  @Test
   void timestamps_with_or_without_zone() {
     assertThat(TaskHistory.instant("2026-11-24T10:00:00+02:00"))
         .hasToString("2026-11-24T08:00:00Z");

@@ -2,6 +2,7 @@ package dev.vsm.application.port.out;
 
 import dev.vsm.domain.log.EventType;
 import dev.vsm.domain.log.LogEntry;
+import dev.vsm.domain.log.TaskHistory;
 import dev.vsm.domain.log.TaskSummary;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,29 @@ public interface ExecutionLog {
             action.accept(e);
           }
         });
+  }
+
+  /**
+   * Calls {@code action} for the entries of the given sessions, oldest first (moving history
+   * between stores compares what the target holds of the source's sessions).
+   */
+  default void forEachOfSessions(Set<String> sessionIds, Consumer<LogEntry> action) {
+    forEach(
+        e -> {
+          if (sessionIds.contains(e.sessionId())) {
+            action.accept(e);
+          }
+        });
+  }
+
+  /**
+   * Every task the log knows, in the order each first appears: the {@link TaskHistory} fold of its
+   * entries (a store may keep that fold itself instead of reading the log).
+   */
+  default List<TaskHistory.Task> taskHistory() {
+    TaskHistory history = new TaskHistory();
+    forEachOfTypes(TaskHistory.EVENTS, history::accept);
+    return history.tasks();
   }
 
   default List<LogEntry> readAll() {
