@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -173,113 +174,27 @@ public record TaskPlan(
   }
 
   public TaskPlan withStatus(TaskStatus s) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        s,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.status = s);
   }
 
   public TaskPlan withAdaptations(List<Adaptation> inForce) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        inForce,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.adaptations = inForce);
   }
 
   public TaskPlan withIntelligence(Intelligence s4) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        s4,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.intelligence = s4);
   }
 
   public TaskPlan withAllocation(S3Allocation s3, int count) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        s3,
-        count,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(
+        f -> {
+          f.allocation = s3;
+          f.allocations = count;
+        });
   }
 
   public TaskPlan withCoordination(Map<String, Object> s2) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        s2,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.coordination = s2);
   }
 
   /** {@code agent}'s latest run; what it cost is added to what its earlier runs cost. */
@@ -295,114 +210,105 @@ public record TaskPlan(
             progress.failure(),
             progress.claudeSessionId(),
             cost));
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        m,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.agents = m);
   }
 
   /** What one agent run spent, added to the task's totals. */
   public TaskPlan plusSpending(double cost, long input, long output) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd + cost,
-        inputTokens + input,
-        outputTokens + output,
-        conflictsSettled,
-        learnedSuccess,
-        attempts);
+    return with(
+        f -> {
+          f.costUsd = costUsd + cost;
+          f.inputTokens = inputTokens + input;
+          f.outputTokens = outputTokens + output;
+        });
   }
 
   public TaskPlan withConflictsSettled() {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        true,
-        learnedSuccess,
-        attempts);
+    return with(f -> f.conflictsSettled = true);
   }
 
   public TaskPlan withLearned(boolean success) {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        status,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        success,
-        attempts);
+    return with(f -> f.learnedSuccess = success);
   }
 
   /** Another attempt starts: in progress again. */
   public TaskPlan nextAttempt() {
-    return new TaskPlan(
-        taskId,
-        description,
-        hint,
-        createdAt,
-        complexity,
-        TaskStatus.IN_PROGRESS,
-        intelligence,
-        allocation,
-        allocations,
-        coordination,
-        adaptations,
-        agents,
-        costUsd,
-        inputTokens,
-        outputTokens,
-        conflictsSettled,
-        learnedSuccess,
-        attempts + 1);
+    return with(
+        f -> {
+          f.status = TaskStatus.IN_PROGRESS;
+          f.attempts = attempts + 1;
+        });
+  }
+
+  /** This plan with what {@code change} sets on a copy of its fields. */
+  private TaskPlan with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.plan();
+  }
+
+  /** A plan's fields, set one by one to make a changed copy of it. */
+  private static final class Fields {
+    private String taskId;
+    private String description;
+    private String hint;
+    private String createdAt;
+    private String complexity;
+    private TaskStatus status;
+    private Intelligence intelligence;
+    private S3Allocation allocation;
+    private int allocations;
+    private Map<String, Object> coordination;
+    private List<Adaptation> adaptations;
+    private Map<String, AgentProgress> agents;
+    private double costUsd;
+    private long inputTokens;
+    private long outputTokens;
+    private boolean conflictsSettled;
+    private Boolean learnedSuccess;
+    private int attempts;
+
+    Fields(TaskPlan p) {
+      taskId = p.taskId;
+      description = p.description;
+      hint = p.hint;
+      createdAt = p.createdAt;
+      complexity = p.complexity;
+      status = p.status;
+      intelligence = p.intelligence;
+      allocation = p.allocation;
+      allocations = p.allocations;
+      coordination = p.coordination;
+      adaptations = p.adaptations;
+      agents = p.agents;
+      costUsd = p.costUsd;
+      inputTokens = p.inputTokens;
+      outputTokens = p.outputTokens;
+      conflictsSettled = p.conflictsSettled;
+      learnedSuccess = p.learnedSuccess;
+      attempts = p.attempts;
+    }
+
+    TaskPlan plan() {
+      return new TaskPlan(
+          taskId,
+          description,
+          hint,
+          createdAt,
+          complexity,
+          status,
+          intelligence,
+          allocation,
+          allocations,
+          coordination,
+          adaptations,
+          agents,
+          costUsd,
+          inputTokens,
+          outputTokens,
+          conflictsSettled,
+          learnedSuccess,
+          attempts);
+    }
   }
 }
