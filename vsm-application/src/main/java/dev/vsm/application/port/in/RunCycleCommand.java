@@ -4,6 +4,7 @@ import dev.vsm.domain.complexity.Complexity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A cycle to run: the task, an optional id and complexity hint, where agents work, how long each
@@ -94,131 +95,35 @@ public record RunCycleCommand(
   }
 
   public RunCycleCommand withHint(Complexity newHint) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        newHint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.hint = newHint);
   }
 
   public RunCycleCommand withBudget(Double budget) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        budget,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.maxBudgetUsd = budget);
   }
 
   public RunCycleCommand withCancellation(CycleCancellation c) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        c,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.cancellation = c);
   }
 
   public RunCycleCommand withCycleTimeout(Duration timeout) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        timeout,
-        isolation,
-        approval);
+    return with(f -> f.cycleTimeout = timeout);
   }
 
   public RunCycleCommand withAgentSettings(AgentSettings settings) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        settings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.agentSettings = settings);
   }
 
   public RunCycleCommand withAgentTimeout(Duration timeout) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        timeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.agentTimeout = timeout);
   }
 
   public RunCycleCommand withIsolation(Isolation i) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        i,
-        approval);
+    return with(f -> f.isolation = i);
   }
 
   public RunCycleCommand withApproval(PlanApproval newApproval) {
-    return new RunCycleCommand(
-        task,
-        taskId,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        newApproval);
+    return with(f -> f.approval = newApproval);
   }
 
   /**
@@ -226,18 +131,60 @@ public record RunCycleCommand(
    * id when null.
    */
   public RunCycleCommand withTaskId(String id) {
-    return new RunCycleCommand(
-        task,
-        id,
-        hint,
-        workingDirectory,
-        agentTimeout,
-        agentSettings,
-        maxBudgetUsd,
-        maxParallelAgents,
-        cancellation,
-        cycleTimeout,
-        isolation,
-        approval);
+    return with(f -> f.taskId = id);
+  }
+
+  /** This command with what {@code change} sets on a copy of its fields. */
+  private RunCycleCommand with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.command();
+  }
+
+  /** A command's fields, set one by one to make a changed copy of it. */
+  private static final class Fields {
+    private String task;
+    private String taskId;
+    private Complexity hint;
+    private Path workingDirectory;
+    private Duration agentTimeout;
+    private AgentSettings agentSettings;
+    private Double maxBudgetUsd;
+    private int maxParallelAgents;
+    private CycleCancellation cancellation;
+    private Duration cycleTimeout;
+    private Isolation isolation;
+    private PlanApproval approval;
+
+    Fields(RunCycleCommand c) {
+      task = c.task;
+      taskId = c.taskId;
+      hint = c.hint;
+      workingDirectory = c.workingDirectory;
+      agentTimeout = c.agentTimeout;
+      agentSettings = c.agentSettings;
+      maxBudgetUsd = c.maxBudgetUsd;
+      maxParallelAgents = c.maxParallelAgents;
+      cancellation = c.cancellation;
+      cycleTimeout = c.cycleTimeout;
+      isolation = c.isolation;
+      approval = c.approval;
+    }
+
+    RunCycleCommand command() {
+      return new RunCycleCommand(
+          task,
+          taskId,
+          hint,
+          workingDirectory,
+          agentTimeout,
+          agentSettings,
+          maxBudgetUsd,
+          maxParallelAgents,
+          cancellation,
+          cycleTimeout,
+          isolation,
+          approval);
+    }
   }
 }
