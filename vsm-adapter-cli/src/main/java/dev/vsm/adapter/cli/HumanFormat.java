@@ -8,7 +8,6 @@ import dev.vsm.domain.agent.AgentProfile;
 import dev.vsm.domain.agent.AgentType;
 import dev.vsm.domain.complexity.AgentRecommendation;
 import dev.vsm.domain.complexity.ComplexityAssessment;
-import dev.vsm.domain.cycle.S3S4Conflict;
 import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import dev.vsm.domain.state.StateSnapshot;
@@ -376,51 +375,16 @@ final class HumanFormat {
     b.append("Audit: ")
         .append(r.auditPassed() == null ? "not performed" : r.auditPassed() ? "passed" : "failed")
         .append('\n');
-    b.append("Conflicts: ");
-    if (r.conflicts().isEmpty()) {
-      b.append("none\n");
-    } else {
-      b.append('\n');
-      for (S3S4Conflict c : r.conflicts()) {
-        b.append("  - ").append(c.describe()).append('\n');
-      }
-    }
-    b.append("Adaptations: ");
-    if (r.adaptations().isEmpty()) {
-      b.append("none\n");
-    } else {
-      b.append('\n');
-      r.adaptations()
-          .forEach(
-              a ->
-                  b.append("  - ")
-                      .append(a.type().label())
-                      .append(": ")
-                      .append(a.effect())
-                      .append('\n'));
-    }
-    b.append("Files changed: ");
-    List<AgentRun> changers =
-        r.s1Results().stream().filter(a -> !a.filesChanged().isEmpty()).toList();
-    if (changers.isEmpty()) {
-      b.append("none\n");
-    } else {
-      b.append('\n');
-      changers.forEach(
-          a ->
-              b.append("  ")
-                  .append(a.agent())
-                  .append(": ")
-                  .append(String.join(", ", a.filesChanged()))
-                  .append('\n'));
-    }
-    b.append("Oscillation: ");
-    if (r.oscillations().isEmpty()) {
-      b.append("none\n");
-    } else {
-      b.append('\n');
-      r.oscillations().forEach(o -> b.append("  - ").append(o.evidence()).append('\n'));
-    }
+    listed(b, "Conflicts", r.conflicts().stream().map(c -> "  - " + c.describe()).toList());
+    listed(b, "Adaptations", adaptationLines(r.adaptations()));
+    listed(
+        b,
+        "Files changed",
+        r.s1Results().stream()
+            .filter(a -> !a.filesChanged().isEmpty())
+            .map(a -> "  " + a.agent() + ": " + String.join(", ", a.filesChanged()))
+            .toList());
+    listed(b, "Oscillation", r.oscillations().stream().map(o -> "  - " + o.evidence()).toList());
     for (String n : r.notes()) {
       b.append("Note: ").append(n).append('\n');
     }
@@ -455,5 +419,21 @@ final class HumanFormat {
     }
     b.append(RULE).append('\n');
     return b.toString();
+  }
+
+  /** {@code label: none}, or {@code label:} and one line each (given with their indentation). */
+  static void listed(StringBuilder b, String label, List<String> lines) {
+    b.append(label).append(": ");
+    if (lines.isEmpty()) {
+      b.append("none\n");
+    } else {
+      b.append('\n');
+      lines.forEach(l -> b.append(l).append('\n'));
+    }
+  }
+
+  /** Each adaptation as a line of a list: its type and what it does. */
+  static List<String> adaptationLines(List<Adaptation> adaptations) {
+    return adaptations.stream().map(a -> "  - " + a.type().label() + ": " + a.effect()).toList();
   }
 }

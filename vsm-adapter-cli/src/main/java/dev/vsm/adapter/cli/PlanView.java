@@ -55,20 +55,7 @@ final class PlanView {
             .append('\n');
       }
     }
-    b.append("Adaptations in force: ");
-    if (p.adaptations().isEmpty()) {
-      b.append("none\n");
-    } else {
-      b.append('\n');
-      p.adaptations()
-          .forEach(
-              a ->
-                  b.append("  - ")
-                      .append(a.type().label())
-                      .append(": ")
-                      .append(a.effect())
-                      .append('\n'));
-    }
+    HumanFormat.listed(b, "Adaptations in force", HumanFormat.adaptationLines(p.adaptations()));
     for (String n : p.notes()) {
       b.append("Note: ").append(n).append('\n');
     }
