@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +48,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     return analyze(vsm.invocation(spec, rules.file, true), tasks, hint.complexity(), json.json);
   }
 
+  /**
+   * From this many tasks on, they are analysed in parallel (the analyzer is safe to share): fewer
+   * are done before a pool of threads would have started.
+   */
+  static final int IN_PARALLEL_FROM = 64;
+
   static int analyze(Invocation inv, List<String> given, Complexity hint, boolean json) {
     List<String> tasks = new ArrayList<>();
     if (given.isEmpty()) {
@@ -69,13 +77,26 @@ final class AnalyzeCommand implements Callable<Integer> {
       given.stream().filter(t -> !t.isBlank()).forEach(t -> tasks.add(t.strip()));
     }
     var queries = inv.vsm();
-    for (String t : tasks) {
-      ComplexityAssessment a = queries.analyze(t, hint);
-      if (json) {
-        var doc = Documents.versioned(Documents.assessment(t, a));
-        inv.out().println(tasks.size() == 1 ? JsonText.pretty(doc).strip() : JsonText.compact(doc));
-      } else {
-        inv.out().print(HumanFormat.printable(HumanFormat.assessment(t, a), true));
+    IntFunction<String> answer =
+        i -> {
+          String t = tasks.get(i);
+          ComplexityAssessment a = queries.analyze(t, hint);
+          if (!json) {
+            return HumanFormat.printable(HumanFormat.assessment(t, a), true);
+          }
+          var doc = Documents.versioned(Documents.assessment(t, a));
+          return (tasks.size() == 1 ? JsonText.pretty(doc).strip() : JsonText.compact(doc))
+              + System.lineSeparator();
+        };
+    if (tasks.size() < IN_PARALLEL_FROM) {
+      for (int i = 0; i < tasks.size(); i++) {
+        inv.out().print(answer.apply(i));
+      }
+    } else {
+      // A batch from standard input is analysed on every core; the answers keep the tasks' order.
+      for (String line :
+          IntStream.range(0, tasks.size()).parallel().mapToObj(answer).toArray(String[]::new)) {
+        inv.out().print(line);
       }
     }
     inv.out().flush();

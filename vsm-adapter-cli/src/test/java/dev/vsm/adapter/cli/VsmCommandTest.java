@@ -123,6 +123,30 @@ class VsmCommandTest {
   }
 
   @Test
+  void a_batch_analysed_in_parallel_answers_each_task_in_its_place_as_alone() {
+    List<String> kinds =
+        List.of(
+            "Fix typo in README",
+            "Implement OAuth2 login with a token store",
+            "Add a REST endpoint for orders and its tests",
+            "Migrate the database schema and rewrite the sync across services");
+    List<String> tasks = new java.util.ArrayList<>();
+    for (int i = 0; tasks.size() < 3 * AnalyzeCommand.IN_PARALLEL_FROM; i++) {
+      tasks.add(kinds.get(i % kinds.size()) + " #" + i);
+    }
+    String[] lines =
+        vsmWithInput(String.join("\n", tasks) + "\n", "--analyze", "--json").out().split("\n");
+
+    assertThat(lines).hasSize(tasks.size());
+    for (int i : new int[] {0, 1, 2, 3, tasks.size() / 2 + 1, tasks.size() - 1}) {
+      assertThat(json(lines[i])).isEqualTo(json(vsm("--analyze", "--json", tasks.get(i)).out()));
+    }
+    for (int i = 0; i < lines.length; i++) {
+      assertThat(json(lines[i]).get("task")).isEqualTo(tasks.get(i));
+    }
+  }
+
+  @Test
   void analyze_takes_a_hint_and_prints_a_human_layout() {
     InProcessVsm.Run r = vsm("--analyze", "--medium", "Implement OAuth2");
     assertThat(r.out())
