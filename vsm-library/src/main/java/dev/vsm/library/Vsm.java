@@ -23,6 +23,7 @@ import dev.vsm.application.port.in.RunCycleUseCase;
 import dev.vsm.application.port.in.ShowLogUseCase;
 import dev.vsm.application.port.in.ShowStateUseCase;
 import dev.vsm.application.port.out.AgentEnvironmentProbe;
+import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.ProcessProbe;
@@ -96,6 +97,7 @@ public final class Vsm
   private ExecutionLog executionLog;
   private ComplexityRules rules;
   private ComplexityAnalyzer analyzer;
+  private AgentRunner agentRunner;
 
   /** The builder's run options, as {@link #command} puts them into a cycle's command. */
   private record RunDefaults(
@@ -167,6 +169,23 @@ public final class Vsm
     return analyzer;
   }
 
+  /** The Claude CLI's agent runner, made on first use and kept, as its login check is. */
+  private synchronized AgentRunner agentRunner() {
+    if (agentRunner == null) {
+      agentRunner = ClaudeAdapters.agentRunner(claudeSettings(), diagnostics);
+    }
+    return agentRunner;
+  }
+
+  /**
+   * Starts checking, in the background, that agents can run for {@code command} (the CLI's login
+   * takes it about a second), so that the cycle's set-up overlaps it; the cycle waits for the
+   * answer before its task exists.
+   */
+  private void startEnvironmentCheck(RunCycleCommand command) {
+    agentRunner().startEnvironmentCheck(command.workingDirectory());
+  }
+
   /** How complex {@code task} is and who would do it, by the rules alone. */
   public ComplexityAssessment analyze(String task) {
     return analyze(task, null);
@@ -192,8 +211,7 @@ public final class Vsm
    */
   @Override
   public CyclePlan plan(String task, Complexity hint) {
-    Set<String> defined =
-        ClaudeAdapters.agentRunner(claudeSettings(), diagnostics).definedAgents(workingDirectory);
+    Set<String> defined = agentRunner().definedAgents(workingDirectory);
     return new PlanCycleService(stateStore(), analyzer(), defined).plan(task, hint);
   }
 
@@ -225,6 +243,7 @@ public final class Vsm
    */
   @Override
   public CycleResult run(RunCycleCommand command) {
+    startEnvironmentCheck(command);
     requireIsolation(command);
     return cycles().run(command);
   }
@@ -239,6 +258,7 @@ public final class Vsm
 
   @Override
   public PlannedTask planTask(RunCycleCommand command) {
+    startEnvironmentCheck(command);
     return cycles().planTask(command);
   }
 
@@ -261,6 +281,7 @@ public final class Vsm
    */
   @Override
   public CycleResult resume(ResumeCommand command) {
+    startEnvironmentCheck(command.options());
     requireIsolation(command.options());
     return cycles().resume(command);
   }
@@ -282,7 +303,7 @@ public final class Vsm
     return new RunCycleService(
         stateStore(),
         executionLog(),
-        ClaudeAdapters.agentRunner(claudeSettings(), diagnostics),
+        agentRunner(),
         clock,
         () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
         analyzer(),

@@ -230,6 +230,36 @@ class VsmTest {
   }
 
   @Test
+  void a_cycle_asks_for_the_login_once_and_a_plan_never() {
+    Vsm vsm = builder().build();
+
+    vsm.plan(TASK);
+    assertThat(claude.loginChecks()).isZero();
+
+    assertThat(vsm.run(TASK).success()).isTrue();
+    assertThat(claude.loginChecks()).isEqualTo(1);
+    assertThat(vsm.run("Fix the typo in the footer").success()).isTrue();
+    assertThat(claude.loginChecks()).isEqualTo(2);
+  }
+
+  @Test
+  void a_login_check_started_ahead_that_says_not_logged_in_stops_the_cycle_before_its_task() {
+    claude.mode("auth", "loggedout");
+    Vsm vsm = builder().build();
+
+    assertThatThrownBy(() -> vsm.run(TASK))
+        .isInstanceOf(dev.vsm.application.port.in.AgentEnvironmentException.class)
+        .hasMessageContaining("not logged in");
+    assertThatThrownBy(() -> vsm.planTask(TASK, null))
+        .isInstanceOf(dev.vsm.application.port.in.AgentEnvironmentException.class);
+
+    assertThat(claude.loginChecks()).isEqualTo(2);
+    assertThat(claude.calls()).isEmpty();
+    assertThat(vsm.tasks()).isEmpty();
+    assertThat(project.resolve(".claude/vsm-state/current-task.json")).doesNotExist();
+  }
+
+  @Test
   void settings_that_cannot_work_are_refused_when_given() {
     assertThatThrownBy(() -> builder().workingDirectory(tmp.resolve("absent")).build())
         .isInstanceOf(IllegalArgumentException.class)

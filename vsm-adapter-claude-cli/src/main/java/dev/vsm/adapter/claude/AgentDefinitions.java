@@ -75,16 +75,28 @@ final class AgentDefinitions {
     }
   }
 
-  private final Map<String, AgentDefinition> builtIn = new LinkedHashMap<>();
+  private Map<String, AgentDefinition> builtIn;
   private final Path pluginRoot;
   private Map<String, AgentDefinition> plugin;
   private final Map<String, Path> pluginFiles = new LinkedHashMap<>();
 
   AgentDefinitions(Path pluginRoot) {
     this.pluginRoot = pluginRoot;
-    for (String name : BUILT_IN) {
-      builtIn.put(name, AgentDefinition.parse(resource(name), name));
+  }
+
+  /**
+   * The built-in definitions, parsed on first use: not while a runner is made, so that a cycle's
+   * login check (#18) starts before them.
+   */
+  private synchronized Map<String, AgentDefinition> builtIn() {
+    if (builtIn == null) {
+      Map<String, AgentDefinition> parsed = new LinkedHashMap<>();
+      for (String name : BUILT_IN) {
+        parsed.put(name, AgentDefinition.parse(resource(name), name));
+      }
+      builtIn = parsed;
     }
+    return builtIn;
   }
 
   private static String resource(String name) {
@@ -136,7 +148,7 @@ final class AgentDefinitions {
     if (unusable != null) {
       read(unusable, name); // throws why it cannot be used
     }
-    AgentDefinition d = builtIn.get(name);
+    AgentDefinition d = builtIn().get(name);
     if (d == null) {
       throw new IllegalArgumentException(
           "no definition for agent '"

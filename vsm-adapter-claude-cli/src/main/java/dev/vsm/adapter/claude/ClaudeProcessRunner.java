@@ -47,6 +47,7 @@ final class ClaudeProcessRunner implements AgentRunner {
   private final ScratchFiles scratch;
   private final ClaudeEnvironmentProbe probe;
   private boolean leftoversRemoved;
+  private LoginCheck pendingLogin;
 
   ClaudeProcessRunner(
       ClaudeSettings settings, AgentDefinitions definitions, Diagnostics diagnostics) {
@@ -72,16 +73,33 @@ final class ClaudeProcessRunner implements AgentRunner {
   }
 
   /**
+   * Starts {@code claude auth status} on a thread of its own (the CLI's start-up takes about a
+   * second); the login does not depend on the directory.
+   */
+  @Override
+  public synchronized void startEnvironmentCheck(Path workingDirectory) {
+    if (pendingLogin == null) {
+      pendingLogin = LoginCheck.start(probe);
+    }
+  }
+
+  /**
    * The CLI not found, {@code claude auth status} saying it is not logged in (one process, offline,
-   * free), and every agent definition a cycle may use that cannot be passed to the CLI.
+   * free; the one {@link #startEnvironmentCheck} started, else one started now), and every agent
+   * definition a cycle may use that cannot be passed to the CLI.
    */
   @Override
   public List<String> environmentProblems(Path workingDirectory) {
+    LoginCheck started;
+    synchronized (this) {
+      started = pendingLogin;
+      pendingLogin = null; // the next cycle asks afresh
+    }
     if (ClaudeCommand.resolve(settings.command(), settings.environment()) == null) {
       return List.of(ClaudeCommand.notFoundMessage(settings.command()));
     }
     List<String> problems = new ArrayList<>();
-    var login = probe.login();
+    var login = started != null ? started.answer() : probe.login();
     if (Boolean.FALSE.equals(login.loggedIn())) {
       problems.add(login.problem());
     }

@@ -132,9 +132,18 @@ public final class FakeClaude {
         .toList();
   }
 
+  /** How many times {@code claude auth status} was asked so far. */
+  public int loginChecks() {
+    return lines("auth.log").size();
+  }
+
   private List<String> callLines() {
+    return lines("calls.log");
+  }
+
+  private List<String> lines(String file) {
     try {
-      Path log = dir.resolve("calls.log");
+      Path log = dir.resolve(file);
       return Files.exists(log) ? Files.readAllLines(log) : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -60,6 +60,7 @@ class PlanApproveResumeCommandTest {
         .contains("Cost so far: $0.0369");
     assertThat(claude.calls())
         .containsExactly("system4-strategy", "system3-control", "system2-coordination");
+    assertThat(claude.loginChecks()).isEqualTo(1);
     String id = plannedId(planned.out());
     assertThat(vsm().run("tasks").out()).contains(id).contains("planned");
 
@@ -69,6 +70,17 @@ class PlanApproveResumeCommandTest {
     assertThat(applied.out()).contains("VSM Cycle Complete: SUCCESS").contains("(attempt 2)");
     assertThat(claude.calls().subList(3, claude.calls().size()))
         .containsExactly("s1-code-writer", "s1-tester", "system3-audit");
+    assertThat(claude.loginChecks()).isEqualTo(2);
+  }
+
+  @Test
+  void a_plan_without_agents_asks_claude_nothing() {
+    InProcessVsm.Run planned =
+        vsm().env("VSM_CLAUDE_COMMAND", claude.command().toString()).run("plan", TASK);
+
+    assertThat(planned.code()).as(planned.err()).isZero();
+    assertThat(claude.loginChecks()).isZero();
+    assertThat(claude.calls()).isEmpty();
   }
 
   @Test

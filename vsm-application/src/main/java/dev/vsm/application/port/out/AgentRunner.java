@@ -37,4 +37,12 @@ public interface AgentRunner {
   default List<String> environmentProblems(Path workingDirectory) {
     return List.of();
   }
+
+  /**
+   * Starts finding out, in the background, what the next {@link #environmentProblems} for {@code
+   * workingDirectory} will ask the agent CLI, so that the answer is ready, or nearer, when the
+   * cycle asks; that call then waits for it instead of asking again. Starting again before that
+   * call starts nothing more. A runner that finds its problems at once does nothing.
+   */
+  default void startEnvironmentCheck(Path workingDirectory) {}
 }
