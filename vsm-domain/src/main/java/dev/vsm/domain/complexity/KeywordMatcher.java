@@ -232,6 +232,10 @@ final class KeywordMatcher {
     Walk w = new Walk(t);
     boolean[] searched = null;
     for (int i = 0; i <= t.length; i++) {
+      if (i > 0 && (t[i - 1] == OTHER_PAIR || t[i - 1] == LETTER_PAIR)) {
+        // The engine starts no match on the second half of a surrogate pair.
+        continue;
+      }
       w.found = 0;
       w.walk(others.node(), i);
       if (i < t.length && (i == 0 || !isWord(t[i - 1]))) {

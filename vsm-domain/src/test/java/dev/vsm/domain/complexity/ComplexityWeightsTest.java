@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ComplexityWeightsTest {
 
   @Test
+  @Tag("slow")
   void the_shipped_weights_are_what_the_learning_step_learns() throws IOException {
     Map<String, Double> learned = ComplexityTraining.shippedWeights();
     String expected = ComplexityTraining.weightsFile(learned);
@@ -115,6 +117,7 @@ class ComplexityWeightsTest {
   }
 
   @Test
+  @Tag("slow")
   void the_learner_is_deterministic() {
     assertThat(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1))
         .isEqualTo(ComplexityTraining.learn(ComplexityTraining.trainingSet(), 1));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -319,6 +320,7 @@ class PatternSetTest {
   }
 
   @Test
+  @Tag("slow")
   void every_built_in_pattern_runs_in_linear_time() {
     // Counting the characters the regular-expression engine reads makes this exact: every
     // pattern is searched the plain way under a budget of PatternSet.READS_PER_CHAR reads per
@@ -350,6 +352,7 @@ class PatternSetTest {
 
   @Test
   @Timeout(60) // a guard against a hang, not a measurement: the budget test above is the exact one
+  @Tag("slow")
   void the_analyzer_answers_for_a_one_megabyte_task() {
     ComplexityAnalyzer analyzer = ComplexityAnalyzer.withDefaults();
     int mb = 1 << 20;
