@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,7 +135,8 @@ class KeywordMatcherSyntaxTest {
           text.append(TOKENS.get(random.nextInt(TOKENS.size())));
           text.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
         }
-        assertSameAsTheEngine(set, text.toString(), "seed " + seed + ", case " + i);
+        PatternSetTest.assertSameAsTheEngine(
+            set, PATTERNS, text.toString(), "seed " + seed + ", case " + i);
         checked++;
       }
     }
@@ -157,24 +157,8 @@ class KeywordMatcherSyntaxTest {
             "fixé",
             "éfix",
             "ſx")) {
-      assertSameAsTheEngine(set, edge, "edge case");
+      PatternSetTest.assertSameAsTheEngine(set, PATTERNS, edge, "edge case");
     }
     assertThat(checked).isEqualTo(1600);
-  }
-
-  private static void assertSameAsTheEngine(PatternSet set, String text, String context) {
-    PatternSet.Matches m = set.match(text);
-    for (int p = 0; p < PATTERNS.size(); p++) {
-      Matcher plain = WeightedPattern.compile(PATTERNS.get(p)).matcher(text);
-      boolean found = plain.find();
-      assertThat(m.matched(p))
-          .as("%s: pattern %s on [%s]", context, PATTERNS.get(p), text)
-          .isEqualTo(found);
-      if (found) {
-        assertThat(new int[] {m.start(p), m.end(p)})
-            .as("%s: pattern %s on [%s]", context, PATTERNS.get(p), text)
-            .containsExactly(plain.start(), plain.end());
-      }
-    }
   }
 }

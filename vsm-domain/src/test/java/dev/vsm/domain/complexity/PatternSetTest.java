@@ -170,7 +170,8 @@ class PatternSetTest {
     assertThat(tasks).isGreaterThan(600);
   }
 
-  private static void assertSameAsTheEngine(
+  /** Every pattern's earliest match in {@code task} by the set is the engine's, start and end. */
+  static void assertSameAsTheEngine(
       PatternSet set, List<String> patterns, String task, String context) {
     PatternSet.Matches m = set.match(task);
     for (int p = 0; p < patterns.size(); p++) {
