@@ -1,13 +1,24 @@
 package dev.vsm.adapter.claude;
 
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
 /**
@@ -39,10 +50,37 @@ final class ScratchFiles {
     return directory;
   }
 
-  /** A new empty file for one run's standard output. */
+  /** Numbers this process's files, from a random start (a name is not there to be guessed). */
+  private final AtomicLong serial = new AtomicLong(ThreadLocalRandom.current().nextInt() >>> 1);
+
+  /**
+   * A new empty file for one run's standard output, {@code vsm-claude-<pid>-<n>.json}: the user's
+   * alone (mode 0600 where there are modes), made exclusively (never an existing file or link; a
+   * name that is taken, by a dead process's leftover or anyone else, is passed over). Not {@link
+   * Files#createTempFile}: its {@code SecureRandom} sets up the JDK's security providers first, a
+   * cost every cycle paid before its first agent.
+   */
   Path create() throws IOException {
-    return Files.createTempFile(directory, PREFIX + pid + "-", SUFFIX);
+    Set<OpenOption> exclusive = Set.of(CREATE_NEW, WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileAttribute<?>[] mode =
+        directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(USER_ONLY)}
+            : new FileAttribute<?>[0];
+    for (int tries = 0; ; tries++) {
+      Path file = directory.resolve(PREFIX + pid + "-" + serial.getAndIncrement() + SUFFIX);
+      try {
+        Files.newByteChannel(file, exclusive, mode).close();
+        return file;
+      } catch (FileAlreadyExistsException taken) {
+        if (tries >= 99) {
+          throw taken;
+        }
+      }
+    }
   }
+
+  private static final Set<PosixFilePermission> USER_ONLY =
+      Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
   /**
    * Deletes the files left by vsm processes that no longer run ({@code alive} says which do);

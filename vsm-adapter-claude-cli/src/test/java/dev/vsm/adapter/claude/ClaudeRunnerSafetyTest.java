@@ -206,14 +206,19 @@ class ClaudeRunnerSafetyTest {
   }
 
   @Test
-  void a_runs_output_file_is_in_the_scratch_directory_named_by_its_process_and_removed_after()
-      throws IOException {
+  void
+      a_runs_output_file_is_the_users_alone_in_the_scratch_directory_named_by_its_process_and_removed_after()
+          throws IOException {
     // A CLI that first notes what is in the scratch directory while it runs.
     Path seen = work.resolve("seen.txt");
     Path noting = work.resolve("noting-claude");
     Files.writeString(
         noting,
-        "#!/bin/sh\nls \"$TMPDIR\" > '" + seen + "'\nexec '" + fake.command() + "' \"$@\"\n");
+        "#!/bin/sh\nls -l \"$TMPDIR\" | grep vsm-claude > '"
+            + seen
+            + "'\nexec '"
+            + fake.command()
+            + "' \"$@\"\n");
     noting.toFile().setExecutable(true);
 
     AgentResult r =
@@ -234,8 +239,10 @@ class ClaudeRunnerSafetyTest {
         .satisfies(
             f ->
                 assertThat(f)
-                    .startsWith("vsm-claude-" + ProcessHandle.current().pid() + "-")
-                    .endsWith(".json"));
+                    .as("the user's alone, named by its process")
+                    .startsWith("-rw------- ")
+                    .containsPattern(
+                        " vsm-claude-" + ProcessHandle.current().pid() + "-\\d+\\.json$"));
     assertThat(files()).isEmpty();
   }
 

@@ -15,6 +15,7 @@ import dev.vsm.domain.log.LogEntry;
 import dev.vsm.domain.log.TaskSummary;
 import dev.vsm.domain.state.StateSnapshot;
 import dev.vsm.domain.viability.Adaptation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,13 @@ final class Documents {
     return m;
   }
 
+  // A loop, not a stream: `analyze` renders thousands of these before the JIT has compiled much.
   private static List<String> types(List<AgentType> types) {
-    return types.stream().map(AgentType::label).toList();
+    List<String> labels = new ArrayList<>(types.size());
+    for (AgentType t : types) {
+      labels.add(t.label());
+    }
+    return labels;
   }
 
   static Map<String, Object> state(StateSnapshot s) {

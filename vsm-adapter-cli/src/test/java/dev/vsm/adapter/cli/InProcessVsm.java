@@ -20,7 +20,7 @@ final class InProcessVsm {
   private final Path dir;
   private final Map<String, String> environment = new HashMap<>(Map.of("PATH", "/usr/bin:/bin"));
   private Terminal terminal = Terminal.NONE;
-  private String stdin = "";
+  private byte[] stdin = {};
 
   InProcessVsm(Path dir) {
     this.dir = dir;
@@ -37,7 +37,12 @@ final class InProcessVsm {
   }
 
   InProcessVsm stdin(String text) {
-    this.stdin = text;
+    return stdin(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Standard input as bytes, for input that is not UTF-8. */
+  InProcessVsm stdin(byte[] bytes) {
+    this.stdin = bytes.clone();
     return this;
   }
 
@@ -56,7 +61,7 @@ final class InProcessVsm {
         Main.commandLine(
             new VsmCommand.Context(
                 Map.copyOf(environment),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(stdin),
                 new CycleCancellation(),
                 terminal),
             argv);

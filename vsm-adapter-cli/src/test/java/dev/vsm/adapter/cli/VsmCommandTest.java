@@ -123,6 +123,18 @@ class VsmCommandTest {
   }
 
   @Test
+  void stdin_lines_end_at_lf_cr_or_crlf_and_bytes_that_are_not_utf8_read_as_a_replacement() {
+    byte[] input = {
+      'a', '\r', '\n', 'b', '\r', 'c', '\n', '\n', ' ', 'd', ' ', '\n', 'e', (byte) 0xff
+    };
+    InProcessVsm.Run r = new InProcessVsm(dir).stdin(input).run("--analyze", "--json");
+
+    assertThat(r.out().strip().split("\n"))
+        .extracting(line -> (Object) json(line).get("task"))
+        .containsExactly("a", "b", "c", "d", "e\ufffd");
+  }
+
+  @Test
   void a_batch_analysed_in_parallel_answers_each_task_in_its_place_as_alone() {
     List<String> kinds =
         List.of(

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,12 +16,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -262,7 +269,7 @@ final class StateDirectory {
     regularFile(target); // a link or a FIFO there is refused, not silently replaced
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp"); // O_EXCL: never an existing link
+      tmp = temporaryFile(name);
       try (FileChannel ch = open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
@@ -289,6 +296,42 @@ final class StateDirectory {
         }
       }
     }
+  }
+
+  /**
+   * A new empty file beside {@code name}, readable and writable by the user alone (the state files
+   * take its mode with its name), made exclusively: never an existing file or link. Its name is
+   * drawn from {@link ThreadLocalRandom}, not from the {@code SecureRandom} of {@link
+   * Files#createTempFile}: setting up the JDK's security providers for that took a hook which
+   * writes state a seventh of its run.
+   */
+  private Path temporaryFile(String name) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      Path tmp = dir.resolve("." + name + "." + random + ".tmp");
+      try {
+        FileChannel.open(tmp, NEW_FILE, userOnly()).close();
+        return tmp;
+      } catch (FileAlreadyExistsException taken) {
+        if (attempt == 100) {
+          throw taken;
+        }
+      }
+    }
+  }
+
+  private static final Set<OpenOption> NEW_FILE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
+
+  /** Mode 0600 where the file system has POSIX modes; nothing to ask for elsewhere. */
+  private FileAttribute<?>[] userOnly() {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {
+      PosixFilePermissions.asFileAttribute(
+          EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
+    };
   }
 
   void syncDirectory() {

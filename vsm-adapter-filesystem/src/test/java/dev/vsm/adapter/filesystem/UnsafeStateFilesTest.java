@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -319,6 +320,23 @@ class UnsafeStateFilesTest {
     Files.writeString(plan, " ", StandardOpenOption.APPEND);
     assertThat(store().coordinationPlan()).isEmpty();
     assertThat(warnings).singleElement().asString().contains("larger than 16 MiB");
+  }
+
+  @Test
+  void a_state_file_is_the_users_alone_and_its_temporary_file_is_gone_after_the_write()
+      throws IOException {
+    StateStore s = store();
+    s.saveCurrentTask(task());
+    s.saveCurrentTask(task());
+
+    Path dir = stateDir();
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("current-task.json"))))
+        .isEqualTo("rw-------");
+    try (var names = Files.list(dir)) {
+      assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
   }
 
   @Test

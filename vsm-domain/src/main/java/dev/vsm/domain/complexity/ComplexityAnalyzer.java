@@ -373,7 +373,9 @@ public final class ComplexityAnalyzer {
     s.codeWork = (flags & Compiled.CODE_WORK) != 0;
     s.review = (flags & Compiled.REVIEW) != 0;
     int[] skipped = m.skipped();
-    Arrays.sort(skipped);
+    if (skipped.length > 1) {
+      Arrays.sort(skipped);
+    }
     for (int p : skipped) {
       s.skipped.add(compiled.set.source(p));
     }

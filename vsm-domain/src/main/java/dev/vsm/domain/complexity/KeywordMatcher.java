@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +59,14 @@ final class KeywordMatcher {
    */
   private final int[][] pending = new int[128][];
 
-  private final AtomicReferenceArray<Group> groups = new AtomicReferenceArray<>(128);
+  /**
+   * The groups built so far. Read without a lock: a {@link Group}'s fields are final and its trie
+   * is complete before it is made, so a thread that sees the group sees all of it (JLS 17.5); only
+   * building one takes the lock. A plain array, not an atomic one: its reads are on every word of
+   * every task, and an atomic array's cost more before the JIT has compiled them. A group is built
+   * under its own lock, its {@link #pending} entry.
+   */
+  private final Group[] groups = new Group[128];
 
   /** The other patterns, read at once. */
   private final Group others;
@@ -183,13 +189,14 @@ final class KeywordMatcher {
   }
 
   private Group group(char c) {
-    Group g = groups.get(c);
+    Group g = groups[c];
     if (g == null) {
-      synchronized (this) {
-        g = groups.get(c);
+      // One lock per group: threads of a batch build the groups their tasks need side by side.
+      synchronized (pending[c]) {
+        g = groups[c];
         if (g == null) {
           g = build(pending[c], c);
-          groups.set(c, g);
+          groups[c] = g;
         }
       }
     }
