@@ -77,6 +77,9 @@ class InstallIT {
     env.put("PATH", path);
     env.put("HOME", home.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
+    if (extra.keySet().stream().anyMatch(k -> k.equals("LANG") || k.startsWith("LC_"))) {
+      env.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+    }
     env.putAll(extra);
     Process p = pb.start();
     p.getOutputStream().close();
@@ -92,6 +95,48 @@ class InstallIT {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * In the C locale (a container or CI job with no LANG) Java reads arguments, the environment and
+   * file names as ASCII: the launcher runs it in C.UTF-8 so a task's characters reach the answer,
+   * the state and the log as they were typed, from a project whose path is not ASCII either.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"LC_ALL=C", "LANG=C", "LANG=", "LC_ALL=POSIX"})
+  void a_task_typed_in_the_c_locale_keeps_every_character(String locale) throws Exception {
+    Path install = unpack("tar.gz");
+    String path = install.resolve("bin") + ":" + tools + ":/usr/bin:/bin";
+    Map<String, String> c = Map.of(locale.split("=", -1)[0], locale.split("=", -1)[1]);
+    Path naive = Files.createDirectories(tmp.resolve("projé ✓"));
+    String task = "Add naïve Bayes ranking — ünïcode ✓ 🚀";
+
+    Result analyze = run(c, naive, path, "vsm", "analyze", "--json", task);
+    assertThat(analyze.code()).as(analyze.err()).isZero();
+    assertThat(analyze.out()).contains("\"task\": \"" + task + "\"");
+
+    Result cycle =
+        run(
+            c,
+            naive,
+            path,
+            "vsm",
+            "run",
+            "--claude-command",
+            claude.command().toString(),
+            "--no-progress",
+            task);
+    assertThat(cycle.code()).as(cycle.out() + cycle.err()).isZero();
+    assertThat(naive.resolve(".claude/vsm-state/current-task.json"))
+        .content(StandardCharsets.UTF_8)
+        .contains("\"" + task + "\"");
+    assertThat(naive.resolve(".claude/vsm-state/execution-log.jsonl"))
+        .content(StandardCharsets.UTF_8)
+        .contains("\"" + task + "\"");
+
+    Result state = run(c, tmp, path, "vsm", "-d", naive.toString(), "state");
+    assertThat(state.code()).as(state.err()).isZero();
+    assertThat(state.out()).contains("Description: " + task);
   }
 
   @ParameterizedTest

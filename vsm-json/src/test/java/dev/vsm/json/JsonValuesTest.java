@@ -164,6 +164,32 @@ class JsonValuesTest {
   }
 
   @Test
+  void writes_every_character_as_the_mapper_writes_it() {
+    StringBuilder all = new StringBuilder();
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      String one = String.valueOf((char) c);
+      assertThat(JsonValues.text(one)).as("U+%04X", c).isEqualTo(MAPPER.writeValueAsString(one));
+      all.append((char) c);
+    }
+    Map<String, Object> keyed = Map.of(all.toString(), all.toString());
+    assertThat(JsonValues.text(keyed)).isEqualTo(MAPPER.writeValueAsString(keyed));
+  }
+
+  @Test
+  void writes_every_kind_of_number_as_the_mapper_writes_it() {
+    Random random = new Random(1807);
+    List<Object> numbers = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      numbers.add(Float.intBitsToFloat(random.nextInt() & 0x7F7F_FFFF));
+      numbers.add(Double.longBitsToDouble(random.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL));
+      numbers.add(random.nextLong());
+      numbers.add(random.nextInt());
+    }
+    numbers.addAll(List.of(0.0, -0.0, 1e-7, 1e7, 0.1f, Double.MIN_VALUE, Float.MAX_VALUE));
+    assertThat(JsonValues.text(numbers)).isEqualTo(MAPPER.writeValueAsString(numbers));
+  }
+
+  @Test
   void writes_numbers_json_cannot_hold_as_null() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("nan", Double.NaN);

@@ -26,6 +26,7 @@ import dev.vsm.application.port.out.AgentEnvironmentProbe;
 import dev.vsm.application.port.out.AgentRunner;
 import dev.vsm.application.port.out.Diagnostics;
 import dev.vsm.application.port.out.ExecutionLog;
+import dev.vsm.application.port.out.IdSource;
 import dev.vsm.application.port.out.ProcessProbe;
 import dev.vsm.application.port.out.ProgressListener;
 import dev.vsm.application.port.out.StateStore;
@@ -305,7 +306,19 @@ public final class Vsm
         executionLog(),
         agentRunner(),
         clock,
-        () -> String.format("%08x", ThreadLocalRandom.current().nextInt()),
+        new IdSource() {
+          @Override
+          public String newTaskId() {
+            return String.format("%08x", ThreadLocalRandom.current().nextInt());
+          }
+
+          // not UUID.randomUUID(): its SecureRandom sets up the JDK's security providers first,
+          // as long as a short command's work, on the way to the first agent
+          @Override
+          public String newSessionId() {
+            return FileSystemAdapters.randomUuid().toString();
+          }
+        },
         analyzer(),
         progress,
         ProcessProbe.JDK,

@@ -4,6 +4,7 @@ import dev.vsm.domain.complexity.Complexity;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class QuickCommands {
     if (r == null) {
       return OptionalInt.empty();
     }
-    PrintWriter o = new PrintWriter(out, false);
+    PrintWriter o = new PrintWriter(TextOutput.of(out, Charset.defaultCharset()), false);
     PrintWriter e = new PrintWriter(err, true);
     if (r.command().equals("run")) {
       return OptionalInt.of(

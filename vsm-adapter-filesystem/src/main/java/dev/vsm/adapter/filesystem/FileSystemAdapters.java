@@ -5,11 +5,13 @@ import dev.vsm.application.port.out.ExecutionLog;
 import dev.vsm.application.port.out.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /** The one way in to the filesystem adapter: state store and execution log for a directory. */
 public final class FileSystemAdapters {
@@ -52,6 +54,18 @@ public final class FileSystemAdapters {
       return fromEnvironment;
     }
     return HexFormat.of().formatHex(randomBytes(6));
+  }
+
+  /**
+   * A random (version 4) UUID, as {@link java.util.UUID#randomUUID} makes them but from the
+   * kernel's random bytes read directly: the Claude session id of each agent a cycle runs.
+   */
+  public static UUID randomUuid() {
+    byte[] b = randomBytes(16);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80); // the IETF variant
+    ByteBuffer bytes = ByteBuffer.wrap(b);
+    return new UUID(bytes.getLong(), bytes.getLong());
   }
 
   /**
