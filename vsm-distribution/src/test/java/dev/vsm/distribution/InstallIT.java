@@ -89,6 +89,24 @@ class InstallIT {
     return new Result(p.exitValue(), out.get(), err.get());
   }
 
+  /** A cycle of {@code task} with the scripted {@code claude}, which must succeed. */
+  private Result cycle(Map<String, String> extra, Path cwd, String path, String task)
+      throws Exception {
+    Result cycle =
+        run(
+            extra,
+            cwd,
+            path,
+            "vsm",
+            "run",
+            "--claude-command",
+            claude.command().toString(),
+            "--no-progress",
+            task);
+    assertThat(cycle.code()).as(cycle.out() + cycle.err()).isZero();
+    return cycle;
+  }
+
   private static String read(java.io.InputStream in) {
     try {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -115,18 +133,7 @@ class InstallIT {
     assertThat(analyze.code()).as(analyze.err()).isZero();
     assertThat(analyze.out()).contains("\"task\": \"" + task + "\"");
 
-    Result cycle =
-        run(
-            c,
-            naive,
-            path,
-            "vsm",
-            "run",
-            "--claude-command",
-            claude.command().toString(),
-            "--no-progress",
-            task);
-    assertThat(cycle.code()).as(cycle.out() + cycle.err()).isZero();
+    cycle(c, naive, path, task);
     assertThat(naive.resolve(".claude/vsm-state/current-task.json"))
         .content(StandardCharsets.UTF_8)
         .contains("\"" + task + "\"");
@@ -172,17 +179,7 @@ class InstallIT {
     assertThat(analyze.code()).as(analyze.err()).isZero();
     assertThat(analyze.out()).contains("\"complexity\": \"complex\"");
 
-    Result cycle =
-        run(
-            project,
-            path,
-            "vsm",
-            "run",
-            "--claude-command",
-            claude.command().toString(),
-            "--no-progress",
-            "Add input validation to the login form");
-    assertThat(cycle.code()).as(cycle.out() + cycle.err()).isZero();
+    Result cycle = cycle(Map.of(), project, path, "Add input validation to the login form");
     assertThat(cycle.out()).contains("VSM Cycle Complete: SUCCESS");
     assertThat(project.resolve(".claude/vsm-state/current-task.json")).isRegularFile();
 
