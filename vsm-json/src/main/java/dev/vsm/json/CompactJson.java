@@ -76,8 +76,8 @@ final class CompactJson {
 
   /**
    * A string as Jackson's generator quotes it: a quote and a backslash escaped by a backslash,
-   * control characters as the short escapes JSON has ({@code \n}, {@code \t} …) or as a
-   * backslash, a {@code u} and four upper-case hex digits, everything else as it is.
+   * control characters as the short escapes JSON has ({@code \n}, {@code \t} …) or as a backslash,
+   * a {@code u} and four upper-case hex digits, everything else as it is.
    */
   private static void string(StringBuilder out, String s) {
     out.append('"');
