@@ -116,13 +116,22 @@ class InstallIT {
   }
 
   /**
-   * In the C locale (a container or CI job with no LANG) Java reads arguments, the environment and
-   * file names as ASCII: the launcher runs it in C.UTF-8 so a task's characters reach the answer,
-   * the state and the log as they were typed, from a project whose path is not ASCII either.
+   * In the C locale (a container or CI job with no LANG), or where the UTF-8 locale named is
+   * missing, Java reads arguments, the environment and file names as ASCII: the launcher runs it in
+   * C.UTF-8 so a task's characters reach the answer, the state and the log as they were typed, from
+   * a project whose path is not ASCII either.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"LC_ALL=C", "LANG=C", "LANG=", "LC_ALL=POSIX"})
-  void a_task_typed_in_the_c_locale_keeps_every_character(String locale) throws Exception {
+  @ValueSource(
+      strings = {
+        "LC_ALL=C",
+        "LANG=C",
+        "LANG=",
+        "LC_ALL=POSIX",
+        "LANG=xx_XX.UTF-8",
+        "LC_ALL=xx_XX.utf8"
+      })
+  void a_task_typed_without_a_working_utf8_locale_keeps_every_character(String locale) throws Exception {
     Path install = unpack("tar.gz");
     String path = install.resolve("bin") + ":" + tools + ":/usr/bin:/bin";
     Map<String, String> c = Map.of(locale.split("=", -1)[0], locale.split("=", -1)[1]);
