@@ -131,7 +131,8 @@ class InstallIT {
         "LANG=xx_XX.UTF-8",
         "LC_ALL=xx_XX.utf8"
       })
-  void a_task_typed_without_a_working_utf8_locale_keeps_every_character(String locale) throws Exception {
+  void a_task_typed_without_a_working_utf8_locale_keeps_every_character(String locale)
+      throws Exception {
     Path install = unpack("tar.gz");
     String path = install.resolve("bin") + ":" + tools + ":/usr/bin:/bin";
     Map<String, String> c = Map.of(locale.split("=", -1)[0], locale.split("=", -1)[1]);
