@@ -225,6 +225,10 @@ public final class TaskHistory {
     if (timestamp == null) {
       return null;
     }
+    Instant plain = PlainTimestamp.parse(timestamp);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return OffsetDateTime.parse(timestamp).toInstant();
     } catch (DateTimeParseException e) {
