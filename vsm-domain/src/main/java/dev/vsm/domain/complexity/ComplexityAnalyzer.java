@@ -31,10 +31,19 @@ public final class ComplexityAnalyzer {
 
   /**
    * How fast confidence falls as the model's probability of the level drops below 1: confidence is
-   * {@code 0.9 - 0.6 * (1 - p)}, kept within 0.5..0.9, so a certain answer reads 0.9 and one no
-   * better than chance among three levels (p = 1/3) reads 0.5; 0.8 or more means p ≥ 5/6.
+   * {@code 0.9 - (2/3) * (1 - p)}, kept within 0.5..0.9, so a certain answer reads 0.9 and one
+   * little better than chance among three levels (p ≤ 0.4) reads 0.5; 0.8 or more needs p ≥ 0.85
+   * and the keyword rules' agreement (see {@link #MAX_UNAGREED_CONFIDENCE}).
    */
-  static final double CONFIDENCE_SLOPE = 0.6;
+  static final double CONFIDENCE_SLOPE = 2.0 / 3;
+
+  /**
+   * The most confidence an answer claims when the keyword rules do not speak for it alone: no
+   * keyword fired, or keywords of another level fired too, or only of another level. Such an answer
+   * rests on the learned words, and cross-validated on real tasks the words alone are wrong too
+   * often for 0.8 (see ComplexityCorpusTest).
+   */
+  static final double MAX_UNAGREED_CONFIDENCE = 0.79;
 
   private static final double MAX_THRESHOLD_DROP = 0.4;
   private static final AgentRegistry BUILT_IN = AgentRegistry.defaults("");
@@ -160,7 +169,9 @@ public final class ComplexityAnalyzer {
     double confidence =
         hint != null
             ? HINT_CONFIDENCE
-            : confidence(probability(scored, score, t.simpleBelow(), complexAt, t.sharpness()));
+            : confidence(
+                probability(scored, score, t.simpleBelow(), complexAt, t.sharpness()),
+                s.keywordsSpeakFor(scored));
 
     ScopeEstimate scope;
     if (s.scope != null) {
@@ -284,10 +295,14 @@ public final class ComplexityAnalyzer {
     };
   }
 
-  /** Confidence for a probability of the answer (see {@link #CONFIDENCE_SLOPE}). */
-  static double confidence(double probability) {
+  /**
+   * Confidence for a probability of the answer (see {@link #CONFIDENCE_SLOPE}), held under 0.8
+   * unless the keyword rules speak for that answer alone (see {@link #MAX_UNAGREED_CONFIDENCE}).
+   */
+  static double confidence(double probability, boolean keywordsAgree) {
+    double most = keywordsAgree ? MAX_RULES_CONFIDENCE : MAX_UNAGREED_CONFIDENCE;
     double c = MAX_RULES_CONFIDENCE - CONFIDENCE_SLOPE * (1 - probability);
-    return round(Math.max(0.5, Math.min(MAX_RULES_CONFIDENCE, c)));
+    return round(Math.max(0.5, Math.min(most, c)));
   }
 
   private static double sigmoid(double x) {
@@ -404,6 +419,22 @@ public final class ComplexityAnalyzer {
     boolean codeWork;
     boolean review;
     private TreeMap<Integer, String> words = new TreeMap<>();
+
+    /**
+     * Whether the keywords that fired all belong to {@code level}, and at least one did: the rules
+     * written by hand say the same as the answer and nothing else.
+     */
+    boolean keywordsSpeakFor(Complexity level) {
+      if (keywordHits.isEmpty()) {
+        return false;
+      }
+      for (Compiled.Concept c : keywordHits) {
+        if (c.level() != level) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     boolean anyWord() {
       return !wordHits.isEmpty() || leadWeight != 0;
