@@ -23,6 +23,10 @@ final class CompactJson {
     return out.toString();
   }
 
+  static void append(StringBuilder out, Object value) {
+    compact(out, value);
+  }
+
   private static void compact(StringBuilder out, Object v) {
     if (v == null) {
       out.append("null");

@@ -201,6 +201,14 @@ public final class JsonValues {
   }
 
   /**
+   * Appends the value's compact text ({@link #text}) to {@code out}: for many documents in a row,
+   * one builder reused instead of a new one grown for each.
+   */
+  public static void appendText(StringBuilder out, Object value) {
+    CompactJson.append(out, value);
+  }
+
+  /**
    * Jackson's default pretty printer with {@code ": "} between name and value, written out: objects
    * over several lines indented by two (Python's {@code indent=2}), arrays on the line ({@code [ 1,
    * 2 ]}), empty ones {@code { }} and {@code [ ]}. Jackson's own builds its separators with string

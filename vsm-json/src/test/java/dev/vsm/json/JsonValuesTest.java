@@ -119,6 +119,8 @@ class JsonValuesTest {
   @Test
   void random_documents_read_and_write_as_the_mapper_reads_and_writes_them() {
     Random random = new Random(18);
+    // One builder for every document, as a batch reuses it: appended text follows what is there.
+    StringBuilder appended = new StringBuilder();
     for (int i = 0; i < 2_000; i++) {
       Object tree = tree(random, 0);
       String compact = MAPPER.writeValueAsString(tree);
@@ -126,6 +128,10 @@ class JsonValuesTest {
       String pretty = MAPPER.writer().with(PRETTY).writeValueAsString(tree);
 
       assertThat(JsonValues.text(tree)).isEqualTo(compact);
+      appended.setLength(i % 2 == 0 ? 0 : appended.length());
+      int from = appended.length();
+      JsonValues.appendText(appended, tree);
+      assertThat(appended.substring(from)).isEqualTo(compact);
       assertThat(JsonValues.line(tree)).isEqualTo(withNewline(compactBytes));
       assertThat(JsonValues.prettyText(tree)).isEqualTo(pretty + "\n");
       assertThat(JsonValues.pretty(tree))

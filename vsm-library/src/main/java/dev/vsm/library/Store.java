@@ -30,9 +30,18 @@ public interface Store {
   static Store files(Path workingDirectory, Diagnostics diagnostics) {
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     Objects.requireNonNull(diagnostics, "diagnostics");
-    return of(
-        () -> FileSystemAdapters.stateStore(workingDirectory, Clock.systemUTC(), diagnostics),
-        session -> FileSystemAdapters.executionLog(workingDirectory, session, diagnostics));
+    // Classes, not lambdas: the first lambda of a process costs a short command ~12 ms.
+    return new Store() {
+      @Override
+      public StateStore stateStore() {
+        return FileSystemAdapters.stateStore(workingDirectory, Clock.systemUTC(), diagnostics);
+      }
+
+      @Override
+      public ExecutionLog executionLog(String sessionId) {
+        return FileSystemAdapters.executionLog(workingDirectory, sessionId, diagnostics);
+      }
+    };
   }
 
   /** Where {@link #files} keeps state and log: {@code <workingDirectory>/.claude/vsm-state}. */

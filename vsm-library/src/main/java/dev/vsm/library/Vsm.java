@@ -51,6 +51,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * vsm in a Java program: analyse a task, plan a cycle, run one, read the state and the log — the
@@ -127,7 +128,7 @@ public final class Vsm
             new AgentSettings(b.model, b.maxTurns, b.permissionMode),
             b.maxParallelAgents,
             b.isolation);
-    this.queries = new StateQueryService(this::stateStore, this::executionLog, this::analyzer);
+    this.queries = new StateQueryService(stores(), logs(), analyzers());
   }
 
   /**
@@ -161,6 +162,36 @@ public final class Vsm
       rules = rulesFile == null ? read : RulesFile.apply(read, rulesFile);
     }
     return rules;
+  }
+
+  // Suppliers as classes, not method references: the hooks and the read commands go through them,
+  // and the first lambda of a process costs it ~12 ms of set-up.
+
+  private Supplier<StateStore> stores() {
+    return new Supplier<>() {
+      @Override
+      public StateStore get() {
+        return stateStore();
+      }
+    };
+  }
+
+  private Supplier<ExecutionLog> logs() {
+    return new Supplier<>() {
+      @Override
+      public ExecutionLog get() {
+        return executionLog();
+      }
+    };
+  }
+
+  private Supplier<ComplexityAnalyzer> analyzers() {
+    return new Supplier<>() {
+      @Override
+      public ComplexityAnalyzer get() {
+        return analyzer();
+      }
+    };
   }
 
   private synchronized ComplexityAnalyzer analyzer() {
@@ -379,7 +410,7 @@ public final class Vsm
 
   /** Records what Claude Code's hooks report in the log and the metrics. */
   public RecordHookEventUseCase hookEvents() {
-    return new HookService(this::stateStore, this::executionLog, clock);
+    return new HookService(stores(), logs(), clock);
   }
 
   /** Asks the Claude Code CLI that {@link #run} would start about its version and login. */
@@ -429,7 +460,7 @@ public final class Vsm
     private boolean projectRules = true;
     private Path rulesFile;
     private ProgressListener progress = ProgressListener.NONE;
-    private Diagnostics diagnostics = Builder::logWarning;
+    private Diagnostics diagnostics = WARNINGS_TO_LOGGING;
     private Store store;
     private Duration agentTimeout;
     private Duration cycleTimeout;
@@ -605,8 +636,13 @@ public final class Vsm
       return new Vsm(this, dir);
     }
 
-    private static void logWarning(String message) {
-      System.getLogger("dev.vsm").log(System.Logger.Level.WARNING, message);
-    }
+    /** Warnings to {@link System.Logger}, where no other diagnostics were given. */
+    private static final Diagnostics WARNINGS_TO_LOGGING =
+        new Diagnostics() {
+          @Override
+          public void warn(String message) {
+            System.getLogger("dev.vsm").log(System.Logger.Level.WARNING, message);
+          }
+        };
   }
 }

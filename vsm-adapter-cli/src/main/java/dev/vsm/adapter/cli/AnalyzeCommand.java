@@ -66,6 +66,9 @@ final class AnalyzeCommand implements Callable<Integer> {
           "no task to analyse: give tasks as arguments or one per line on standard input");
     }
     var queries = inv.vsm();
+    String newline = System.lineSeparator();
+    // Each thread writes its compact lines through one builder, not a new one grown per line.
+    ThreadLocal<StringBuilder> lines = ThreadLocal.withInitial(() -> new StringBuilder(1024));
     IntFunction<String> answer =
         i -> {
           String t = tasks.get(i);
@@ -73,9 +76,20 @@ final class AnalyzeCommand implements Callable<Integer> {
           if (!json) {
             return HumanFormat.printable(HumanFormat.assessment(t, a), true);
           }
-          var doc = Documents.versioned(Documents.assessment(t, a));
-          return (tasks.size() == 1 ? JsonText.pretty(doc).strip() : JsonText.compact(doc))
-              + System.lineSeparator();
+          var doc = Documents.versionedAssessment(t, a);
+          if (tasks.size() == 1) {
+            return JsonText.pretty(doc).strip() + newline;
+          }
+          StringBuilder line = lines.get();
+          line.setLength(0);
+          JsonText.appendCompact(line, doc);
+          String text = line.append(newline).toString();
+          if (!latin1(text)) {
+            // A builder that once held a wider character keeps two bytes a character for good,
+            // and every later line would be narrowed again on the way out: start a new one.
+            lines.remove();
+          }
+          return text;
         };
     if (tasks.size() < IN_PARALLEL_FROM) {
       for (int i = 0; i < tasks.size(); i++) {
@@ -90,6 +104,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     inv.out().flush();
     return ExitCode.SUCCESS;
+  }
+
+  private static boolean latin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

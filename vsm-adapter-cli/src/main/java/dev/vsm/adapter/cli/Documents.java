@@ -57,8 +57,22 @@ final class Documents {
     return e;
   }
 
-  static Map<String, Object> assessment(String task, ComplexityAssessment a) {
+  /**
+   * What {@code analyze --json} prints for a task, {@code schema_version} first (put there, not
+   * copied in by {@link #versioned}: a batch renders thousands).
+   */
+  static Map<String, Object> versionedAssessment(String task, ComplexityAssessment a) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", SCHEMA_VERSION);
+    return assessment(m, task, a);
+  }
+
+  static Map<String, Object> assessment(String task, ComplexityAssessment a) {
+    return assessment(new LinkedHashMap<>(), task, a);
+  }
+
+  private static Map<String, Object> assessment(
+      Map<String, Object> m, String task, ComplexityAssessment a) {
     m.put("task", task);
     m.put("complexity", a.complexity().label());
     m.put("confidence", a.confidence());

@@ -98,7 +98,9 @@ final class HookCommand implements Callable<Integer> {
       } else if (input.event().isPresent()) {
         Invocation inv = new Invocation(context, project, store, false, out, err, null, false);
         Optional<SessionBriefing> briefing = inv.vsm().hookEvents().record(input.event().get());
-        briefing.ifPresent(b -> out.println(JsonText.compact(sessionContext(b))));
+        if (briefing.isPresent()) {
+          out.println(JsonText.compact(sessionContext(briefing.get())));
+        }
       }
     } catch (RuntimeException e) {
       err.println(

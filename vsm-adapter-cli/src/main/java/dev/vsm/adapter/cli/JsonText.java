@@ -14,4 +14,9 @@ final class JsonText {
   static String compact(Object document) {
     return JsonValues.text(document);
   }
+
+  /** Appends the document's compact text ({@link #compact}) to {@code out}. */
+  static void appendCompact(StringBuilder out, Object document) {
+    JsonValues.appendText(out, document);
+  }
 }

@@ -141,6 +141,8 @@ class VsmCommandTest {
             "Fix typo in README",
             "Implement OAuth2 login with a token store",
             "Add a REST endpoint for orders and its tests",
+            // Characters beyond Latin-1 widen the line builder a thread reuses.
+            "Übersetze die README ins Japanische: 日本語 — und prüfe 😀",
             "Migrate the database schema and rewrite the sync across services");
     List<String> tasks = new java.util.ArrayList<>();
     for (int i = 0; tasks.size() < 3 * AnalyzeCommand.IN_PARALLEL_FROM; i++) {
@@ -150,7 +152,7 @@ class VsmCommandTest {
         vsmWithInput(String.join("\n", tasks) + "\n", "--analyze", "--json").out().split("\n");
 
     assertThat(lines).hasSize(tasks.size());
-    for (int i : new int[] {0, 1, 2, 3, tasks.size() / 2 + 1, tasks.size() - 1}) {
+    for (int i : new int[] {0, 1, 2, 3, 4, 5, tasks.size() / 2 + 1, tasks.size() - 1}) {
       assertThat(json(lines[i])).isEqualTo(json(vsm("--analyze", "--json", tasks.get(i)).out()));
     }
     for (int i = 0; i < lines.length; i++) {

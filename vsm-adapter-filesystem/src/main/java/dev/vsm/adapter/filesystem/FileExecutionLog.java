@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The execution log as JSON lines in {@code execution-log.jsonl}: appends are whole lines written
@@ -72,29 +73,35 @@ final class FileExecutionLog implements ExecutionLog {
               + " bytes",
           null);
     }
+    // A class, not a lambda: a hook appends on every tool use, and the first lambda of a process
+    // costs ~12 ms of set-up.
     dir.locked(
-        () -> {
-          try {
-            rotateIfFull(file, line.length);
-            // Writers hold the directory lock, so writing at the end is appending.
-            try (FileChannel ch =
-                dir.open(
-                    file,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
-              long end = ch.size();
-              ByteBuffer buf = ByteBuffer.wrap(endsWithNewline(ch) ? line : withNewlineFirst(line));
-              while (buf.hasRemaining()) {
-                end += ch.write(buf, end);
-              }
-            }
-          } catch (IOException e) {
-            throw new StateAccessException(
-                "cannot append to " + file + ": " + e + " (check permissions and free space)", e);
+        new Supplier<Void>() {
+          @Override
+          public Void get() {
+            appendLocked(file, line);
+            return null;
           }
-          return null;
         });
+  }
+
+  private void appendLocked(Path file, byte[] line) {
+    try {
+      rotateIfFull(file, line.length);
+      // Writers hold the directory lock, so writing at the end is appending.
+      try (FileChannel ch =
+          dir.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        long end = ch.size();
+        ByteBuffer buf = ByteBuffer.wrap(endsWithNewline(ch) ? line : withNewlineFirst(line));
+        while (buf.hasRemaining()) {
+          end += ch.write(buf, end);
+        }
+      }
+    } catch (IOException e) {
+      throw new StateAccessException(
+          "cannot append to " + file + ": " + e + " (check permissions and free space)", e);
+    }
   }
 
   /** A line cut short by a crash must not swallow the next entry: start on a fresh line. */

@@ -8,8 +8,11 @@ public enum AgentType {
   FUNCTIONAL,
   DOMAIN;
 
+  // Made once: labels are written for every document and line that names one.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** Reads a registry type; unknown text counts as a domain specialist. */

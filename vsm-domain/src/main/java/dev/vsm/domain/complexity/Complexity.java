@@ -9,9 +9,12 @@ public enum Complexity {
   MEDIUM,
   COMPLEX;
 
+  // Made once: labels are written for every document and line that names one.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in state files, logs and prompts. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** Reads a label such as {@code "complex"}; empty for anything else (e.g. {@code "unknown"}). */

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +30,19 @@ public final class ComplexityAnalyzer {
 
   /**
    * How fast confidence falls as the model's probability of the level drops below 1: confidence is
-   * {@code 0.9 - 0.6 * (1 - p)}, kept within 0.5..0.9, so a certain answer reads 0.9 and one no
-   * better than chance among three levels (p = 1/3) reads 0.5; 0.8 or more means p ≥ 5/6.
+   * {@code 0.9 - (2/3) * (1 - p)}, kept within 0.5..0.9, so a certain answer reads 0.9 and one
+   * little better than chance among three levels (p ≤ 0.4) reads 0.5; 0.8 or more needs p ≥ 0.85
+   * and the keyword rules' agreement (see {@link #MAX_UNAGREED_CONFIDENCE}).
    */
-  static final double CONFIDENCE_SLOPE = 0.6;
+  static final double CONFIDENCE_SLOPE = 2.0 / 3;
+
+  /**
+   * The most confidence an answer claims when the keyword rules do not speak for it alone: no
+   * keyword fired, or keywords of another level fired too, or only of another level. Such an answer
+   * rests on the learned words, and cross-validated on real tasks the words alone are wrong too
+   * often for 0.8 (see ComplexityCorpusTest).
+   */
+  static final double MAX_UNAGREED_CONFIDENCE = 0.79;
 
   private static final double MAX_THRESHOLD_DROP = 0.4;
   private static final AgentRegistry BUILT_IN = AgentRegistry.defaults("");
@@ -160,7 +168,9 @@ public final class ComplexityAnalyzer {
     double confidence =
         hint != null
             ? HINT_CONFIDENCE
-            : confidence(probability(scored, score, t.simpleBelow(), complexAt, t.sharpness()));
+            : confidence(
+                probability(scored, score, t.simpleBelow(), complexAt, t.sharpness()),
+                s.keywordsSpeakFor(scored));
 
     ScopeEstimate scope;
     if (s.scope != null) {
@@ -200,8 +210,14 @@ public final class ComplexityAnalyzer {
         }
       }
     }
-    Set<AgentType> types = new LinkedHashSet<>();
-    agents.forEach(a -> types.add(BUILT_IN.typeOf(a)));
+    // Lists searched, not sets: a handful of entries each, made for every task of a batch.
+    List<AgentType> types = new ArrayList<>(3);
+    for (String agent : agents) {
+      AgentType type = BUILT_IN.typeOf(agent);
+      if (!types.contains(type)) {
+        types.add(type);
+      }
+    }
 
     List<String> why = new ArrayList<>();
     if (hint != null) {
@@ -242,7 +258,7 @@ public final class ComplexityAnalyzer {
         confidence,
         String.join("; ", why),
         agents,
-        new ArrayList<>(types),
+        types,
         parallel,
         keywords,
         s.domains,
@@ -284,10 +300,14 @@ public final class ComplexityAnalyzer {
     };
   }
 
-  /** Confidence for a probability of the answer (see {@link #CONFIDENCE_SLOPE}). */
-  static double confidence(double probability) {
+  /**
+   * Confidence for a probability of the answer (see {@link #CONFIDENCE_SLOPE}), held under 0.8
+   * unless the keyword rules speak for that answer alone (see {@link #MAX_UNAGREED_CONFIDENCE}).
+   */
+  static double confidence(double probability, boolean keywordsAgree) {
+    double most = keywordsAgree ? MAX_RULES_CONFIDENCE : MAX_UNAGREED_CONFIDENCE;
     double c = MAX_RULES_CONFIDENCE - CONFIDENCE_SLOPE * (1 - probability);
-    return round(Math.max(0.5, Math.min(MAX_RULES_CONFIDENCE, c)));
+    return round(Math.max(0.5, Math.min(most, c)));
   }
 
   private static double sigmoid(double x) {
@@ -301,25 +321,41 @@ public final class ComplexityAnalyzer {
     Signals s = new Signals();
     // Only the patterns that matched are visited: the work per task follows what it says, not
     // how many patterns the rules have.
-    int concepts = compiled.concepts.size();
-    // Per concept: the match (plus one) of the synonym that speaks for it, and that synonym's
-    // place.
-    int[] best = new int[concepts];
-    int[] bestIndex = new int[concepts];
+    // Per concept that matched (a few per task, of the rules' hundreds): the concept, the match of
+    // the synonym that speaks for it, and that synonym's place; kept in concept order.
+    int uses = 0;
+    for (int h = 0; h < m.hitCount(); h++) {
+      uses += compiled.conceptsOf[m.hit(h)].length / 2;
+    }
+    int[] matched = new int[uses];
+    int[] best = new int[uses];
+    int[] bestIndex = new int[uses];
+    int found = 0;
     boolean[] domains = new boolean[compiled.domainNames.length];
     int flags = 0;
     for (int h = 0; h < m.hitCount(); h++) {
       int p = m.hit(h);
-      int[] uses = compiled.conceptsOf[p];
-      for (int u = 0; u < uses.length; u += 2) {
-        int k = uses[u];
-        int i = uses[u + 1];
-        // The synonym that matched earliest speaks for the concept (the first listed on a tie).
-        if (best[k] == 0
-            || m.hitStart(h) < m.hitStart(best[k] - 1)
-            || (m.hitStart(h) == m.hitStart(best[k] - 1) && i < bestIndex[k])) {
-          best[k] = h + 1;
-          bestIndex[k] = i;
+      int[] of = compiled.conceptsOf[p];
+      for (int u = 0; u < of.length; u += 2) {
+        int k = of[u];
+        int i = of[u + 1];
+        int at = 0;
+        while (at < found && matched[at] < k) {
+          at++;
+        }
+        if (at == found || matched[at] != k) {
+          System.arraycopy(matched, at, matched, at + 1, found - at);
+          System.arraycopy(best, at, best, at + 1, found - at);
+          System.arraycopy(bestIndex, at, bestIndex, at + 1, found - at);
+          matched[at] = k;
+          best[at] = h;
+          bestIndex[at] = i;
+          found++;
+        } else if (m.hitStart(h) < m.hitStart(best[at])
+            || (m.hitStart(h) == m.hitStart(best[at]) && i < bestIndex[at])) {
+          // The synonym that matched earliest speaks for the concept (the first listed on a tie).
+          best[at] = h;
+          bestIndex[at] = i;
         }
       }
       for (int d : compiled.domainsOf[p]) {
@@ -328,16 +364,13 @@ public final class ComplexityAnalyzer {
       flags |= compiled.flagsOf[p];
     }
     TreeMap<Integer, String> words = new TreeMap<>();
-    for (int k = 0; k < concepts; k++) {
-      if (best[k] == 0) {
-        continue;
-      }
-      Compiled.Concept c = compiled.concepts.get(k);
+    for (int at = 0; at < found; at++) {
+      Compiled.Concept c = compiled.concepts.get(matched[at]);
       if (c.level() == null) {
         s.cues.add(c);
       } else {
         s.keywordHits.add(c);
-        int h = best[k] - 1;
+        int h = best[at];
         words.putIfAbsent(
             m.hitStart(h), text.substring(m.hitStart(h), m.hitEnd(h)).toLowerCase(Locale.ROOT));
       }
@@ -349,7 +382,7 @@ public final class ComplexityAnalyzer {
       for (String stem : s.stems) {
         Double w = compiled.wordWeights.get(stem);
         if (w != null && w != 0) {
-          s.wordHits.put(stem, w);
+          s.wordHits.add(Map.entry(stem, w));
         }
       }
       if (s.lead != null) {
@@ -393,8 +426,8 @@ public final class ComplexityAnalyzer {
     final List<String> domains = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
 
-    /** Weighted word stems of the task (stem → weight), in the order they appear. */
-    final Map<String, Double> wordHits = new LinkedHashMap<>();
+    /** Weighted word stems of the task (stem, weight), each once, in the order they appear. */
+    final List<Map.Entry<String, Double>> wordHits = new ArrayList<>();
 
     List<String> stems = List.of();
     String lead;
@@ -405,14 +438,30 @@ public final class ComplexityAnalyzer {
     boolean review;
     private TreeMap<Integer, String> words = new TreeMap<>();
 
+    /**
+     * Whether the keywords that fired all belong to {@code level}, and at least one did: the rules
+     * written by hand say the same as the answer and nothing else.
+     */
+    boolean keywordsSpeakFor(Complexity level) {
+      if (keywordHits.isEmpty()) {
+        return false;
+      }
+      for (Compiled.Concept c : keywordHits) {
+        if (c.level() != level) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     boolean anyWord() {
       return !wordHits.isEmpty() || leadWeight != 0;
     }
 
     double wordScore() {
       double sum = leadWeight;
-      for (double w : wordHits.values()) {
-        sum += w;
+      for (Map.Entry<String, Double> w : wordHits) {
+        sum += w.getValue();
       }
       return sum;
     }
@@ -422,7 +471,7 @@ public final class ComplexityAnalyzer {
      * decided a task no keyword speaks for.
      */
     List<String> strongestWords() {
-      List<Map.Entry<String, Double>> all = new ArrayList<>(wordHits.entrySet());
+      List<Map.Entry<String, Double>> all = new ArrayList<>(wordHits);
       if (leadWeight != 0) {
         all.add(Map.entry(lead, leadWeight));
       }
@@ -439,7 +488,13 @@ public final class ComplexityAnalyzer {
     }
 
     List<String> keywords() {
-      return new ArrayList<>(new LinkedHashSet<>(words.values()));
+      List<String> distinct = new ArrayList<>(words.size());
+      for (String w : words.values()) {
+        if (!distinct.contains(w)) {
+          distinct.add(w);
+        }
+      }
+      return distinct;
     }
 
     double keywordScore(double mediumCap) {
@@ -483,7 +538,9 @@ public final class ComplexityAnalyzer {
       for (Compiled.Concept c : cues) {
         pushes.add(Map.entry(c.rule().concept(), c.rule().weight()));
       }
-      wordHits.forEach((stem, w) -> pushes.add(Map.entry(quoted(stem, w), w)));
+      for (Map.Entry<String, Double> w : wordHits) {
+        pushes.add(Map.entry(quoted(w.getKey(), w.getValue()), w.getValue()));
+      }
       if (leadWeight != 0) {
         pushes.add(Map.entry(quoted(lead, leadWeight), leadWeight));
       }

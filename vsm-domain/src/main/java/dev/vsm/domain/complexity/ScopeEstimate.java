@@ -9,8 +9,11 @@ public enum ScopeEstimate {
   CROSS_MODULE,
   UNKNOWN;
 
+  // Made once: labels are written for every document and line that names one.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The snake_case name used in JSON ({@code single_file}, ...). */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }

@@ -1,7 +1,6 @@
 package dev.vsm.domain.complexity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,9 +28,16 @@ final class Words {
 
   /** The distinct stems of a task's words, in the order they first appear. */
   static List<String> stems(String text) {
-    Set<String> out = new LinkedHashSet<>();
-    forEachWord(text, w -> out.add(w));
-    return new ArrayList<>(out);
+    // A task has a few dozen words at most: a list searched is lighter than a set.
+    List<String> out = new ArrayList<>();
+    forEachWord(
+        text,
+        w -> {
+          if (!out.contains(w)) {
+            out.add(w);
+          }
+        });
+    return out;
   }
 
   /** The stem of the task's leading word after any prefix, or null for a task without words. */
@@ -133,7 +139,13 @@ final class Words {
     }
   }
 
-  /** A word's stem, or null for a function word or a single letter. */
+  /** The longest function word: a longer word is never one. */
+  private static final int LONGEST_FUNCTION_WORD = 6;
+
+  /**
+   * A word's stem, or null for a function word or a single letter. Works on the word's characters
+   * (which it may change) and makes one string: it runs for every word of every task.
+   */
   static String stem(char[] w, int len) {
     // Trailing digits name versions of the same thing ("oauth2", "python3", "v2").
     while (len > 1 && isDigit(w[len - 1]) && isLetter(w[0])) {
@@ -142,30 +154,49 @@ final class Words {
     if (len <= 1) {
       return null;
     }
-    String word = new String(w, 0, len);
-    if (FUNCTION_WORDS.contains(word)) {
-      return null;
+    String word = null;
+    if (len <= LONGEST_FUNCTION_WORD) {
+      word = new String(w, 0, len);
+      if (FUNCTION_WORDS.contains(word)) {
+        return null;
+      }
     }
-    if (len > 4 && word.endsWith("ies")) {
-      word = word.substring(0, len - 3) + "y";
-    } else if (len > 4 && word.endsWith("sses")) {
-      word = word.substring(0, len - 2);
-    } else if (len > 3
-        && word.endsWith("s")
-        && !word.endsWith("ss")
-        && !word.endsWith("us")
-        && !word.endsWith("is")) {
-      word = word.substring(0, len - 1);
+    int end = len;
+    if (end > 4 && endsWith(w, end, "ies")) {
+      w[end - 3] = 'y';
+      end -= 2;
+    } else if (end > 4 && endsWith(w, end, "sses")) {
+      end -= 2;
+    } else if (end > 3
+        && endsWith(w, end, "s")
+        && !endsWith(w, end, "ss")
+        && !endsWith(w, end, "us")
+        && !endsWith(w, end, "is")) {
+      end -= 1;
     }
-    if (word.length() > 5 && word.endsWith("ing")) {
-      word = word.substring(0, word.length() - 3);
-    } else if (word.length() > 4 && word.endsWith("ed")) {
-      word = word.substring(0, word.length() - 2);
+    if (end > 5 && endsWith(w, end, "ing")) {
+      end -= 3;
+    } else if (end > 4 && endsWith(w, end, "ed")) {
+      end -= 2;
     }
-    if (word.length() > 3 && word.endsWith("e")) {
-      word = word.substring(0, word.length() - 1);
+    if (end > 3 && endsWith(w, end, "e")) {
+      end -= 1;
     }
-    return word.length() > STEM_LENGTH ? word.substring(0, STEM_LENGTH) : word;
+    end = Math.min(end, STEM_LENGTH);
+    return end == len && word != null ? word : new String(w, 0, end);
+  }
+
+  private static boolean endsWith(char[] w, int end, String suffix) {
+    int from = end - suffix.length();
+    if (from < 0) {
+      return false;
+    }
+    for (int i = 0; i < suffix.length(); i++) {
+      if (w[from + i] != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAlnum(char c) {

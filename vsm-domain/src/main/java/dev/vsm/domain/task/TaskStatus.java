@@ -9,8 +9,11 @@ public enum TaskStatus {
   COMPLETED,
   FAILED;
 
+  // Made once: labels are written for every document and line that names one.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** Reads a status; unknown text is taken as pending. */

@@ -12,9 +12,12 @@ public enum AdaptationType {
   TIGHTEN_S3_STAR,
   PARALLELIZE_S1;
 
+  // Made once: labels are written for every document and line that names one.
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The snake_case name used in state files and logs. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   public static Optional<AdaptationType> parse(String label) {

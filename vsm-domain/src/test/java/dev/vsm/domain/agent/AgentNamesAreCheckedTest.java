@@ -37,6 +37,26 @@ class AgentNamesAreCheckedTest {
   }
 
   @Test
+  void random_names_are_valid_exactly_when_the_documented_pattern_matches_them() {
+    java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    String alphabet = "abz09-AZ_ ./é\u0000";
+    java.util.Random random = new java.util.Random(64);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder name = new StringBuilder();
+      int length = random.nextInt(4) == 0 ? 60 + random.nextInt(8) : random.nextInt(6);
+      for (int j = 0; j < length; j++) {
+        // Mostly valid characters, so that long valid names come up too.
+        name.append(
+            random.nextInt(10) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : alphabet.charAt(random.nextInt(6)));
+      }
+      String n = name.toString();
+      assertThat(AgentName.isValid(n)).as(n).isEqualTo(documented.matcher(n).matches());
+    }
+  }
+
+  @Test
   void the_s1_prefix_is_added_once_and_removed_once() {
     assertThat(AgentName.s1("tester")).isEqualTo("s1-tester");
     assertThat(AgentName.s1("s1-tester")).isEqualTo("s1-tester");

@@ -224,6 +224,48 @@ class ComplexityAnalyzerTest {
             .withWords(words));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // Only a complex keyword fired, and the answer is complex: the rules speak for it.
+    "Zorblat the frobs, 0.9",
+    // No keyword fired: the answer rests on the words alone.
+    "Mend the frobs, 0.79",
+    // A simple keyword fired next to the complex one: the rules are split.
+    "Zorblat the frobs and a typo, 0.79",
+  })
+  void confidence_of_0_8_or_more_needs_the_keywords_to_speak_for_the_answer_alone(
+      String task, double confidence) {
+    ComplexityAnalyzer analyzer =
+        new ComplexityAnalyzer(
+            new ComplexityRules(
+                    Map.of(
+                        Complexity.SIMPLE, List.of(WeightedPattern.of("typo", -0.05)),
+                        Complexity.COMPLEX, List.of(WeightedPattern.of("zorblat", 0.5))),
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    new ComplexityRules.Thresholds(0.3, 0.2, 0.6, 0, 0, 0, 100))
+                .withWords(Map.of("word:frob", 2.0)));
+
+    ComplexityAssessment a = analyzer.analyze(task);
+
+    // Every score is far above the complex threshold: the model is sure of "complex" each time.
+    assertThat(a.complexity()).isEqualTo(Complexity.COMPLEX);
+    assertThat(a.confidence()).isEqualTo(confidence);
+  }
+
+  @Test
+  void confidence_falls_from_0_9_at_certainty_to_0_8_at_probability_0_85() {
+    assertThat(ComplexityAnalyzer.confidence(1, true)).isEqualTo(0.9);
+    assertThat(ComplexityAnalyzer.confidence(0.85, true)).isEqualTo(0.8);
+    assertThat(ComplexityAnalyzer.confidence(0.84, true)).isLessThan(0.8);
+    assertThat(ComplexityAnalyzer.confidence(1, false)).isEqualTo(0.79);
+    assertThat(ComplexityAnalyzer.confidence(0.4, true)).isEqualTo(0.5);
+  }
+
   @Test
   void words_that_outweigh_the_keywords_are_named_in_the_rationale() {
     ComplexityAssessment a =
@@ -327,6 +369,6 @@ class ComplexityAnalyzerTest {
     assertThat(ComplexityAnalyzer.level(Double.NaN, 0.2, 0.6)).isEqualTo(Complexity.MEDIUM);
     assertThat(ComplexityAnalyzer.probability(Complexity.MEDIUM, Double.NaN, 0.2, 0.6, 10))
         .isZero();
-    assertThat(ComplexityAnalyzer.confidence(0)).isEqualTo(0.5);
+    assertThat(ComplexityAnalyzer.confidence(0, true)).isEqualTo(0.5);
   }
 }

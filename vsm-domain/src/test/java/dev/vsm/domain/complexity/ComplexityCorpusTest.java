@@ -25,11 +25,11 @@ class ComplexityCorpusTest {
   static final double CROSS_VALIDATED_FLOOR = 0.78;
 
   /**
-   * Cross-validated accuracy among the answers given with confidence ≥ 0.8: 90.5 % as recorded,
-   * short of the 95 % the issue asks for (the SPEC's worked example must read 0.85, which fixes how
-   * probability maps to confidence).
+   * Cross-validated accuracy among the answers given with confidence ≥ 0.8: the 95 % the issue asks
+   * for (95.0 %, 100 tasks, when first recorded). 0.8 needs the model's probability ≥ 0.85 and the
+   * keyword rules speaking for the answer alone; on probability alone the band was right 90.5 %.
    */
-  static final double CONFIDENT_FLOOR = 0.90;
+  static final double CONFIDENT_FLOOR = 0.95;
 
   private static final ComplexityAnalyzer ANALYZER = ComplexityAnalyzer.withDefaults();
 
@@ -61,7 +61,12 @@ class ComplexityCorpusTest {
       ComplexityAssessment a = ANALYZER.analyze(row.task());
       predictions.add(
           new ComplexityTraining.Prediction(
-              row.label(), a.complexity(), a.confidence(), row.task(), Double.NaN));
+              row.label(),
+              a.complexity(),
+              a.confidence(),
+              row.task(),
+              Double.NaN,
+              ANALYZER.signals(row.task()).keywordsSpeakFor(a.complexity())));
     }
     // Misses are listed for the corpora the rules learn from, never for a held-out batch: its
     // errors must not steer the vocabulary.

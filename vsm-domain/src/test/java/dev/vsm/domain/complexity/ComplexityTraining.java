@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -56,17 +58,33 @@ final class ComplexityTraining {
 
   private ComplexityTraining() {}
 
-  record Example(Complexity label, String task, Map<String, Double> features) {}
+  /**
+   * A labelled task, its features, and the levels of the keyword concepts that fired in it (for
+   * confidence, see {@link ComplexityAnalyzer#MAX_UNAGREED_CONFIDENCE}).
+   */
+  record Example(
+      Complexity label, String task, Map<String, Double> features, Set<Complexity> keywordLevels) {
+    boolean keywordsSpeakFor(Complexity level) {
+      return keywordLevels.equals(Set.of(level));
+    }
+  }
 
   record Prediction(
-      Complexity label, Complexity predicted, double confidence, String task, double score) {
+      Complexity label,
+      Complexity predicted,
+      double confidence,
+      String task,
+      double score,
+      boolean keywordsAgree) {
     boolean correct() {
       return label == predicted;
     }
   }
 
   static Example example(Corpus.Row row) {
-    return new Example(row.label(), row.task(), features(row.task()));
+    Set<Complexity> levels = EnumSet.noneOf(Complexity.class);
+    FEATURES.signals(row.task()).keywordHits.forEach(c -> levels.add(c.level()));
+    return new Example(row.label(), row.task(), features(row.task()), levels);
   }
 
   static Map<String, Double> features(String task) {
@@ -200,7 +218,9 @@ final class ComplexityTraining {
     Complexity level = ComplexityAnalyzer.level(score, SIMPLE_BELOW, COMPLEX_AT_LEAST);
     double p =
         ComplexityAnalyzer.probability(level, score, SIMPLE_BELOW, COMPLEX_AT_LEAST, sharpness);
-    return new Prediction(e.label(), level, ComplexityAnalyzer.confidence(p), e.task(), score);
+    boolean agree = e.keywordsSpeakFor(level);
+    return new Prediction(
+        e.label(), level, ComplexityAnalyzer.confidence(p, agree), e.task(), score, agree);
   }
 
   static double score(Map<String, Double> w, Example e) {
@@ -249,9 +269,10 @@ final class ComplexityTraining {
               return new Prediction(
                   p.label(),
                   p.predicted(),
-                  ComplexityAnalyzer.confidence(prob),
+                  ComplexityAnalyzer.confidence(prob, p.keywordsAgree()),
                   p.task(),
-                  p.score());
+                  p.score(),
+                  p.keywordsAgree());
             })
         .toList();
   }
