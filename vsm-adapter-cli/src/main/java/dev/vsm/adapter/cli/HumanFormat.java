@@ -225,10 +225,18 @@ final class HumanFormat {
 
   /** A short one-line rendering of log data. */
   static String compact(Map<String, Object> data) {
-    return data.entrySet().stream()
-        .filter(x -> x.getValue() != null && !"".equals(x.getValue()))
-        .map(x -> x.getKey() + "=" + oneLine(String.valueOf(x.getValue())))
-        .collect(Collectors.joining(" "));
+    // A loop, not a stream: `log` prints these, and the first lambda or stream of a process
+    // costs it ~12 ms of set-up.
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Object> x : data.entrySet()) {
+      if (x.getValue() != null && !"".equals(x.getValue())) {
+        if (b.length() > 0) {
+          b.append(' ');
+        }
+        b.append(x.getKey()).append('=').append(oneLine(String.valueOf(x.getValue())));
+      }
+    }
+    return b.toString();
   }
 
   private static String oneLine(String s) {
