@@ -171,6 +171,18 @@ final class HumanFormat {
   }
 
   /** A health problem, and the adaptation that answers it when one does. */
+  /** The types' labels, comma-separated (a loop: no stream on the way to `analyze`'s answer). */
+  private static String labels(List<AgentType> types) {
+    StringBuilder b = new StringBuilder();
+    for (AgentType t : types) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(t.label());
+    }
+    return b.toString();
+  }
+
   /** Whether a process lives, as the JDK tells (a class, not a method reference: see above). */
   private static final LongPredicate ALIVE =
       new LongPredicate() {
@@ -287,7 +299,7 @@ final class HumanFormat {
         + (r.supportAgents().isEmpty() ? "" : "; support: " + String.join(", ", r.supportAgents()))
         + ")\n"
         + "  Agent types: "
-        + a.suggestedAgentTypes().stream().map(AgentType::label).collect(Collectors.joining(", "))
+        + labels(a.suggestedAgentTypes())
         + "\n"
         + "  Parallel: "
         + (a.parallelPossible() ? "yes" : "no")

@@ -13,12 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The hooks and the read commands ({@code state}, {@code log}, {@code tasks}) start no lambda. The
- * first lambda, method reference or stream of a process sets up the JDK's method-handle machinery,
- * ~12 ms of a ~150 ms command (BENCHMARKS.md), and the hooks run on every tool use and every
- * agent's end. Each command runs as the packaged jar with {@code -Xlog:class+load} over the state
- * files the Python implementation left after a cycle (agent error rates, active adaptations, a
- * registry, a current task), twice, so the second run finds what the first wrote.
+ * The hooks, the read commands ({@code state}, {@code log}, {@code tasks}) and {@code analyze} of a
+ * few tasks start no lambda. The first lambda, method reference or stream of a process sets up the
+ * JDK's method-handle machinery, ~12 ms of a ~150 ms command (BENCHMARKS.md), and the hooks run on
+ * every tool use and every agent's end. Each command runs as the packaged jar with {@code
+ * -Xlog:class+load} over the state files the Python implementation left after a cycle (agent error
+ * rates, active adaptations, a registry, a current task), twice, so the second run finds what the
+ * first wrote.
  */
 class ShortCommandsStartNoLambdaIT {
 
@@ -51,6 +52,9 @@ class ShortCommandsStartNoLambdaIT {
     "log --json, , LogDocuments",
     "tasks, , TaskHistory",
     "tasks --json, , TaskHistory",
+    // One task and two (words joined by hyphens: the command is split at spaces).
+    "analyze Add-user-authentication-with-OAuth2, , ComplexityAnalyzer",
+    "analyze --json Drop-the-old-installer Fix-a-typo-in-the-README, , ComplexityAnalyzer",
   })
   void starts_no_lambda(String command, String payload, String loaded) throws Exception {
     for (int run = 1; run <= 2; run++) {
