@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -50,6 +52,58 @@ final class FileStateStore implements StateStore {
 
   /** Each task's saved plan is {@code task-<id>.json}; its claim {@code task-<id>.lock}. */
   static final String PLAN_PREFIX = "task-";
+
+  // The readers of the state files, and below the hooks' update of the metrics, are classes, not
+  // lambdas or method references: every read command and hook comes through them, and the first
+  // lambda of a process costs it ~12 ms of set-up.
+
+  private static final Function<DocumentFields, CurrentTask> TASK_DOCUMENT =
+      new Function<>() {
+        @Override
+        public CurrentTask apply(DocumentFields f) {
+          return StateDocuments.task(f);
+        }
+      };
+
+  private static final Function<DocumentFields, ViabilityMetrics> METRICS_DOCUMENT =
+      new Function<>() {
+        @Override
+        public ViabilityMetrics apply(DocumentFields f) {
+          return StateDocuments.metrics(f);
+        }
+      };
+
+  private static final Function<DocumentFields, AgentRegistry> REGISTRY_DOCUMENT =
+      new Function<>() {
+        @Override
+        public AgentRegistry apply(DocumentFields f) {
+          return StateDocuments.registry(f);
+        }
+      };
+
+  private static final Function<DocumentFields, S3Allocation> ALLOCATION_DOCUMENT =
+      new Function<>() {
+        @Override
+        public S3Allocation apply(DocumentFields f) {
+          return StateDocuments.allocation(f);
+        }
+      };
+
+  private static final Function<DocumentFields, S4Environment> ENVIRONMENT_DOCUMENT =
+      new Function<>() {
+        @Override
+        public S4Environment apply(DocumentFields f) {
+          return StateDocuments.environment(f);
+        }
+      };
+
+  private static final Function<DocumentFields, CoordinationPlan> PLAN_DOCUMENT =
+      new Function<>() {
+        @Override
+        public CoordinationPlan apply(DocumentFields f) {
+          return StateDocuments.plan(f);
+        }
+      };
 
   private final StateDirectory dir;
   private final Clock clock;
@@ -90,7 +144,14 @@ final class FileStateStore implements StateStore {
       return Optional.empty();
     }
     Object parsed = JsonValues.read(bytes);
-    return Optional.of(mapping.apply(DocumentFields.of(parsed, name, m -> warnOnce(name, m))));
+    Consumer<String> warnings =
+        new Consumer<>() {
+          @Override
+          public void accept(String message) {
+            warnOnce(name, message);
+          }
+        };
+    return Optional.of(mapping.apply(DocumentFields.of(parsed, name, warnings)));
   }
 
   /** What a reader dropped from a file that is otherwise good, said once per process. */
@@ -114,7 +175,7 @@ final class FileStateStore implements StateStore {
 
   @Override
   public Optional<CurrentTask> currentTask() {
-    return read(CURRENT_TASK, StateDocuments::task);
+    return read(CURRENT_TASK, TASK_DOCUMENT);
   }
 
   @Override
@@ -128,28 +189,32 @@ final class FileStateStore implements StateStore {
 
   @Override
   public ViabilityMetrics metrics() {
-    return read(METRICS, StateDocuments::metrics).orElseGet(ViabilityMetrics::defaults);
+    Optional<ViabilityMetrics> metrics = read(METRICS, METRICS_DOCUMENT);
+    return metrics.isPresent() ? metrics.get() : ViabilityMetrics.defaults();
   }
 
   @Override
   public ViabilityMetrics updateMetrics(UnaryOperator<ViabilityMetrics> change) {
     return dir.locked(
-        () -> {
-          ViabilityMetrics updated = change.apply(metrics());
-          write(METRICS, StateDocuments.metrics(updated));
-          return updated;
+        new Supplier<ViabilityMetrics>() {
+          @Override
+          public ViabilityMetrics get() {
+            ViabilityMetrics updated = change.apply(metrics());
+            write(METRICS, StateDocuments.metrics(updated));
+            return updated;
+          }
         });
   }
 
   @Override
   public AgentRegistry registry() {
-    Optional<AgentRegistry> r = read(REGISTRY, StateDocuments::registry);
+    Optional<AgentRegistry> r = read(REGISTRY, REGISTRY_DOCUMENT);
     if (r.isPresent()) {
       return r.get();
     }
     return dir.locked(
         () ->
-            read(REGISTRY, StateDocuments::registry)
+            read(REGISTRY, REGISTRY_DOCUMENT)
                 .orElseGet(
                     () -> {
                       AgentRegistry d = AgentRegistry.defaults(Timestamps.now(clock));
@@ -163,7 +228,7 @@ final class FileStateStore implements StateStore {
     return dir.locked(
         () -> {
           AgentRegistry current =
-              read(REGISTRY, StateDocuments::registry)
+              read(REGISTRY, REGISTRY_DOCUMENT)
                   .orElseGet(() -> AgentRegistry.defaults(Timestamps.now(clock)));
           AgentRegistry updated = change.apply(current);
           write(REGISTRY, StateDocuments.registry(updated));
@@ -173,7 +238,7 @@ final class FileStateStore implements StateStore {
 
   @Override
   public Optional<S3Allocation> allocation() {
-    return read(ALLOCATION, StateDocuments::allocation);
+    return read(ALLOCATION, ALLOCATION_DOCUMENT);
   }
 
   @Override
@@ -187,7 +252,7 @@ final class FileStateStore implements StateStore {
 
   @Override
   public Optional<S4Environment> environment() {
-    return read(ENVIRONMENT, StateDocuments::environment);
+    return read(ENVIRONMENT, ENVIRONMENT_DOCUMENT);
   }
 
   @Override
@@ -201,7 +266,7 @@ final class FileStateStore implements StateStore {
 
   @Override
   public Optional<CoordinationPlan> coordinationPlan() {
-    return read(PLAN, StateDocuments::plan);
+    return read(PLAN, PLAN_DOCUMENT);
   }
 
   @Override
@@ -284,12 +349,12 @@ final class FileStateStore implements StateStore {
 
   @Override
   public StateSnapshot snapshot() {
-    Optional<ViabilityMetrics> metrics = read(METRICS, StateDocuments::metrics);
+    Optional<ViabilityMetrics> metrics = read(METRICS, METRICS_DOCUMENT);
     return new StateSnapshot(
         currentTask(),
-        metrics.orElseGet(ViabilityMetrics::defaults),
+        metrics.isPresent() ? metrics.get() : ViabilityMetrics.defaults(),
         metrics.isPresent(),
-        read(REGISTRY, StateDocuments::registry),
+        read(REGISTRY, REGISTRY_DOCUMENT),
         allocation(),
         environment(),
         coordinationPlan());

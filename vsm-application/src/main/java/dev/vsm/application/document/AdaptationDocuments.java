@@ -41,7 +41,9 @@ public final class AdaptationDocuments {
         continue;
       }
       Map<String, String> params = new LinkedHashMap<>();
-      a.object("parameters").forEach((k, v) -> params.put(k, String.valueOf(v)));
+      for (Map.Entry<String, Object> e : a.object("parameters").entrySet()) {
+        params.put(e.getKey(), String.valueOf(e.getValue()));
+      }
       out.add(
           new Adaptation(
               known.get(),

@@ -46,12 +46,13 @@ public final class LogDocuments {
     if (m.get("data") instanceof Map<?, ?> d) {
       data.putAll((Map<String, Object>) d);
     }
-    m.forEach(
-        (k, v) -> {
-          if (!LOG_KEYS.contains(k)) {
-            data.putIfAbsent(k, v);
-          }
-        });
+    // A loop, not a lambda: `log` and `tasks` read entries, and the first lambda of a process
+    // costs a read command ~12 ms of set-up.
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (!LOG_KEYS.contains(e.getKey())) {
+        data.putIfAbsent(e.getKey(), e.getValue());
+      }
+    }
     return new LogEntry(
         ts,
         type,

@@ -125,10 +125,13 @@ public final class S1Protocol {
     if (!r.has("status")) {
       return Optional.empty();
     }
+    // No lambda: the subagent-stop hook reads reports, and the first lambda of a process costs a
+    // hook ~12 ms of set-up.
+    Optional<String> summary = r.text("summary");
     return Optional.of(
         new S1Report(
             r.text("status").orElse(null),
-            r.text("summary").or(() -> r.text("changes_made")).orElse(""),
+            summary.isPresent() ? summary.get() : r.text("changes_made").orElse(""),
             r.list("files_modified"),
             r.list("tests_run"),
             r.list("blockers")));

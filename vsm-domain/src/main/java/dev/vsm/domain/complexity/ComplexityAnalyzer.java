@@ -6,6 +6,7 @@ import dev.vsm.domain.viability.AdaptationType;
 import dev.vsm.domain.viability.ViabilityMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -470,12 +471,24 @@ public final class ComplexityAnalyzer {
      * The words that weigh most, strongest first, each quoted with the sign of its push: what
      * decided a task no keyword speaks for.
      */
+    /**
+     * Pushes by weight, heaviest first either way (a class, not a lambda: the first lambda of a
+     * process costs `analyze` of one task ~12 ms of set-up).
+     */
+    private static final Comparator<Map.Entry<String, Double>> STRONGEST_FIRST =
+        new Comparator<>() {
+          @Override
+          public int compare(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
+            return Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue()));
+          }
+        };
+
     List<String> strongestWords() {
       List<Map.Entry<String, Double>> all = new ArrayList<>(wordHits);
       if (leadWeight != 0) {
         all.add(Map.entry(lead, leadWeight));
       }
-      all.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+      all.sort(STRONGEST_FIRST);
       List<String> names = new ArrayList<>();
       for (Map.Entry<String, Double> e : all.subList(0, Math.min(3, all.size()))) {
         names.add(quoted(e.getKey(), e.getValue()));
@@ -544,7 +557,7 @@ public final class ComplexityAnalyzer {
       if (leadWeight != 0) {
         pushes.add(Map.entry(quoted(lead, leadWeight), leadWeight));
       }
-      pushes.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+      pushes.sort(STRONGEST_FIRST);
       List<String> names = new ArrayList<>();
       for (Map.Entry<String, Double> p : pushes) {
         if ((up ? p.getValue() > 0 : p.getValue() < 0) && names.size() < 4) {
@@ -608,9 +621,11 @@ public final class ComplexityAnalyzer {
         concepts.add(new Concept(null, rule));
         conceptPatterns.add(indices(index, rule.patterns()));
       }
-      domainNames = rules.domains().keySet().toArray(String[]::new);
+      domainNames = rules.domains().keySet().toArray(new String[0]);
       List<int[]> domainPatterns = new ArrayList<>();
-      rules.domains().values().forEach(patterns -> domainPatterns.add(indices(index, patterns)));
+      for (List<String> patterns : rules.domains().values()) {
+        domainPatterns.add(indices(index, patterns));
+      }
       int[][] flagged = {
         indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.CROSS_MODULE, List.of())),
         indices(index, rules.scopeCues().getOrDefault(ScopeEstimate.SINGLE_FILE, List.of())),
@@ -670,7 +685,12 @@ public final class ComplexityAnalyzer {
     private static int[] indices(Map<String, Integer> index, List<String> patterns) {
       int[] out = new int[patterns.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = index.computeIfAbsent(patterns.get(i), k -> index.size());
+        Integer at = index.get(patterns.get(i));
+        if (at == null) {
+          at = index.size();
+          index.put(patterns.get(i), at);
+        }
+        out[i] = at;
       }
       return out;
     }

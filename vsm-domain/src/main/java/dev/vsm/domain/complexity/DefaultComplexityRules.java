@@ -86,7 +86,7 @@ final class DefaultComplexityRules {
             "comments?\\s+(?:above|in\\s+the\\s+code|on\\s+the|for\\s+the|to\\s+the)\\b",
             "typo",
             "spelling"));
-    WeightedPattern.trust(cues.toArray(String[]::new));
+    WeightedPattern.trust(cues.toArray(new String[0]));
     return List.copyOf(cues);
   }
 

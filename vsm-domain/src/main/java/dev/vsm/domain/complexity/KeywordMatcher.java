@@ -956,7 +956,7 @@ final class KeywordMatcher {
         steps.add(s);
       }
       return List.of(
-          List.of(new Step(REPEAT, null, r.min(), false, steps.toArray(Step[]::new), null)));
+          List.of(new Step(REPEAT, null, r.min(), false, steps.toArray(new Step[0]), null)));
     }
     List<List<Object>> body = ways(r.body(), sets);
     if (r.possessive() && (r.min() != r.max() || body.size() != 1)) {

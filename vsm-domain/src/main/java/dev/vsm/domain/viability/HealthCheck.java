@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
@@ -27,18 +28,19 @@ public final class HealthCheck {
   public static List<Issue> issues(
       ViabilityMetrics m, Optional<CurrentTask> current, LongPredicate alive) {
     List<Issue> out = new ArrayList<>();
-    current
-        .filter(t -> t.leftBehind(alive))
-        .ifPresent(
-            t ->
-                out.add(
-                    new Issue(
-                        "Task "
-                            + t.id()
-                            + " was left in progress by vsm process "
-                            + t.ownerPid().getAsLong()
-                            + ", which is gone: the next cycle records it failed",
-                        null)));
+    // No lambda here or below: session-start and `state` check health, and the first lambda of a
+    // process costs a short command ~12 ms.
+    if (current.isPresent() && current.get().leftBehind(alive)) {
+      CurrentTask t = current.get();
+      out.add(
+          new Issue(
+              "Task "
+                  + t.id()
+                  + " was left in progress by vsm process "
+                  + t.ownerPid().getAsLong()
+                  + ", which is gone: the next cycle records it failed",
+              null));
+    }
     out.addAll(issues(m));
     return out;
   }
@@ -63,16 +65,14 @@ public final class HealthCheck {
               "High oscillation: " + percent(m.oscillationRate()),
               AdaptationType.INCREASE_S2_INVOLVEMENT));
     }
-    m.agentErrors()
-        .forEach(
-            (agent, rate) -> {
-              if (rate > 0.3) {
-                out.add(
-                    new Issue(
-                        "Agent " + agent + " has " + percent(rate) + " error rate",
-                        AdaptationType.ADD_REVIEW_STEP));
-              }
-            });
+    for (Map.Entry<String, Double> e : m.agentErrors().entrySet()) {
+      if (e.getValue() > 0.3) {
+        out.add(
+            new Issue(
+                "Agent " + e.getKey() + " has " + percent(e.getValue()) + " error rate",
+                AdaptationType.ADD_REVIEW_STEP));
+      }
+    }
     return out;
   }
 

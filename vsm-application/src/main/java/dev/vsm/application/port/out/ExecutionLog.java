@@ -56,7 +56,15 @@ public interface ExecutionLog {
    */
   default List<TaskHistory.Task> taskHistory() {
     TaskHistory history = new TaskHistory();
-    forEachOfTypes(TaskHistory.EVENTS, history::accept);
+    // A class, not a method reference: the first lambda of a process costs `tasks` ~12 ms.
+    forEachOfTypes(
+        TaskHistory.EVENTS,
+        new Consumer<LogEntry>() {
+          @Override
+          public void accept(LogEntry e) {
+            history.accept(e);
+          }
+        });
     return history.tasks();
   }
 
