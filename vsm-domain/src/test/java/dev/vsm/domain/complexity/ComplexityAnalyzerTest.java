@@ -209,19 +209,23 @@ class ComplexityAnalyzerTest {
     assertThat(a.rationale()).contains("No complexity signals");
   }
 
-  /** Rules with one complex keyword and the given word weights, nothing built in. */
+  /** An analyzer over {@link #zorblatRules}. */
   private static ComplexityAnalyzer zorblat(Map<String, Double> words) {
-    return new ComplexityAnalyzer(
-        new ComplexityRules(
-                Map.of(Complexity.COMPLEX, List.of(WeightedPattern.of("zorblat", 0.5))),
-                List.of(),
-                Map.of(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                new ComplexityRules.Thresholds(0.3, 0.2, 0.6, 0, 0, 0, 100))
-            .withWords(words));
+    return new ComplexityAnalyzer(zorblatRules(words));
+  }
+
+  /** Rules with one complex keyword and the given word weights, nothing built in. */
+  private static ComplexityRules zorblatRules(Map<String, Double> words) {
+    return new ComplexityRules(
+            Map.of(Complexity.COMPLEX, List.of(WeightedPattern.of("zorblat", 0.5))),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            new ComplexityRules.Thresholds(0.3, 0.2, 0.6, 0, 0, 0, 100))
+        .withWords(words);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -237,18 +241,7 @@ class ComplexityAnalyzerTest {
       String task, double confidence) {
     ComplexityAnalyzer analyzer =
         new ComplexityAnalyzer(
-            new ComplexityRules(
-                    Map.of(
-                        Complexity.SIMPLE, List.of(WeightedPattern.of("typo", -0.05)),
-                        Complexity.COMPLEX, List.of(WeightedPattern.of("zorblat", 0.5))),
-                    List.of(),
-                    Map.of(),
-                    Map.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    new ComplexityRules.Thresholds(0.3, 0.2, 0.6, 0, 0, 0, 100))
-                .withWords(Map.of("word:frob", 2.0)));
+            zorblatRules(Map.of("word:frob", 2.0)).withKeyword(Complexity.SIMPLE, "typo", -0.05));
 
     ComplexityAssessment a = analyzer.analyze(task);
 
