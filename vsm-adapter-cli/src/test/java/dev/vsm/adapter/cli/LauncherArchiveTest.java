@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +27,9 @@ class LauncherArchiveTest {
   private Path target;
   private Path runs;
 
-  private static void script(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
-
   @BeforeEach
   void setUp() throws IOException {
-    Path launcher = Path.of("").toAbsolutePath().getParent().resolve("vsm");
-    Files.copy(launcher, tree.resolve("vsm"), StandardCopyOption.COPY_ATTRIBUTES);
+    LauncherTrees.copyLauncher(tree);
     // sources, then the jar built from them, a while ago: the launcher does not build
     FileTime sources = FileTime.from(Instant.now().minusSeconds(120));
     for (Path source :
@@ -55,7 +46,7 @@ class LauncherArchiveTest {
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
     runs = tree.resolve("runs.log");
     for (String version : List.of("17.0.15", "25.0.3")) {
-      script(
+      LauncherTrees.script(
           tree.resolve("jdk-" + version + "/bin/java"),
           """
           #!/bin/sh
