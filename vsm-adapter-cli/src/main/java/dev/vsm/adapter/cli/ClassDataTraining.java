@@ -36,7 +36,8 @@ final class ClassDataTraining {
 
   /**
    * A stand-in for the Claude Code CLI that answers every agent at once, each with a report of the
-   * shape its schema asks for, so that the cycle's classes for reading real reports are trained.
+   * shape its schema asks for, so that the cycle's classes for reading real reports are trained. S4
+   * sees the task as complex and S3 as medium, so S5 settles it, as in a real disagreement.
    */
   private static final String STAND_IN =
       """
@@ -54,7 +55,8 @@ final class ClassDataTraining {
       case "$agent" in
         system4-strategy) report='{"task_analysis":"a change to the parser","environment_context":[],\
       "risks":[{"risk":"regressions","severity":"low"}],"opportunities":[],\
-      "strategic_recommendation":{"approach":"small steps","specialist_recommendation":["tester"]}}' ;;
+      "strategic_recommendation":{"approach":"small steps","complexity_assessment":"complex",\
+      "specialist_recommendation":["tester"]}}' ;;
         system3-control) report='{"complexity":"medium","complexity_rationale":"one area",\
       "selected_agents":[{"agent":"code-writer","role":"implement","order":1,"task_focus":"it"},\
       {"agent":"tester","role":"test","order":2,"task_focus":"tests"}],"execution_mode":"sequential"}' ;;
