@@ -57,18 +57,28 @@ def figure(ctx):
         return reset
 
     loop = 'for a in ' + AGENTS + '; do '
-    return Figure(
-        KEY, "a cycle with instant agents (6 agents), start to exit",
-        ctx.vsm_cmd(["--claude-command", ctx.fake_claude, TASK], cwd=vsm_project,
-                    setup=fresh(vsm_project), expect="VSM Cycle Complete: SUCCESS"),
-        ctx.python_cmd([TASK], cwd=python_project,
-                       env={"PATH": bin_dir + ":" + os.environ["PATH"]},
-                       setup=fresh(python_project), expect="VSM Cycle Complete: SUCCESS"),
-        rounds=10,
-        less={
-            "vsm": Cmd(["bash", "-c", loop + '"$0" -p --output-format stream-json --verbose --agent "$a" < "$1"; done',
-                        ctx.fake_claude, prompt]),
-            "python": Cmd(["bash", "-c", loop + '"$0" --print --agent "$a" "$(< "$1")"; done',
-                           stand_in, prompt], cwd=calls_project),
-        },
-        less_label="the same cycle less its stand-in's six calls (the orchestrator's own time)")
+
+    def cycle(key, label, env=None):
+        return Figure(
+            key, label,
+            ctx.vsm_cmd(["--claude-command", ctx.fake_claude, TASK], cwd=vsm_project, env=env,
+                        setup=fresh(vsm_project), expect="VSM Cycle Complete: SUCCESS"),
+            ctx.python_cmd([TASK], cwd=python_project,
+                           env={"PATH": bin_dir + ":" + os.environ["PATH"]},
+                           setup=fresh(python_project), expect="VSM Cycle Complete: SUCCESS"),
+            rounds=10,
+            less={
+                "vsm": Cmd(["bash", "-c", loop + '"$0" -p --output-format stream-json --verbose --agent "$a" < "$1"; done',
+                            ctx.fake_claude, prompt]),
+                "python": Cmd(["bash", "-c", loop + '"$0" --print --agent "$a" "$(< "$1")"; done',
+                               stand_in, prompt], cwd=calls_project),
+            },
+            less_label="the same cycle less its stand-in's six calls (the orchestrator's own time)")
+
+    figures = [cycle(KEY, "a cycle with instant agents (6 agents), start to exit")]
+    # The same cycle with vsm on Java 25 and newer (its ahead-of-time cache), when one is named.
+    java25 = os.environ.get("VSM_JAVA25_HOME")
+    if java25:
+        figures.append(cycle(KEY + "-java25", "the same cycle, vsm on " + java25,
+                             env={"JAVA_HOME": java25}))
+    return figures

@@ -34,7 +34,11 @@ final class ClassDataTraining {
 
   private ClassDataTraining() {}
 
-  /** A stand-in for the Claude Code CLI that answers every agent at once with an empty object. */
+  /**
+   * A stand-in for the Claude Code CLI that answers every agent at once, each with a report of the
+   * shape its schema asks for, so that the cycle's classes for reading real reports are trained. S4
+   * sees the task as complex and S3 as medium, so S5 settles it, as in a real disagreement.
+   */
   private static final String STAND_IN =
       """
       #!/bin/sh
@@ -42,9 +46,32 @@ final class ClassDataTraining {
         --version) echo "0.0.0 (Claude Code)"; exit 0 ;;
         auth) echo '{"loggedIn": true}'; exit 0 ;;
       esac
+      agent=""
+      while [ $# -gt 0 ]; do
+        [ "$1" = --agent ] && agent="$2"
+        shift
+      done
       cat >/dev/null
+      case "$agent" in
+        system4-strategy) report='{"task_analysis":"a change to the parser","environment_context":[],\
+      "risks":[{"risk":"regressions","severity":"low"}],"opportunities":[],\
+      "strategic_recommendation":{"approach":"small steps","complexity_assessment":"complex",\
+      "specialist_recommendation":["tester"]}}' ;;
+        system3-control) report='{"complexity":"medium","complexity_rationale":"one area",\
+      "selected_agents":[{"agent":"code-writer","role":"implement","order":1,"task_focus":"it"},\
+      {"agent":"tester","role":"test","order":2,"task_focus":"tests"}],"execution_mode":"sequential"}' ;;
+        system2-coordination) report='{"execution_schedule":[{"step":1,"agents":["code-writer"],\
+      "handoff":"code"},{"step":2,"agents":["tester"],"handoff":"results"}],"parallel_groups":[],\
+      "conflict_zones":[]}' ;;
+        system3-audit) report='{"audit_passed":true,"overall_score":0.9,\
+      "quality_assessment":{"issues_found":[]},\
+      "oscillation_check":{"oscillation_detected":false,"evidence":""}}' ;;
+        system5-policy) report='{"approved":true,"decision":"approve","rationale":"fits"}' ;;
+        *) report='{"status":"completed","summary":"done","files_modified":[],"tests_run":[],\
+      "blockers":[]}' ;;
+      esac
       echo '{"type":"result","subtype":"success","is_error":false,"duration_ms":1,"num_turns":1,\
-      "result":"{}","structured_output":{},"session_id":"training","total_cost_usd":0,\
+      "result":"{}","structured_output":'"$report"',"session_id":"training","total_cost_usd":0,\
       "usage":{"input_tokens":0,"output_tokens":0}}'
       """;
 

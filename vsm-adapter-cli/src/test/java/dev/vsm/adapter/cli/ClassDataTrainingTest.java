@@ -34,6 +34,13 @@ class ClassDataTrainingTest {
     String log = Files.readString(state.resolve("execution-log.jsonl"));
     assertThat(log).contains("\"description\":\"Add validation\"");
     assertThat(log).contains("task_completed");
+    // Every agent answered in its schema: S3's allocation, S4's disagreeing with it (so S5 was
+    // asked), and the audit's verdict were read.
+    assertThat(log)
+        .contains("\"rationale\":\"one area\"")
+        .contains("\"agent\":\"system5-policy\"")
+        .contains("\"event_type\":\"audit_performed\"")
+        .contains("\"passed\":true,\"findings\":[],\"score\":0.9");
     assertThat(state.resolve("current-task.json")).doesNotExist();
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +21,15 @@ class LauncherBuildLockTest {
   @TempDir Path tree;
   private Path builds;
 
-  private static void script(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
-
   @BeforeEach
   void setUp() throws IOException {
-    Path launcher = Path.of("").toAbsolutePath().getParent().resolve("vsm");
-    Files.copy(launcher, tree.resolve("vsm"), StandardCopyOption.COPY_ATTRIBUTES);
+    LauncherTrees.copyLauncher(tree);
     Files.writeString(tree.resolve("pom.xml"), "<project/>");
     Files.createDirectories(tree.resolve("vsm-adapter-cli/src/main/java"));
     Files.writeString(tree.resolve("vsm-adapter-cli/pom.xml"), "<project/>");
     Files.writeString(tree.resolve("vsm-adapter-cli/src/main/java/Changed.java"), "class C {}");
     builds = tree.resolve("builds.log");
-    script(
+    LauncherTrees.script(
         tree.resolve("fake/bin/mvn"),
         """
         #!/bin/sh
@@ -48,7 +39,7 @@ class LauncherBuildLockTest {
         mkdir -p vsm-adapter-cli/target && echo jar > vsm-adapter-cli/target/vsm.jar
         rmdir .building
         """);
-    script(tree.resolve("fake/jdk/bin/java"), "#!/bin/sh\necho ran\n");
+    LauncherTrees.script(tree.resolve("fake/jdk/bin/java"), "#!/bin/sh\necho ran\n");
   }
 
   private Process launch() throws IOException {
